@@ -1,0 +1,108 @@
+// The vault's stored shape (inside the encrypted file) and its interface. Secrets live here and only
+// here: services read them through the vault and hand the renderer masked views.
+import type {
+  AccountKind,
+  ActivityEntry,
+  ActivityKind,
+  CheckResult,
+  ClientAuthMethod,
+  ExpirySource,
+  RedirectSettings,
+  SandboxQuirks,
+  VaultStatus,
+} from '../../common/model';
+
+export const CURRENT_SCHEMA_VERSION = 2;
+
+export interface StoredApp {
+  id: string;
+  name: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+  redirect: RedirectSettings;
+  clientAuth: ClientAuthMethod;
+  pkce: boolean;
+  builtIn: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredAccount {
+  id: string;
+  subdomain: string;
+  label: string;
+  kind: AccountKind;
+  notes: string;
+  customBaseUrl: string | null;
+  builtInSandbox: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredInstall {
+  id: string;
+  appId: string;
+  accountId: string;
+  accessToken: string;
+  refreshToken: string | null;
+  idToken: string | null;
+  tokenType: string;
+  requestedScopes: string[];
+  grantedScopes: string[];
+  obtainedAt: string;
+  refreshedAt: string | null;
+  expiresAt: string | null;
+  expirySource: ExpirySource;
+  expiresInAnswered: number | null;
+  revokedAt: string | null;
+  /** Set when the last refresh or API call failed in a way that needs the user (not expiry). */
+  failing: boolean;
+  lastError: { code: string; message: string; at: string } | null;
+  checks: CheckResult[];
+}
+
+export interface VaultSettings {
+  /** First-run content (Local sandbox account, demo app) was created once; never re-created after deletion. */
+  seeded: boolean;
+  sandboxQuirks: SandboxQuirks;
+}
+
+export interface VaultData {
+  schemaVersion: number;
+  apps: StoredApp[];
+  accounts: StoredAccount[];
+  installs: StoredInstall[];
+  settings: VaultSettings;
+}
+
+export interface ActivityFilter {
+  limit?: number;
+  beforeId?: string;
+  appId?: string;
+  accountId?: string;
+  kind?: ActivityKind;
+}
+
+/** Kept out of the main store file so a token refresh does not rewrite megabytes of history. */
+export interface ActivityLog {
+  append(entry: Omit<ActivityEntry, 'id'>): Promise<ActivityEntry>;
+  list(filter: ActivityFilter): { entries: ActivityEntry[]; total: number };
+  clear(): Promise<void>;
+}
+
+export interface Vault {
+  status(): VaultStatus;
+  /** The decrypted data. Throws WorkbenchError VAULT_LOCKED / VAULT_SETUP_REQUIRED when not ready. */
+  data(): Readonly<VaultData>;
+  /** Serialised, atomic write of a change; returns what the mutator returns. */
+  update<T>(mutate: (draft: VaultData) => T): Promise<T>;
+  unlock(passphrase: string): Promise<VaultStatus>;
+  setPassphrase(passphrase: string): Promise<VaultStatus>;
+  acceptWeakProtection(): Promise<VaultStatus>;
+  useOsProtection(): Promise<VaultStatus>;
+  dismissRecovery(): Promise<VaultStatus>;
+  readonly activity: ActivityLog;
+  onStatusChange(listener: (status: VaultStatus) => void): () => void;
+  close(): Promise<void>;
+}

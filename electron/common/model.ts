@@ -1,0 +1,199 @@
+// The domain as the renderer sees it. Secrets never appear in these types: the client secret is
+// write-only (`hasClientSecret`), tokens come masked (`MaskedToken`) and are revealed one at a time.
+
+export type RedirectMode = 'loopback' | 'relay' | 'paste';
+export type ClientAuthMethod = 'basic' | 'body';
+export type AccountKind = 'sandbox' | 'production';
+
+export interface RedirectSettings {
+  mode: RedirectMode;
+  /** Loopback port on 127.0.0.1; 0 = any free port (only for servers that accept any port). */
+  port: number;
+  /** Loopback callback path, e.g. `/callback`. */
+  path: string;
+  /** relay mode: the https page the partner hosts, registered on the Gorgias app. */
+  relayUrl: string;
+  /** paste mode: any redirect URL registered on the Gorgias app. */
+  pasteUrl: string;
+  /** Carry `?account={subdomain}` in the redirect URL, as Gorgias's demo app does. */
+  includeAccountParam: boolean;
+}
+
+export interface AppView {
+  id: string;
+  name: string;
+  clientId: string;
+  hasClientSecret: boolean;
+  scopes: string[];
+  redirect: RedirectSettings;
+  /** The exact redirect URL to register on the Gorgias app for the chosen mode. */
+  redirectUriToRegister: string;
+  clientAuth: ClientAuthMethod;
+  pkce: boolean;
+  /** The demo app wired to the built-in sandbox. */
+  builtIn: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AccountView {
+  id: string;
+  subdomain: string;
+  label: string;
+  kind: AccountKind;
+  notes: string;
+  /** A base URL other than https://{subdomain}.gorgias.com (staging, emulator); always flagged in the UI. */
+  customBaseUrl: string | null;
+  /** The account that points at the built-in sandbox. */
+  builtInSandbox: boolean;
+  /** Where OAuth and API calls go for this account. */
+  baseUrl: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type InstallStatus = 'active' | 'expired' | 'revoked' | 'failing';
+export type ExpirySource = 'jwt-exp' | 'expires-in' | 'assumed-24h';
+
+export interface MaskedToken {
+  present: boolean;
+  /** e.g. `eyJhbGci…Q3xw` — enough to tell two tokens apart, never enough to use one. */
+  masked: string;
+  length: number;
+  format: 'jwt' | 'opaque';
+}
+
+export type CheckOutcome = 'pass' | 'warn' | 'fail' | 'unchecked';
+
+export interface CheckResult {
+  /** Stable id, e.g. `id_token.nonce`. */
+  id: string;
+  label: string;
+  outcome: CheckOutcome;
+  /** What was found and why it matters, in words. */
+  detail: string;
+}
+
+export interface DecodedJwt {
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+}
+
+export interface InstallSummary {
+  id: string;
+  appId: string;
+  accountId: string;
+  status: InstallStatus;
+  obtainedAt: string;
+  expiresAt: string | null;
+  expirySource: ExpirySource;
+  requestedScopes: string[];
+  grantedScopes: string[];
+  hasRefreshToken: boolean;
+  revokedAt: string | null;
+  lastError: { code: string; message: string; at: string } | null;
+}
+
+export interface InstallDetail extends InstallSummary {
+  tokens: { access: MaskedToken; refresh: MaskedToken; id: MaskedToken };
+  /** Decoded without any secret material: header and claims are not secrets, the signature is dropped. */
+  accessTokenJwt: DecodedJwt | null;
+  idTokenJwt: DecodedJwt | null;
+  checks: CheckResult[];
+  /** Raw `expires_in` as answered by the token endpoint (0 and missing are Gorgias quirks). */
+  expiresInAnswered: number | null;
+  refreshedAt: string | null;
+}
+
+export type TokenKind = 'access' | 'refresh' | 'id';
+
+export type VaultProtection = 'os' | 'passphrase' | 'weak';
+export type OsProtection = 'strong' | 'weak' | 'unavailable';
+
+export interface VaultStatus {
+  /**
+   * ready: open. needs-setup: no real OS protection; the user must pick a passphrase or accept weak
+   * protection. locked: passphrase needed, or the file could not be opened (see `problem`).
+   */
+  state: 'ready' | 'needs-setup' | 'locked';
+  protection: VaultProtection | null;
+  osProtection: OsProtection;
+  /** The OS backend's own name where known (e.g. `gnome_libsecret`, `basic_text`). */
+  osBackend: string | null;
+  /** A store that could not be read was moved aside and a fresh one started. */
+  recovered: { movedTo: string; reason: string; at: string } | null;
+  /** Why the vault is locked, when it is not a plain passphrase prompt. */
+  problem: string | null;
+  schemaVersion: number;
+  dataDir: string;
+}
+
+export type FlowStep =
+  | 'started'
+  | 'browser-opened'
+  | 'waiting-for-paste'
+  | 'callback-received'
+  | 'exchanging'
+  | 'verifying'
+  | 'stored'
+  | 'failed'
+  | 'cancelled';
+
+export interface FlowView {
+  id: string;
+  appId: string;
+  accountId: string;
+  step: FlowStep;
+  authorizeUrl: string;
+  redirectUri: string;
+  mode: RedirectMode;
+  startedAt: string;
+  expiresAt: string;
+  installId: string | null;
+  error: { code: string; message: string; hint?: string } | null;
+}
+
+export interface SandboxQuirks {
+  /** `0` as in Gorgias's docs, or `86400` as seen in a real 2026 response. */
+  expiresIn: 0 | 86400;
+  /** id_token `sub`: a number (2021 docs) or a string like "202827-347532179" (2026). */
+  numericSub: boolean;
+  /** Gorgias does not rotate refresh tokens; switch on to test rotation handling. */
+  rotateRefreshTokens: boolean;
+}
+
+export interface SandboxStatus {
+  running: boolean;
+  baseUrl: string | null;
+  quirks: SandboxQuirks;
+}
+
+export type ActivityKind =
+  | 'authorize'
+  | 'callback'
+  | 'token'
+  | 'refresh'
+  | 'revoke'
+  | 'discovery'
+  | 'jwks'
+  | 'api';
+
+export interface ActivityEntry {
+  id: string;
+  at: string;
+  kind: ActivityKind;
+  appId: string | null;
+  accountId: string | null;
+  installId: string | null;
+  method: string;
+  /** Query values that are secrets (code, state, tokens) are redacted. */
+  url: string;
+  status: number | null;
+  durationMs: number | null;
+  requestHeaders: Record<string, string>;
+  responseHeaders: Record<string, string>;
+  /** Redacted, truncated bodies for reading, not replaying. */
+  requestBody: string | null;
+  responseBody: string | null;
+  error: { code: string; message: string } | null;
+}

@@ -1,0 +1,65 @@
+// The linter keeps the rooms of the architecture apart (see docs/architecture.md):
+// only the Electron glue imports `electron`; the renderer sees the backend only through the
+// contract's types; shared code (electron/common) runs in every process, so it imports no Node.
+import tseslint from 'typescript-eslint';
+
+const electronModules = ['electron', 'electron/*', 'electron-store'];
+const electronOnly = {
+  paths: electronModules.filter((name) => !name.includes('*')).map((name) => ({
+    name,
+    message: 'Only electron/main.ts, electron/preload.ts and electron/adapters/ may import Electron.',
+  })),
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts', 'test/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/adapters/**'],
+    rules: { 'no-restricted-imports': ['error', electronOnly] },
+  },
+  {
+    files: ['electron/backend/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        ...electronOnly,
+        patterns: [
+          { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'The backend imports no UI.' },
+          { group: ['**/renderer/**'], message: 'The backend imports no UI.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/common/**/*.ts', 'electron/bridge/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        ...electronOnly,
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'Shared code runs in every process: no Node modules.' },
+          { group: ['**/backend/**', '**/adapters/**', '**/renderer/**', 'react', 'react-dom'], message: 'Shared code depends on nothing but itself.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        ...electronOnly,
+        patterns: [
+          { group: ['node:*'], message: 'The renderer is sandboxed: no Node.' },
+          { group: ['**/electron/backend/**', '**/electron/adapters/**', '**/electron/main', '**/electron/preload'], message: 'The renderer talks to the backend only through window.workbench (electron/common/contract).' },
+        ],
+      }],
+    },
+  },
+);
