@@ -1,7 +1,9 @@
+import { TOOLS_METHOD_NAMES } from './tools/tools-method-names';
+
 // The names of every contract method and event, as plain data. The preload imports only this file
 // (no schema library), so it stays one small CommonJS file; contract.ts checks it is complete.
 
-export const METHOD_NAMES = [
+const CORE_METHOD_NAMES = [
   'system.info',
   'system.copyText',
   'vault.status',
@@ -35,6 +37,8 @@ export const METHOD_NAMES = [
   'activity.list',
   'activity.clear',
 ] as const;
+
+export const METHOD_NAMES = [...CORE_METHOD_NAMES, ...TOOLS_METHOD_NAMES] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -18,6 +18,7 @@ import type {
   SandboxStatus,
   VaultStatus,
 } from './model';
+import { toolsContract, type ToolsOutputs } from './tools/tools-contract';
 
 const id = z.string().min(1).max(100);
 const shortText = (max: number) => z.string().max(max);
@@ -54,9 +55,11 @@ const accountFields = {
   kind: z.enum(['sandbox', 'production']),
   notes: shortText(5000),
   customBaseUrl: z.string().max(2000).nullable(),
+  /** Points the account at the built-in sandbox (its loopback address is chosen at run time). */
+  builtInSandbox: z.boolean(),
 };
 
-export const accountCreateSchema = z.strictObject(accountFields);
+export const accountCreateSchema = z.strictObject({ ...accountFields, builtInSandbox: accountFields.builtInSandbox.optional() });
 export const accountPatchSchema = z.strictObject(accountFields).partial();
 
 const tokenKind = z.enum(['access', 'refresh', 'id']);
@@ -116,6 +119,9 @@ export const contract = {
     }),
   },
   'activity.clear': { input: noInput },
+
+  // The tools of issue [ui-tools] (API console, runs, inspector, diagnostics, transfer).
+  ...toolsContract,
 } as const satisfies Record<MethodName, { input: z.ZodType }>;
 
 export interface SystemInfo {
@@ -126,7 +132,7 @@ export interface SystemInfo {
 }
 
 /** What each method resolves to (inside a Result). */
-export interface ContractOutputs {
+export interface ContractOutputs extends ToolsOutputs {
   'system.info': SystemInfo;
   'system.copyText': null;
   'vault.status': VaultStatus;

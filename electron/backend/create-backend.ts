@@ -1,0 +1,214 @@
+// The backend: everything the contract promises, in plain Node. It never imports `electron`; the
+// glue (electron/main.ts) passes Electron's implementations of the ports, tests pass fakes, and a
+// script can run it headless (see README, "Using the backend headless").
+import { join } from 'node:path';
+import type { BackendApi } from '../common/contract';
+import type { EventName } from '../common/contract-names';
+import { WorkbenchError } from '../common/errors';
+import { gorgiasBaseUrl } from '../common/subdomain';
+import { validSubdomain } from './accounts/account-validation';
+import { createAccountsService, findAccount } from './accounts/accounts-service';
+import { createActivityService } from './activity/activity-service';
+import { createAppsService } from './apps/apps-service';
+import { EventBus } from './events';
+import { seedFirstRun } from './first-run-seed';
+import { newId } from './ids';
+import { createInstallsService } from './installs/installs-service';
+import { createFlowsService } from './oauth/flows-service';
+import { sandboxRedirectUris } from './sandbox-registration';
+import type { BackendPorts, Clock, Logger } from './ports';
+import { createSandboxController } from './sandbox/sandbox-controller';
+import { createSandboxService } from './sandbox/sandbox-service';
+import { isAllowedExternalUrl } from './security/external-url-policy';
+import { createSystemService } from './system/system-service';
+import { confStoreFactory } from './vault/conf-store-factory';
+import { openVault } from './vault/open-vault';
+import { createVaultService } from './vault/vault-service';
+import type { StoredAccount, StoredApp, Vault } from './vault/vault-types';
+
+export interface CreateBackendOptions {
+  /** Where the vault, the activity log and the sandbox's key live. */
+  dataDir: string;
+  ports: BackendPorts;
+  appVersion?: string;
+  /** Preferred loopback port for the built-in sandbox (0 = any free port; tests use 0). */
+  sandboxPort?: number;
+  flowTimeoutMs?: number;
+}
+
+export interface Backend extends BackendApi {
+  /** Every event for the renderer; the glue forwards them over IPC, the harness into the page. */
+  subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
+  /** Hosts of the apps' relay pages, which the system browser may be sent to. */
+  allowedExternalHosts(): string[];
+  readonly vault: Vault;
+  close(): Promise<void>;
+}
+
+const quietLogger: Logger = {
+  info: () => undefined,
+  warn: (message) => console.warn(message),
+  error: (message) => console.error(message),
+};
+
+const systemClock: Clock = { now: () => Date.now() };
+
+export async function createBackend(options: CreateBackendOptions): Promise<Backend> {
+  const { dataDir, ports } = options;
+  const clock = ports.clock ?? systemClock;
+  const logger = ports.logger ?? quietLogger;
+  const fetchImpl = ports.fetch ?? globalThis.fetch.bind(globalThis);
+  const nowIso = () => new Date(clock.now()).toISOString();
+
+  const events = new EventBus();
+  const vault = await openVault({ dataDir, keyProtector: ports.keyProtector, storeFactory: ports.storeFactory ?? confStoreFactory, clock, logger });
+
+  const seedIfReady = async () => {
+    if (vault.status().state !== 'ready' || vault.data().settings.seeded) return;
+    await vault.update((data) => seedFirstRun(data, nowIso()));
+    events.emit('apps.changed', null);
+    events.emit('accounts.changed', null);
+  };
+  const stopVaultEvents = vault.onStatusChange((status) => {
+    events.emit('vault.changed', status);
+    seedIfReady().catch((error: unknown) => logger.error('first-run seed failed', error));
+  });
+  await seedIfReady();
+
+  const sandbox = createSandboxController({
+    port: options.sandboxPort,
+    quirks: vault.status().state === 'ready' ? vault.data().settings.sandboxQuirks : undefined,
+    keyFile: join(dataDir, 'sandbox-key.json'),
+    clock,
+    logger,
+  });
+
+  const relayHosts = (): string[] => {
+    if (vault.status().state !== 'ready') return [];
+    const hosts = new Set<string>();
+    for (const app of vault.data().apps) {
+      if (app.redirect.mode !== 'relay') continue;
+      try {
+        hosts.add(new URL(app.redirect.relayUrl).hostname);
+      } catch {
+        // An app with a broken relay URL simply allows nothing extra.
+      }
+    }
+    return [...hosts];
+  };
+
+  const openInBrowser = async (url: string) => {
+    if (!isAllowedExternalUrl(url, { extraHosts: relayHosts() })) {
+      throw new WorkbenchError('INVALID_URL', 'The workbench only opens Gorgias pages, your relay page and the local sandbox in the browser.');
+    }
+    await ports.openInBrowser(url);
+  };
+
+  const registerAppsInSandbox = (apps: readonly StoredApp[], subdomain: string) => {
+    const running = sandbox.current();
+    if (!running) return;
+    for (const app of apps) {
+      running.registerClient({ clientId: app.clientId, clientSecret: app.clientSecret, redirectUris: sandboxRedirectUris(app, subdomain) });
+    }
+  };
+
+  const baseUrlOf = async (account: StoredAccount): Promise<string> => {
+    if (account.builtInSandbox) {
+      const running = await sandbox.ensureStarted();
+      running.addAccount(account.subdomain, { name: account.label });
+      registerAppsInSandbox(vault.data().apps, account.subdomain);
+      return running.baseUrlFor(account.subdomain);
+    }
+    return account.customBaseUrl ?? gorgiasBaseUrl(account.subdomain);
+  };
+
+  const displayBaseUrl = (account: StoredAccount): string => {
+    if (!account.builtInSandbox) return account.customBaseUrl ?? gorgiasBaseUrl(account.subdomain);
+    return sandbox.current()?.baseUrlFor(account.subdomain) ?? 'built-in sandbox (starts on first use)';
+  };
+
+  const resolveAccount = async (accountId: string) => {
+    const account = findAccount(vault, accountId);
+    return { account, baseUrl: await baseUrlOf(account) };
+  };
+
+  const ensureAccountForSubdomain = async (input: string): Promise<StoredAccount> => {
+    const subdomain = validSubdomain(input);
+    const existing = vault.data().accounts.find((account) => account.subdomain === subdomain && !account.builtInSandbox && !account.customBaseUrl);
+    if (existing) return existing;
+    const at = nowIso();
+    const account: StoredAccount = {
+      id: newId('acc'),
+      subdomain,
+      label: subdomain,
+      // Unknown accounts arriving through the App URL are flagged as production: the cautious colour.
+      kind: 'production',
+      notes: 'Added when Gorgias opened the App URL for this account.',
+      customBaseUrl: null,
+      builtInSandbox: false,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await vault.update((data) => {
+      data.accounts.push(account);
+    });
+    events.emit('accounts.changed', null);
+    return account;
+  };
+
+  const oauthDeps = {
+    vault,
+    events,
+    openInBrowser,
+    clipboard: ports.clipboard,
+    clock,
+    fetch: fetchImpl,
+    logger,
+    resolveAccount,
+    ensureAccountForSubdomain,
+    ...(options.flowTimeoutMs !== undefined ? { flowTimeoutMs: options.flowTimeoutMs } : {}),
+  };
+  const flows = createFlowsService(oauthDeps);
+  const installs = createInstallsService(oauthDeps);
+
+  const api: BackendApi = {
+    ...createSystemService({ appVersion: options.appVersion ?? '0.0.0', dataDir, clipboard: ports.clipboard, sandboxOrigin: () => sandbox.current()?.origin ?? null }),
+    ...createVaultService(vault),
+    ...createAppsService({
+      vault,
+      events,
+      clock,
+      openTestInstall: async (app, accountId) => {
+        const account = findAccount(vault, accountId);
+        if (account.builtInSandbox) {
+          throw new WorkbenchError('NOT_FOUND', 'The built-in sandbox has no helpdesk pages to preview; use Connect to install the app on it.');
+        }
+        const url = `${await baseUrlOf(account)}/app/settings/integrations/app/${encodeURIComponent(app.clientId)}?preview=true`;
+        await openInBrowser(url);
+        return url;
+      },
+    }),
+    ...createAccountsService({ vault, events, clock, displayBaseUrl }),
+    ...installs,
+    ...flows,
+    ...createSandboxService(sandbox, async (quirks) => {
+      await vault.update((data) => {
+        data.settings.sandboxQuirks = quirks;
+      });
+    }),
+    ...createActivityService(vault, events),
+  };
+
+  return {
+    ...api,
+    vault,
+    subscribe: (listener) => events.subscribe(listener),
+    allowedExternalHosts: relayHosts,
+    async close() {
+      stopVaultEvents();
+      await flows.close();
+      await sandbox.close();
+      await vault.close();
+    },
+  };
+}
