@@ -44,6 +44,7 @@ export type StoreFactory = (options: {
   encryptionAlgorithm: 'aes-256-gcm';
   clearInvalidConfig: false;
   fileExtension: string;
+  configFileMode?: number;
   serialize?: (value: Record<string, unknown>) => string;
   deserialize?: (text: string) => Record<string, unknown>;
 }) => ConfLike;

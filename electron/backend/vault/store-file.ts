@@ -1,0 +1,97 @@
+// The encrypted store: one conf file encrypted with AES-256-GCM under the data key. conf's `store`
+// getter re-reads and re-decrypts the whole file (pbkdf2, 10k rounds) on every access, so the data
+// is read once here and cached by the caller; writes go through `conf.store = data`.
+import { constants, promises as fs } from 'node:fs';
+import type { StoreFactory } from '../ports';
+import { dataKeyToConfKey } from './data-key';
+import { migrateToCurrent } from './migrations/migrate';
+import { emptyVaultData } from './store-schema';
+import { STORE_CONFIG_NAME, STORE_FILE_EXTENSION } from './vault-files';
+import type { VaultData } from './vault-types';
+
+/**
+ * conf's own bookkeeping key. When the written value already carries it, conf skips re-reading and
+ * re-decrypting the whole file on every write (it reads only to carry this key over). We never use
+ * conf migrations, so it stays empty; the schema parse drops it on read.
+ */
+const CONF_INTERNAL_KEY = '__internal__';
+
+export interface StoreHandle {
+  readonly path: string;
+  /** Encrypts and writes atomically (conf writes a temp file and renames). Throws on failure. */
+  write(data: VaultData): void;
+}
+
+export type StoreOpen =
+  | { kind: 'ok'; handle: StoreHandle; data: VaultData; migratedFrom: number | null; backupPath: string | null }
+  | { kind: 'corrupt'; reason: string }
+  | { kind: 'newer'; version: number }
+  | { kind: 'unreadable'; message: string };
+
+function classifyConfError(error: unknown): StoreOpen {
+  const message = error instanceof Error ? error.message : '';
+  if (message === 'Failed to decrypt config data.' || message === 'Invalid authentication tag length.') {
+    return { kind: 'corrupt', reason: 'The store could not be decrypted with the vault\'s key (a different key, or a damaged or truncated file).' };
+  }
+  if (error instanceof SyntaxError) return { kind: 'corrupt', reason: 'The store decrypted but is not valid JSON.' };
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return { kind: 'unreadable', message: `The store file could not be read (${code ?? 'unknown error'}). Nothing was changed.` };
+}
+
+export async function openStoreFile(options: { dataDir: string; dataKey: Buffer; storeFactory: StoreFactory; now: Date }): Promise<StoreOpen> {
+  let raw: unknown;
+  let sawFile = false;
+  let conf: ReturnType<StoreFactory>;
+  try {
+    conf = options.storeFactory({
+      cwd: options.dataDir,
+      configName: STORE_CONFIG_NAME,
+      fileExtension: STORE_FILE_EXTENSION,
+      encryptionKey: dataKeyToConfKey(options.dataKey),
+      encryptionAlgorithm: 'aes-256-gcm',
+      // Never let conf "recover" by wiping a file it cannot read: recovery is ours (move aside).
+      clearInvalidConfig: false,
+      // Encrypted, but still nobody else's business.
+      configFileMode: 0o600,
+      serialize: (value) => JSON.stringify(value),
+      // conf's constructor already reads and decrypts the file once: keep that parse instead of
+      // paying for a second decryption through the `store` getter.
+      deserialize: (text) => {
+        sawFile = true;
+        raw = JSON.parse(text) as unknown;
+        return raw as Record<string, unknown>;
+      },
+    });
+  } catch (error) {
+    return classifyConfError(error);
+  }
+  const handle: StoreHandle = {
+    path: conf.path,
+    write: (data) => {
+      conf.store = { ...data, [CONF_INTERNAL_KEY]: {} } as unknown as Record<string, unknown>;
+    },
+  };
+  if (!sawFile) {
+    const data = emptyVaultData();
+    try {
+      handle.write(data);
+    } catch (error) {
+      return classifyConfError(error);
+    }
+    return { kind: 'ok', handle, data, migratedFrom: null, backupPath: null };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'corrupt', reason: 'The store decrypted but is not a JSON object.' };
+  const migrated = migrateToCurrent(raw);
+  if (migrated.kind === 'newer') return migrated;
+  if (migrated.kind === 'invalid') return { kind: 'corrupt', reason: migrated.reason };
+  if (migrated.from === migrated.data.schemaVersion) return { kind: 'ok', handle, data: migrated.data, migratedFrom: null, backupPath: null };
+  // Keep the pre-migration file byte for byte before writing the new shape over it.
+  const backupPath = `${conf.path}.schema-${migrated.from}-backup-${options.now.toISOString().replaceAll(':', '-')}`;
+  try {
+    await fs.copyFile(conf.path, backupPath, constants.COPYFILE_EXCL);
+    handle.write(migrated.data);
+  } catch (error) {
+    return classifyConfError(error);
+  }
+  return { kind: 'ok', handle, data: migrated.data, migratedFrom: migrated.from, backupPath };
+}

@@ -1,0 +1,393 @@
+// The vault's state machine: which key protection is in force, whether the data is readable,
+// what was recovered. Every state change and every write goes through one queue, so an update
+// never races a protection switch or an unlock.
+import { promises as fs } from 'node:fs';
+import { WorkbenchError, isWorkbenchError } from '../../common/errors';
+import type { OsProtection, VaultProtection, VaultStatus } from '../../common/model';
+import type { Clock, KeyProtector, Logger, StoreFactory } from '../ports';
+import { VaultActivityLog } from './activity-log';
+import { newDataKey } from './data-key';
+import { buildKeyFile, readKeyFile, writeKeyFile, type KeyFile, type KeyFileBody } from './key-file';
+import { osBody, passphraseBody, unwrapOs, unwrapPassphrase, unwrapWeak, weakBody } from './key-protection';
+import { mergeRecovered, moveFilesAside, type Recovered } from './recovery';
+import { describeSchemaIssue, vaultDataSchema } from './store-schema';
+import { openStoreFile, type StoreHandle } from './store-file';
+import type { VaultPaths } from './vault-files';
+import { CURRENT_SCHEMA_VERSION, type Vault, type VaultData } from './vault-types';
+import { WriteQueue } from './write-queue';
+
+export interface VaultDeps {
+  paths: VaultPaths;
+  keyProtector: KeyProtector;
+  storeFactory: StoreFactory;
+  clock: Clock;
+  logger: Logger;
+}
+
+const MIN_PASSPHRASE = 8;
+
+async function exists(file: string): Promise<boolean> {
+  return fs.lstat(file).then(() => true, () => false);
+}
+
+function errnoCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? 'error';
+}
+
+export class VaultController implements Vault {
+  #state: VaultStatus['state'] = 'locked';
+  #protection: VaultProtection | null = null;
+  #os: { level: OsProtection; backend: string | null } = { level: 'unavailable', backend: null };
+  #recovered: Recovered | null = null;
+  #problem: string | null = null;
+  #schemaVersion = CURRENT_SCHEMA_VERSION;
+  #keyFile: KeyFile | null = null;
+  #dataKey: Buffer | null = null;
+  #store: StoreHandle | null = null;
+  #data: VaultData | null = null;
+  #closed = false;
+  readonly #queue = new WriteQueue();
+  readonly #listeners = new Set<(status: VaultStatus) => void>();
+  #lastEmitted = '';
+  readonly activity: VaultActivityLog;
+
+  constructor(private readonly deps: VaultDeps) {
+    this.activity = new VaultActivityLog(deps.clock, deps.logger);
+  }
+
+  status(): VaultStatus {
+    return {
+      state: this.#state,
+      protection: this.#protection,
+      osProtection: this.#os.level,
+      osBackend: this.#os.backend,
+      recovered: this.#recovered,
+      problem: this.#problem,
+      schemaVersion: this.#schemaVersion,
+      dataDir: this.deps.paths.dataDir,
+    };
+  }
+
+  onStatusChange(listener: (status: VaultStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  data(): Readonly<VaultData> {
+    if (this.#closed || this.#state !== 'ready' || !this.#data) throw this.#notReadyError();
+    return this.#data;
+  }
+
+  update<T>(mutate: (draft: VaultData) => T): Promise<T> {
+    return this.#queue.run(() => {
+      const data = this.#data;
+      const store = this.#store;
+      if (this.#closed || this.#state !== 'ready' || !data || !store) throw this.#notReadyError();
+      // The mutator works on the live object; this copy is what we go back to if anything fails.
+      const before = structuredClone(data);
+      try {
+        const result = mutate(data);
+        if (result && typeof (result as { then?: unknown }).then === 'function') {
+          throw new WorkbenchError('INTERNAL', 'A vault update must be synchronous; do async work before calling update().');
+        }
+        const checked = vaultDataSchema.safeParse(data);
+        if (!checked.success) {
+          throw new WorkbenchError('INTERNAL', `The vault refused a change that does not fit its schema (${describeSchemaIssue(checked.error)}).`);
+        }
+        try {
+          store.write(data);
+        } catch (error) {
+          throw new WorkbenchError('INTERNAL', `The vault could not be saved (${errnoCode(error)}). The change was undone.`, undefined, { cause: error });
+        }
+        return result;
+      } catch (error) {
+        this.#data = before;
+        throw error;
+      }
+    });
+  }
+
+  unlock(passphrase: string): Promise<VaultStatus> {
+    return this.#queue.run(async () => {
+      if (this.#closed || this.#state === 'needs-setup') throw this.#notReadyError();
+      if (this.#state === 'ready') return this.status();
+      const keyFile = this.#keyFile;
+      if (keyFile?.protection !== 'passphrase') throw this.#notReadyError();
+      const dataKey = await unwrapPassphrase(keyFile, passphrase);
+      await this.#openStore(dataKey, keyFile);
+      return this.#changed();
+    });
+  }
+
+  setPassphrase(passphrase: string): Promise<VaultStatus> {
+    return this.#queue.run(async () => {
+      if (passphrase.length < MIN_PASSPHRASE) throw new WorkbenchError('INVALID_ARGUMENT', `A passphrase needs at least ${MIN_PASSPHRASE} characters.`);
+      await this.#switchProtection((dataKey) => passphraseBody(dataKey, passphrase));
+      return this.#changed();
+    });
+  }
+
+  acceptWeakProtection(): Promise<VaultStatus> {
+    return this.#queue.run(async () => {
+      await this.#switchProtection(async (dataKey) => weakBody(dataKey));
+      return this.#changed();
+    });
+  }
+
+  useOsProtection(): Promise<VaultStatus> {
+    return this.#queue.run(async () => {
+      this.#os = await this.#availability();
+      if (this.#os.level !== 'strong') {
+        this.#changed();
+        const backend = this.#os.backend ? ` (backend: ${this.#os.backend})` : '';
+        throw new WorkbenchError('CONFLICT', `The OS offers no real key protection here${backend}. Choose a passphrase, or accept weak protection.`, { osProtection: this.#os.level });
+      }
+      await this.#switchProtection((dataKey) => osBody(dataKey, this.deps.keyProtector, this.#os.backend));
+      return this.#changed();
+    });
+  }
+
+  dismissRecovery(): Promise<VaultStatus> {
+    return this.#queue.run(() => {
+      this.#recovered = null;
+      return this.#changed();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#queue.idle();
+    await this.activity.detach();
+    this.#listeners.clear();
+    // Drop the key and the decrypted data: a closed vault reads as closed, not as stale data.
+    this.#data = null;
+    this.#store = null;
+    this.#dataKey = null;
+  }
+
+  /** First look at the data folder. Never throws: whatever is found, the app starts. */
+  async start(): Promise<void> {
+    await this.#queue.run(async () => {
+      try {
+        await this.#start();
+      } catch (error) {
+        this.deps.logger.error('The vault could not be opened', error);
+        this.#lock(`The vault could not be opened (${isWorkbenchError(error) ? error.message : errnoCode(error)}). Nothing was changed.`);
+      }
+      this.#changed();
+    });
+  }
+
+  async #start(): Promise<void> {
+    const { paths } = this.deps;
+    await fs.mkdir(paths.dataDir, { recursive: true });
+    this.#os = await this.#availability();
+    const read = await readKeyFile(paths.keyFile);
+    switch (read.kind) {
+      case 'unreadable':
+        this.#lock(`${read.message} Nothing was changed.`);
+        return;
+      case 'newer':
+        this.#lock(`The key file was written by a newer version of the workbench (key file format ${read.version}). Nothing was changed: update the app to open it.`);
+        return;
+      case 'garbage':
+        // Without its key the store and the activity log cannot be read either: keep all three together.
+        await this.#recover([paths.keyFile, paths.storeFile, paths.activityFile], read.reason);
+        await this.#firstStart();
+        return;
+      case 'missing':
+        if (await exists(paths.storeFile)) {
+          await this.#recover([paths.storeFile, paths.activityFile], 'A store file was found without the key file that opens it.');
+        }
+        await this.#firstStart();
+        return;
+      case 'ok':
+        await this.#openWithKeyFile(read.file);
+        return;
+    }
+  }
+
+  async #firstStart(): Promise<void> {
+    if (this.#os.level !== 'strong') {
+      this.#setupNeeded(null);
+      return;
+    }
+    const dataKey = newDataKey();
+    let body: KeyFileBody;
+    try {
+      body = await osBody(dataKey, this.deps.keyProtector, this.#os.backend);
+    } catch (error) {
+      this.deps.logger.warn(`The OS keychain refused to protect a new vault key (${error instanceof Error ? error.name : 'error'}).`);
+      this.#setupNeeded('The OS keychain could not protect the vault\'s key. Choose a passphrase, or accept weak protection.');
+      return;
+    }
+    const keyFile = buildKeyFile(body, this.#now());
+    await writeKeyFile(this.deps.paths.keyFile, keyFile);
+    await this.#openStore(dataKey, keyFile);
+  }
+
+  async #openWithKeyFile(keyFile: KeyFile): Promise<void> {
+    this.#keyFile = keyFile;
+    this.#protection = keyFile.protection;
+    switch (keyFile.protection) {
+      case 'passphrase':
+        this.#state = 'locked';
+        this.#problem = null;
+        return;
+      case 'weak': {
+        const dataKey = unwrapWeak(keyFile);
+        if (dataKey) {
+          await this.#openStore(dataKey, keyFile);
+          return;
+        }
+        const { paths } = this.deps;
+        this.#keyFile = null;
+        this.#protection = null;
+        await this.#recover([paths.keyFile, paths.storeFile, paths.activityFile], 'The key file holds no valid key.');
+        await this.#firstStart();
+        return;
+      }
+      case 'os': {
+        const unwrapped = await unwrapOs(keyFile, this.deps.keyProtector);
+        if (!unwrapped.ok) {
+          this.#lock(unwrapped.problem);
+          return;
+        }
+        let current: KeyFile = keyFile;
+        if (unwrapped.shouldReprotect) current = await this.#reprotect(unwrapped.dataKey, keyFile);
+        await this.#openStore(unwrapped.dataKey, current);
+        return;
+      }
+    }
+  }
+
+  /** The OS asked for the key to be protected again (its own key rotation). Failing is not fatal. */
+  async #reprotect(dataKey: Buffer, keyFile: KeyFile): Promise<KeyFile> {
+    try {
+      const next = buildKeyFile(await osBody(dataKey, this.deps.keyProtector, this.#os.backend), this.#now(), keyFile);
+      await writeKeyFile(this.deps.paths.keyFile, next);
+      return next;
+    } catch (error) {
+      this.deps.logger.warn(`Re-protecting the vault key failed (${errnoCode(error)}); the old protection still works.`);
+      return keyFile;
+    }
+  }
+
+  async #openStore(dataKey: Buffer, keyFile: KeyFile): Promise<void> {
+    const { paths, storeFactory } = this.deps;
+    this.#keyFile = keyFile;
+    this.#protection = keyFile.protection;
+    let opened = await openStoreFile({ dataDir: paths.dataDir, dataKey, storeFactory, now: this.#now() });
+    if (opened.kind === 'corrupt') {
+      this.deps.logger.warn(`Vault store unreadable, moving it aside: ${opened.reason}`);
+      await this.#recover([paths.storeFile], opened.reason);
+      opened = await openStoreFile({ dataDir: paths.dataDir, dataKey, storeFactory, now: this.#now() });
+    }
+    switch (opened.kind) {
+      case 'ok':
+        if (opened.migratedFrom !== null) this.deps.logger.info(`Vault migrated from schema ${opened.migratedFrom} to ${CURRENT_SCHEMA_VERSION}; the old file is kept at ${opened.backupPath}.`);
+        this.#dataKey = dataKey;
+        this.#store = opened.handle;
+        this.#data = opened.data;
+        this.#schemaVersion = CURRENT_SCHEMA_VERSION;
+        this.#state = 'ready';
+        this.#problem = null;
+        await this.#attachActivity(dataKey);
+        return;
+      case 'newer':
+        this.#schemaVersion = opened.version;
+        this.#lock(`The vault was written by a newer version of the workbench (schema ${opened.version}; this version reads up to ${CURRENT_SCHEMA_VERSION}). Nothing was changed: update the app to open it.`);
+        return;
+      case 'corrupt':
+        this.#lock(`A fresh store could not be started (${opened.reason}).`);
+        return;
+      case 'unreadable':
+        this.#lock(opened.message);
+        return;
+    }
+  }
+
+  async #attachActivity(dataKey: Buffer): Promise<void> {
+    const file = this.deps.paths.activityFile;
+    const first = await this.activity.attach(file, dataKey);
+    if (first.badLines === 0) return;
+    await this.#recover([file], `The activity log had ${first.badLines} line(s) that could not be read with the vault's key.`);
+    await this.activity.attach(file, dataKey);
+  }
+
+  /** Replaces the key file's protection (same data key: the store is not rewritten), or sets up a new vault. */
+  async #switchProtection(makeBody: (dataKey: Buffer) => Promise<KeyFileBody>): Promise<void> {
+    if (this.#closed || this.#state === 'locked') throw this.#notReadyError();
+    if (this.#state === 'needs-setup') {
+      const dataKey = newDataKey();
+      const keyFile = buildKeyFile(await makeBody(dataKey), this.#now());
+      await writeKeyFile(this.deps.paths.keyFile, keyFile);
+      await this.#openStore(dataKey, keyFile);
+      return;
+    }
+    const dataKey = this.#dataKey;
+    if (!dataKey) throw this.#notReadyError();
+    const keyFile = buildKeyFile(await makeBody(dataKey), this.#now(), this.#keyFile ?? undefined);
+    await writeKeyFile(this.deps.paths.keyFile, keyFile);
+    this.#keyFile = keyFile;
+    this.#protection = keyFile.protection;
+  }
+
+  async #recover(files: readonly string[], reason: string): Promise<void> {
+    const recovered = await moveFilesAside(files, reason, this.#now());
+    this.#recovered = mergeRecovered(this.#recovered, recovered);
+  }
+
+  async #availability(): Promise<{ level: OsProtection; backend: string | null }> {
+    try {
+      return await this.deps.keyProtector.availability();
+    } catch (error) {
+      this.deps.logger.warn(`Could not ask the OS about key protection (${error instanceof Error ? error.name : 'error'}).`);
+      return { level: 'unavailable', backend: null };
+    }
+  }
+
+  #lock(problem: string): void {
+    this.#state = 'locked';
+    this.#problem = problem;
+    this.#data = null;
+    this.#store = null;
+    this.#dataKey = null;
+  }
+
+  #setupNeeded(problem: string | null): void {
+    this.#state = 'needs-setup';
+    this.#protection = null;
+    this.#keyFile = null;
+    this.#problem = problem;
+  }
+
+  #notReadyError(): WorkbenchError {
+    if (this.#closed) return new WorkbenchError('VAULT_LOCKED', 'The vault is closed.');
+    if (this.#state === 'needs-setup') {
+      return new WorkbenchError('VAULT_SETUP_REQUIRED', 'The vault needs setting up first: choose a passphrase, or accept weak protection.');
+    }
+    return new WorkbenchError('VAULT_LOCKED', this.#problem ?? 'The vault is locked: enter its passphrase to open it.');
+  }
+
+  #now(): Date {
+    return new Date(this.deps.clock.now());
+  }
+
+  /** Tells listeners when the visible status changed; returns the status either way. */
+  #changed(): VaultStatus {
+    const status = this.status();
+    const text = JSON.stringify(status);
+    if (text !== this.#lastEmitted) {
+      this.#lastEmitted = text;
+      for (const listener of this.#listeners) {
+        try {
+          listener(status);
+        } catch (error) {
+          this.deps.logger.warn(`A vault status listener failed (${error instanceof Error ? error.name : 'error'}).`);
+        }
+      }
+    }
+    return status;
+  }
+}

@@ -1,0 +1,27 @@
+// The vault's files in the data folder. One place for the names so recovery, docs and tests agree.
+import path from 'node:path';
+
+/** Small versioned JSON file holding the protected data key. */
+export const KEY_FILE = 'vault-key.json';
+/** conf's configName + fileExtension for the encrypted store. */
+export const STORE_CONFIG_NAME = 'vault';
+export const STORE_FILE_EXTENSION = 'json';
+export const STORE_FILE = `${STORE_CONFIG_NAME}.${STORE_FILE_EXTENSION}`;
+/** Append-only, one encrypted entry per line; kept out of the store so refreshes stay cheap. */
+export const ACTIVITY_FILE = 'activity.log';
+
+export interface VaultPaths {
+  dataDir: string;
+  keyFile: string;
+  storeFile: string;
+  activityFile: string;
+}
+
+export function vaultPaths(dataDir: string): VaultPaths {
+  return {
+    dataDir,
+    keyFile: path.join(dataDir, KEY_FILE),
+    storeFile: path.join(dataDir, STORE_FILE),
+    activityFile: path.join(dataDir, ACTIVITY_FILE),
+  };
+}

@@ -1,0 +1,27 @@
+// The vault's slice of the contract: status and the protection choices. Errors that are not
+// already WorkbenchErrors become INTERNAL with a plain message (the cause goes to the log only).
+import { WorkbenchError, isWorkbenchError } from '../../common/errors';
+import type { ServiceSlice } from '../service';
+import type { Vault } from './vault-types';
+
+export type VaultMethods = 'vault.status' | 'vault.unlock' | 'vault.setPassphrase' | 'vault.acceptWeakProtection' | 'vault.useOsProtection' | 'vault.dismissRecovery';
+
+async function mapped<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isWorkbenchError(error)) throw error;
+    throw new WorkbenchError('INTERNAL', 'The vault could not complete that. The details are in the log.', undefined, { cause: error });
+  }
+}
+
+export function createVaultService(vault: Vault): ServiceSlice<VaultMethods> {
+  return {
+    'vault.status': () => mapped(async () => vault.status()),
+    'vault.unlock': ({ passphrase }) => mapped(() => vault.unlock(passphrase)),
+    'vault.setPassphrase': ({ passphrase }) => mapped(() => vault.setPassphrase(passphrase)),
+    'vault.acceptWeakProtection': () => mapped(() => vault.acceptWeakProtection()),
+    'vault.useOsProtection': () => mapped(() => vault.useOsProtection()),
+    'vault.dismissRecovery': () => mapped(() => vault.dismissRecovery()),
+  };
+}
