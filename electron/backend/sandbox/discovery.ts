@@ -1,0 +1,35 @@
+// GET /{sub}/idp/.well-known/openid-configuration and /{sub}/idp/jwks. Gorgias documents neither;
+// its issuer (`https://{sub}.gorgias.com/idp`) makes this location the plausible one (GORGIAS.md).
+import { SCOPES } from '../../common/gorgias/scopes';
+import type { AccountRequest, SandboxContext } from './context';
+import { sendJson } from './http-util';
+import { accountUrls } from './tokens';
+
+function unavailable(r: AccountRequest): void {
+  sendJson(r.res, 503, { error: { msg: 'Service unavailable (sandbox fault "jwks-down").' } }, { 'Retry-After': '30' });
+}
+
+export function handleDiscovery(ctx: SandboxContext, r: AccountRequest): void {
+  if (ctx.fault === 'jwks-down') return unavailable(r);
+  const urls = accountUrls(r.base);
+  sendJson(r.res, 200, {
+    issuer: urls.issuer,
+    authorization_endpoint: `${r.base}/oauth/authorize`,
+    token_endpoint: `${r.base}/oauth/token`,
+    revocation_endpoint: `${r.base}/oauth/revoke`,
+    jwks_uri: `${urls.issuer}/jwks`,
+    scopes_supported: SCOPES.map((s) => s.scope),
+    response_types_supported: ['code'],
+    grant_types_supported: ['authorization_code', 'refresh_token'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    code_challenge_methods_supported: ['S256'],
+    claims_supported: ['iss', 'sub', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'name', 'email'],
+  });
+}
+
+export function handleJwks(ctx: SandboxContext, r: AccountRequest): void {
+  if (ctx.fault === 'jwks-down') return unavailable(r);
+  sendJson(r.res, 200, { keys: [ctx.key.publicJwk] });
+}

@@ -1,0 +1,23 @@
+// The contract's `sandbox.*` methods over the controller. Quirks are persisted by the caller
+// (`onQuirksChanged`, the vault's settings) so they survive restarts.
+import type { SandboxQuirks } from '../../common/model';
+import type { ServiceSlice } from '../service';
+import type { SandboxController } from './sandbox-controller';
+
+export function createSandboxService(
+  controller: SandboxController,
+  onQuirksChanged: (quirks: SandboxQuirks) => Promise<void>,
+): ServiceSlice<'sandbox.status' | 'sandbox.setQuirks'> {
+  return {
+    'sandbox.status': async () => controller.status(),
+    'sandbox.setQuirks': async (patch) => {
+      const clean: Partial<SandboxQuirks> = {};
+      if (patch.expiresIn !== undefined) clean.expiresIn = patch.expiresIn;
+      if (patch.numericSub !== undefined) clean.numericSub = patch.numericSub;
+      if (patch.rotateRefreshTokens !== undefined) clean.rotateRefreshTokens = patch.rotateRefreshTokens;
+      const status = controller.setQuirks(clean);
+      await onQuirksChanged(status.quirks);
+      return status;
+    },
+  };
+}

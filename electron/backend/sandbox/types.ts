@@ -1,0 +1,52 @@
+// Public types of the built-in sandbox (an emulated Gorgias, see docs/sandbox.md).
+import type { JWK } from 'jose';
+import type { SandboxQuirks } from '../../common/model';
+
+export type { SandboxQuirks };
+
+/** Test and diagnostic faults, one at a time. */
+export type SandboxFault = 'token-html' | 'token-500-json' | 'jwks-down' | 'slow-token';
+
+export interface SandboxClock {
+  now(): number;
+}
+
+export interface SandboxOptions {
+  /** 0 (the default) = any free port. */
+  port?: number;
+  quirks?: Partial<SandboxQuirks>;
+  clock?: SandboxClock;
+  /** Leaky bucket per account; Gorgias's OAuth apps get 80 per 20 s. */
+  rateLimit?: { requests: number; windowMs: number };
+  /** Persist the signing key across restarts (else one is generated). */
+  privateJwk?: JWK;
+  /** Where unexpected handler failures are reported (default: console.error). Never given secrets. */
+  logger?: { error(message: string): void };
+}
+
+export interface SandboxClient {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+}
+
+export interface Sandbox {
+  /** http://127.0.0.1:PORT */
+  readonly origin: string;
+  /** `${origin}/${subdomain}`: one server emulates many accounts, each under its own path prefix. */
+  baseUrlFor(subdomain: string): string;
+  /** Idempotent. Unknown subdomains answer a 404 HTML page, like a wrong real subdomain. */
+  addAccount(subdomain: string, options?: { name?: string }): void;
+  /** Idempotent upsert, like saving the app in the partner portal. */
+  registerClient(client: SandboxClient): void;
+  readonly quirks: SandboxQuirks;
+  setQuirks(patch: Partial<SandboxQuirks>): void;
+  /** Afterwards that user's tokens answer 401 "No user found matching the "sub" claim of the token.". */
+  removeUser(subdomain: string, userId: number): void;
+  setFault(fault: SandboxFault | null): void;
+  exportPrivateJwk(): JWK;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_QUIRKS: SandboxQuirks = { expiresIn: 0, numericSub: true, rotateRefreshTokens: false };
+export const DEFAULT_RATE_LIMIT = { requests: 80, windowMs: 20_000 };
