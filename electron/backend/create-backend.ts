@@ -21,6 +21,7 @@ import { createSandboxController } from './sandbox/sandbox-controller';
 import { createSandboxService } from './sandbox/sandbox-service';
 import { isAllowedExternalUrl } from './security/external-url-policy';
 import { createSystemService } from './system/system-service';
+import { createToolsService, installTokenPort } from './tools';
 import { confStoreFactory } from './vault/conf-store-factory';
 import { openVault } from './vault/open-vault';
 import { createVaultService } from './vault/vault-service';
@@ -170,6 +171,10 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
   };
   const flows = createFlowsService(oauthDeps);
   const installs = createInstallsService(oauthDeps);
+  // Only contract methods go into the API object the dispatcher sees.
+  const { getFreshAccessToken: _internalOnly, ...installsApi } = installs;
+  const { close: _closeFlows, ...flowsApi } = flows;
+  const tools = createToolsService({ ...oauthDeps, installs: installTokenPort(installs), appVersion: options.appVersion ?? '0.0.0' });
 
   const api: BackendApi = {
     ...createSystemService({ appVersion: options.appVersion ?? '0.0.0', dataDir, clipboard: ports.clipboard, sandboxOrigin: () => sandbox.current()?.origin ?? null }),
@@ -189,14 +194,15 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
       },
     }),
     ...createAccountsService({ vault, events, clock, displayBaseUrl }),
-    ...installs,
-    ...flows,
+    ...installsApi,
+    ...flowsApi,
     ...createSandboxService(sandbox, async (quirks) => {
       await vault.update((data) => {
         data.settings.sandboxQuirks = quirks;
       });
     }),
     ...createActivityService(vault, events),
+    ...tools,
   };
 
   return {
