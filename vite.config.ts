@@ -1,0 +1,85 @@
+// One config, three outputs, built by Vite 8's multi-environment builder (`vite build` builds every
+// environment because `builder` is set):
+//   client  -> dist/renderer/       the React UI (renderer/index.html), relative asset paths for file://
+//   main    -> dist/main/main.js    ESM for Electron's main process; electron and every dependency stay
+//                                   external (electron-builder ships node_modules with the app)
+//   preload -> dist/preload/preload.cjs  ONE CommonJS file whose only require is `electron`, because a
+//                                   sandboxed preload cannot load other files or ESM
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const dependencies = Object.keys(pkg.dependencies ?? {});
+const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+
+/** Main keeps Electron, Node's builtins and every runtime dependency (and their subpaths) external. */
+function isMainExternal(id: string): boolean {
+  if (builtins.has(id) || id.startsWith('node:')) return true;
+  return ['electron', 'electron-store', ...dependencies].some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+export default defineConfig({
+  root: here('renderer'),
+  base: './',
+  // No public/ folder: everything the renderer needs is imported, so Vite fingerprints it.
+  publicDir: false,
+  plugins: [react()],
+  build: {
+    // The three outputs share dist/; each environment cleans only its own folder.
+    emptyOutDir: true,
+    reportCompressedSize: false,
+  },
+  environments: {
+    client: {
+      build: {
+        outDir: here('dist/renderer'),
+        // Electron 45 ships Chromium 140; the e2e harness uses Debian's newer Chromium.
+        target: 'chrome140',
+        rolldownOptions: { input: here('renderer/index.html') },
+      },
+    },
+    main: {
+      consumer: 'server',
+      build: {
+        outDir: here('dist/main'),
+        target: 'node20',
+        ssr: true,
+        minify: false,
+        sourcemap: true,
+        rolldownOptions: {
+          input: { main: here('electron/main.ts') },
+          external: isMainExternal,
+          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
+      },
+    },
+    preload: {
+      consumer: 'server',
+      build: {
+        outDir: here('dist/preload'),
+        target: 'chrome140',
+        ssr: true,
+        minify: false,
+        rolldownOptions: {
+          input: { preload: here('electron/preload.ts') },
+          external: (id) => id === 'electron',
+          output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+        },
+      },
+    },
+  },
+  builder: {
+    // Sequential and explicit: the order is the order of the report and failures name their environment.
+    async buildApp(builder) {
+      for (const name of ['client', 'main', 'preload']) {
+        const environment = builder.environments[name];
+        if (!environment) throw new Error(`vite.config.ts: missing environment "${name}"`);
+        await builder.build(environment);
+      }
+    },
+  },
+});
