@@ -44,6 +44,9 @@ export const ERROR_CODES = [
   'API_FORBIDDEN',
   'RATE_LIMITED',
   'PATH_NOT_ALLOWED',
+  // tools (API console)
+  'SCOPE_MISSING',
+  'CONFIRM_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

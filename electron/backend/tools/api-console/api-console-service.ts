@@ -1,0 +1,104 @@
+// The API console: sends one request with an install's token and answers what the UI shows, keeping
+// the body in main (response-store.ts) so the renderer asks only for the lines it displays.
+import type { ApiSendInput, ApiSendResult } from '../../../common/tools/tools-contract';
+import { isWorkbenchError } from '../../../common/errors';
+import type { HttpClient } from '../../http/http-client';
+import type { ServiceSlice } from '../../service';
+import type { ToolsDeps } from '../deps';
+import { currentAccessToken, loadInstallContext } from '../shared/install-context';
+import { buildCurl } from './curl-command';
+import { sliceLines } from './line-index';
+import { checkPermissions, prepareRequest } from './prepare-request';
+import { prettyBody } from './pretty-body';
+import { createRequestHistory } from './request-history';
+import { createResponseStore } from './response-store';
+import { header, hintFor, readRateLimit, readRetryAfter } from './response-meta';
+import { MIN_TOKEN_VALIDITY_MS, sendWithToken } from './send-with-token';
+
+/** Lines sent with the answer itself; the rest come through api.responseLines. */
+export const FIRST_PAGE_LINES = 200;
+
+type ConsoleMethods = 'api.send' | 'api.responseLines' | 'api.responseSearch' | 'api.curl' | 'api.history';
+
+export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): ServiceSlice<ConsoleMethods> {
+  const responses = createResponseStore();
+  const history = createRequestHistory();
+  const now = () => new Date(deps.clock.now()).toISOString();
+
+  const remember = (input: ApiSendInput, outcome: { status: number | null; durationMs: number | null; error: string | null }) => {
+    let secrets: string[] = [];
+    try {
+      secrets = [currentAccessToken(deps, input.installId)];
+    } catch {
+      // A forgotten install has no token to scrub.
+    }
+    history.add(input.installId, { at: now(), method: input.method, path: input.path, query: input.query.map(([k, v]) => [k, v]), headers: input.headers.map(([k, v]) => [k, v]), body: input.body, ...outcome }, secrets);
+  };
+
+  return {
+    async 'api.send'(input): Promise<ApiSendResult> {
+      const context = await loadInstallContext(deps, input.installId);
+      const prepared = prepareRequest(context.baseUrl, input);
+      checkPermissions(context, prepared, input);
+      let sent;
+      try {
+        sent = await sendWithToken(deps, http, context, prepared);
+      } catch (error) {
+        remember(input, { status: null, durationMs: null, error: isWorkbenchError(error) ? error.message : 'The request failed.' });
+        throw error;
+      }
+      const { response } = sent;
+      const contentType = header(response.headers, 'content-type');
+      const pretty = prettyBody(response.text, contentType, response.json);
+      const { responseId, index } = responses.put(pretty.text);
+      const retryAfterSeconds = readRetryAfter(response.headers, deps.clock.now());
+      let hint = hintFor({ status: response.status, isJson: pretty.isJson, contentType, text: response.text, errorMessage: pretty.errorMessage, requiredScope: prepared.requiredScope, retryAfterSeconds });
+      if (sent.refreshProblem && response.status === 401) hint = `${hint ?? ''} The refresh also failed (${sent.refreshProblem}).`.trim();
+      remember(input, { status: response.status, durationMs: response.durationMs, error: null });
+      return {
+        responseId,
+        method: prepared.method,
+        url: prepared.url,
+        status: response.status,
+        durationMs: response.durationMs,
+        sizeBytes: Buffer.byteLength(response.text, 'utf8'),
+        headers: response.headers,
+        rateLimit: readRateLimit(response.headers),
+        retryAfterSeconds,
+        contentType,
+        isJson: pretty.isJson,
+        firstLines: sliceLines(index, 0, FIRST_PAGE_LINES),
+        totalLines: index.lineCount,
+        nextCursor: pretty.nextCursor,
+        errorMessage: pretty.errorMessage,
+        hint,
+        requiredScope: prepared.requiredScope,
+        refreshed: sent.refreshed,
+      };
+    },
+
+    async 'api.responseLines'({ responseId, start, count }) {
+      return responses.lines(responseId, start, count);
+    },
+
+    async 'api.responseSearch'({ responseId, query, limit }) {
+      return responses.search(responseId, query, limit ?? 10_000);
+    },
+
+    async 'api.curl'(input) {
+      const context = await loadInstallContext(deps, input.installId);
+      const prepared = prepareRequest(context.baseUrl, input);
+      let token: string | null = null;
+      if (input.revealToken) {
+        // A command meant to be run should hold a token that still works for a while.
+        await deps.installs.getFreshAccessToken(input.installId, { minValidityMs: MIN_TOKEN_VALIDITY_MS }).catch(() => undefined);
+        token = currentAccessToken(deps, input.installId);
+      }
+      return { command: buildCurl(prepared, token) };
+    },
+
+    async 'api.history'({ installId }) {
+      return history.list(installId);
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// The tools of issue [ui-tools] as one slice of the contract: API console, runs across accounts,
+// HAR export, token inspector, diagnostics, import/export. See docs/tools.md.
+import type { ToolsMethodName } from '../../common/tools/tools-method-names';
+import { createKeyResolver } from '../oauth/checks/key-resolver';
+import type { ServiceSlice } from '../service';
+import { createApiConsoleService } from './api-console/api-console-service';
+import type { ToolsDeps } from './deps';
+import { createDiagnosticsService } from './diagnostics/diagnostics-service';
+import { createHarService } from './har/har-service';
+import { createInspectorService } from './inspector/inspector-service';
+import { createRunsService } from './runs/runs-service';
+import { createToolsHttp } from './shared/recorded-http';
+import { createTransferService } from './transfer/transfer-service';
+
+export type { InstallTokenPort, ToolsDeps } from './deps';
+export { installTokenPort } from './install-token-port';
+
+export function createToolsService(deps: ToolsDeps): ServiceSlice<ToolsMethodName> {
+  const http = createToolsHttp(deps);
+  // One key cache for the inspector and the diagnostics.
+  const keys = createKeyResolver(http, deps.clock);
+  return {
+    ...createApiConsoleService(deps, http),
+    ...createRunsService(deps, http),
+    ...createHarService(deps),
+    ...createInspectorService(deps, http, keys),
+    ...createDiagnosticsService(deps, http, keys),
+    ...createTransferService(deps),
+  };
+}
