@@ -1,4 +1,14 @@
+// Entry point. Styles are imported as files (Vite emits them), because the CSP forbids inline styles.
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import './styles/features.css';
 
-// Placeholder until the first screen lands.
-createRoot(document.getElementById('root')!).render(<p>Gorgias OAuth Workbench</p>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,74 @@
+// The lists every part of the window shows at once (sidebar, grid, quick switcher): apps, accounts
+// and installs, each reloaded when main says it changed. One copy, shared through a store, so the
+// window asks once per change instead of once per component.
+import type { AccountView, AppView, InstallSummary } from '../../../electron/common/model';
+import { workbench, type ErrorShape } from './client';
+import { createStore, useStore } from './create-store';
+
+export interface Catalog {
+  apps: AppView[] | null;
+  accounts: AccountView[] | null;
+  installs: InstallSummary[] | null;
+  error: ErrorShape | null;
+}
+
+const store = createStore<Catalog>({ apps: null, accounts: null, installs: null, error: null });
+
+type ListName = 'apps' | 'accounts' | 'installs';
+const generations: Record<ListName, number> = { apps: 0, accounts: 0, installs: 0 };
+
+async function reload(name: ListName): Promise<void> {
+  const mine = ++generations[name];
+  const api = workbench();
+  const result = name === 'apps' ? await api.apps.list() : name === 'accounts' ? await api.accounts.list() : await api.installs.list();
+  if (mine !== generations[name]) return;
+  if (result.ok) store.set((catalog) => ({ ...catalog, [name]: result.value, error: null }));
+  else store.set((catalog) => ({ ...catalog, error: result.error }));
+}
+
+export function reloadCatalog(): void {
+  void reload('apps');
+  void reload('accounts');
+  void reload('installs');
+}
+
+/** Starts loading and following changes; returns the unsubscribe. */
+export function trackCatalog(): () => void {
+  const api = workbench();
+  reloadCatalog();
+  const offs = [
+    api.on('apps.changed', () => void reload('apps')),
+    api.on('accounts.changed', () => void reload('accounts')),
+    api.on('installs.changed', () => void reload('installs')),
+    // A vault that opens or changes protection may hold other data.
+    api.on('vault.changed', (status) => {
+      if (status.state === 'ready') reloadCatalog();
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}
+
+export function useCatalog(): Catalog {
+  return useStore(store);
+}
+
+/** The newest install of an app on an account (there is usually one). */
+export function installFor(installs: readonly InstallSummary[], appId: string, accountId: string): InstallSummary | undefined {
+  let newest: InstallSummary | undefined;
+  for (const install of installs) {
+    if (install.appId !== appId || install.accountId !== accountId) continue;
+    if (!newest || install.obtainedAt > newest.obtainedAt) newest = install;
+  }
+  return newest;
+}
+
+/** The newest install per `appId/accountId`, in one pass. */
+export function newestInstalls(installs: readonly InstallSummary[]): Map<string, InstallSummary> {
+  const newest = new Map<string, InstallSummary>();
+  for (const install of installs) {
+    const key = `${install.appId}/${install.accountId}`;
+    const current = newest.get(key);
+    if (!current || install.obtainedAt > current.obtainedAt) newest.set(key, install);
+  }
+  return newest;
+}

@@ -1,0 +1,27 @@
+// What the main pane shows. Shared by the sidebar, the grid, the quick switcher and the views
+// that move on by themselves (a finished flow opens its install).
+import { createStore, useStore } from './create-store';
+
+export type View =
+  | { kind: 'home' }
+  | { kind: 'app'; id: string }
+  | { kind: 'app-new' }
+  | { kind: 'account'; id: string }
+  | { kind: 'account-new' }
+  | { kind: 'install'; id: string }
+  | { kind: 'flow'; id: string }
+  | { kind: 'vault' };
+
+const store = createStore<View>({ kind: 'home' });
+
+export function navigate(view: View): void {
+  store.set(view);
+}
+
+export function currentView(): View {
+  return store.get();
+}
+
+export function useView(): View {
+  return useStore(store);
+}

@@ -1,0 +1,114 @@
+// One account: its installs per app (open or connect), then its settings, then delete.
+import { useState } from 'react';
+import type { AccountView as Account } from '../../../../electron/common/model';
+import { installFor, useCatalog } from '../../api/catalog';
+import { workbench } from '../../api/client';
+import { installStatus } from '../../api/install-status';
+import { navigate } from '../../api/navigation';
+import { showToast } from '../../api/toasts';
+import { useAction } from '../../api/use-action';
+import { useNow } from '../../api/use-now';
+import { AccountName } from '../../components/account-name';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ErrorMessage } from '../../components/error-message';
+import { StatusBadge } from '../../components/status-badge';
+import { startConnect } from '../connect/start-connect';
+import { AccountForm } from './account-form';
+
+export function AccountView({ account }: { account: Account | null }) {
+  if (!account) {
+    return (
+      <section className="panel" aria-labelledby="account-title">
+        <header className="panel__header"><h1 id="account-title">New account</h1></header>
+        <AccountForm account={null} />
+      </section>
+    );
+  }
+  return (
+    <section className="panel" aria-labelledby="account-title">
+      <header className="panel__header">
+        <h1 id="account-title"><AccountName account={account} /></h1>
+        <span className="muted">{account.baseUrl}</span>
+      </header>
+      {account.kind === 'production' && <p className="banner banner--warning" role="note">Production account: installs and API calls act on real customer data.</p>}
+      {account.customBaseUrl && <p className="banner banner--info" role="note">Custom base URL: calls go to {account.customBaseUrl}, not {account.subdomain}.gorgias.com.</p>}
+      <AccountInstalls account={account} />
+      <h2>Settings</h2>
+      <AccountForm key={account.id} account={account} />
+      <DeleteAccount account={account} />
+    </section>
+  );
+}
+
+function AccountInstalls({ account }: { account: Account }) {
+  const { apps, installs } = useCatalog();
+  const now = useNow(30_000);
+  const [starting, setStarting] = useState<string | null>(null);
+  if (!apps || !installs) return null;
+  return (
+    <table className="list-table">
+      <caption>Installs on this account</caption>
+      <tbody>
+        {apps.map((app) => {
+          const install = installFor(installs, app.id, account.id);
+          const { status, detail } = installStatus(install, now);
+          return (
+            <tr key={app.id}>
+              <th scope="row">{app.name}</th>
+              <td><StatusBadge status={status} detail={detail} /></td>
+              <td>
+                {install ? (
+                  <button type="button" className="button button--small" onClick={() => navigate({ kind: 'install', id: install.id })}>Open install of {app.name}</button>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={starting === app.id}
+                    onClick={async () => {
+                      setStarting(app.id);
+                      await startConnect(app.id, account.id);
+                      setStarting(null);
+                    }}
+                  >
+                    {starting === app.id ? 'Starting…' : `Connect ${app.name}`}
+                  </button>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function DeleteAccount({ account }: { account: Account }) {
+  const [asking, setAsking] = useState(false);
+  const remove = useAction(() => workbench().accounts.delete({ id: account.id }));
+  const name = account.label || account.subdomain;
+  return (
+    <section className="subpanel danger-zone">
+      <button type="button" className="button button--danger" disabled={remove.pending} onClick={() => setAsking(true)}>
+        {remove.pending ? 'Deleting…' : 'Delete account'}
+      </button>
+      <ErrorMessage error={remove.error} />
+      <ConfirmDialog
+        open={asking}
+        title={`Delete ${name}?`}
+        confirmLabel="Delete"
+        danger
+        onCancel={() => setAsking(false)}
+        onConfirm={async () => {
+          setAsking(false);
+          const done = await remove.run();
+          if (done !== null) {
+            showToast('info', `Deleted ${name}.`);
+            navigate({ kind: 'home' });
+          }
+        }}
+      >
+        <p>The account and its installs are removed from the vault. Tokens are not revoked.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+// Paste mode: the user pastes the URL the browser landed on, and the flow goes on from the callback.
+import { useState } from 'react';
+import { workbench } from '../../api/client';
+import { rememberFlow } from '../../api/flows';
+import { useAction } from '../../api/use-action';
+import { ErrorMessage } from '../../components/error-message';
+import { Field } from '../../components/field';
+
+export function PasteBox({ flowId }: { flowId: string }) {
+  const [url, setUrl] = useState('');
+  const paste = useAction((value: string) => workbench().flows.paste({ flowId, url: value }));
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const flow = await paste.run(url.trim());
+    if (flow) rememberFlow(flow);
+  };
+  return (
+    <form className="paste-box" onSubmit={submit}>
+      <Field label="URL the browser landed on" help="After approving, copy the whole address from the browser's address bar (it carries ?code=…&state=…).">
+        {(props) => <input {...props} type="url" value={url} onChange={(event) => setUrl(event.target.value)} autoComplete="off" spellCheck={false} />}
+      </Field>
+      <button type="submit" className="button button--primary" disabled={paste.pending || url.trim().length === 0}>
+        {paste.pending ? 'Continuing…' : 'Continue'}
+      </button>
+      <ErrorMessage error={paste.error} />
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+// The left column: accounts (production in the warning colour) and apps, each with its Add button,
+// and the vault's protection at the bottom.
+import { useCatalog } from '../../api/catalog';
+import { navigate, useView } from '../../api/navigation';
+import { AccountName } from '../../components/account-name';
+import { VaultBadge } from '../vault/vault-badge';
+import type { VaultStatus } from '../../../../electron/common/model';
+
+export function Sidebar({ vault }: { vault: VaultStatus }) {
+  const { apps, accounts } = useCatalog();
+  const view = useView();
+  const isCurrent = (kind: string, id: string) => 'id' in view && view.kind === kind && view.id === id;
+
+  return (
+    <nav className="sidebar" aria-label="Workbench">
+      <button type="button" className={view.kind === 'home' ? 'nav-item nav-item--current' : 'nav-item'} onClick={() => navigate({ kind: 'home' })} aria-current={view.kind === 'home' ? 'page' : undefined}>
+        Installs
+      </button>
+
+      <div className="sidebar__section">
+        <h2 className="sidebar__title">Accounts</h2>
+        <ul className="sidebar__list" aria-label="Accounts">
+          {(accounts ?? []).map((account) => (
+            <li key={account.id}>
+              <button
+                type="button"
+                className={isCurrent('account', account.id) ? 'nav-item nav-item--current' : 'nav-item'}
+                aria-current={isCurrent('account', account.id) ? 'page' : undefined}
+                onClick={() => navigate({ kind: 'account', id: account.id })}
+              >
+                <AccountName account={account} />
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="button button--small" onClick={() => navigate({ kind: 'account-new' })}>Add account</button>
+      </div>
+
+      <div className="sidebar__section">
+        <h2 className="sidebar__title">Apps</h2>
+        <ul className="sidebar__list" aria-label="Apps">
+          {(apps ?? []).map((app) => (
+            <li key={app.id}>
+              <button
+                type="button"
+                className={isCurrent('app', app.id) ? 'nav-item nav-item--current' : 'nav-item'}
+                aria-current={isCurrent('app', app.id) ? 'page' : undefined}
+                onClick={() => navigate({ kind: 'app', id: app.id })}
+              >
+                {app.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="button button--small" onClick={() => navigate({ kind: 'app-new' })}>Add app</button>
+      </div>
+
+      <div className="sidebar__footer">
+        <VaultBadge vault={vault} />
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,24 @@
+// The vault's status, kept current from `vault.changed` (the gate, the banners and the badge read it).
+import { useEffect, useState } from 'react';
+import type { VaultStatus } from '../../../../electron/common/model';
+import { workbench, type ErrorShape } from '../../api/client';
+
+export function useVault(): { vault: VaultStatus | null; error: ErrorShape | null } {
+  const [vault, setVault] = useState<VaultStatus | null>(null);
+  const [error, setError] = useState<ErrorShape | null>(null);
+  useEffect(() => {
+    const api = workbench();
+    let live = true;
+    void api.vault.status().then((result) => {
+      if (!live) return;
+      if (result.ok) setVault(result.value);
+      else setError(result.error);
+    });
+    const off = api.on('vault.changed', setVault);
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+  return { vault, error };
+}
