@@ -1,0 +1,77 @@
+// Records one exchange in the activity log, redacted. Logging must never break a flow: a locked
+// vault or a full disk loses the entry (and says so in the log), not the user's token.
+import type { ActivityEntry, ActivityKind } from '../../common/model';
+import type { EventBus } from '../events';
+import type { Logger } from '../ports';
+import type { ActivityLog } from '../vault/vault-types';
+import { redactBody, redactHeaders, redactUrl } from './redact';
+
+export interface ActivityContext {
+  appId: string | null;
+  accountId: string | null;
+  installId: string | null;
+}
+
+/** One exchange as seen by the caller, before redaction. */
+export interface ExchangeRecord {
+  kind: ActivityKind;
+  context: ActivityContext;
+  method: string;
+  url: string;
+  status: number | null;
+  durationMs: number | null;
+  requestHeaders?: Record<string, string>;
+  responseHeaders?: Record<string, string>;
+  requestBody?: string | null;
+  requestContentType?: string | null;
+  responseBody?: string | null;
+  error?: { code: string; message: string } | null;
+  /** Literal secret values (client secret, tokens) to scrub wherever they appear. */
+  secrets?: readonly string[];
+}
+
+export interface ActivityRecorder {
+  record(exchange: ExchangeRecord): Promise<void>;
+}
+
+/** The entry as it will be stored: every field that could hold a secret has been redacted. */
+export function toRedactedEntry(exchange: ExchangeRecord, at: string): Omit<ActivityEntry, 'id'> {
+  const secrets = exchange.secrets ?? [];
+  const responseHeaders = exchange.responseHeaders ?? {};
+  const responseType = Object.entries(responseHeaders).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;
+  return {
+    at,
+    kind: exchange.kind,
+    appId: exchange.context.appId,
+    accountId: exchange.context.accountId,
+    installId: exchange.context.installId,
+    method: exchange.method,
+    url: redactUrl(exchange.url, secrets),
+    status: exchange.status,
+    durationMs: exchange.durationMs,
+    requestHeaders: redactHeaders(exchange.requestHeaders ?? {}, secrets),
+    responseHeaders: redactHeaders(responseHeaders, secrets),
+    requestBody: redactBody(exchange.requestBody ?? null, exchange.requestContentType ?? null, secrets),
+    responseBody: redactBody(exchange.responseBody ?? null, responseType, secrets),
+    error: exchange.error ?? null,
+  };
+}
+
+export function createActivityRecorder(deps: {
+  log: () => ActivityLog;
+  events?: EventBus;
+  clock: { now(): number };
+  logger?: Logger;
+}): ActivityRecorder {
+  return {
+    async record(exchange) {
+      try {
+        const entry = toRedactedEntry(exchange, new Date(deps.clock.now()).toISOString());
+        await deps.log().append(entry);
+        deps.events?.emit('activity.appended', { count: 1 });
+      } catch (error) {
+        deps.logger?.warn(`activity entry not recorded (${exchange.kind} ${exchange.method}): ${(error as Error)?.name ?? 'error'}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// The one way the OAuth engine talks HTTP: every exchange is timed, recorded (redacted) in the
+// activity log, and its failures become WorkbenchErrors with stable codes.
+import type { ActivityKind } from '../../common/model';
+import type { ActivityContext, ActivityRecorder } from '../activity/recorder';
+import type { Clock } from '../ports';
+import { mapNetworkError } from './network-errors';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+  url: string;
+  headers?: Record<string, string>;
+  /** Sent as application/x-www-form-urlencoded. */
+  form?: Record<string, string>;
+  /** Sent as application/json. */
+  json?: unknown;
+  kind: ActivityKind;
+  context: Partial<ActivityContext>;
+  /** Literal secret values that must not reach the log (client secret, tokens being sent). */
+  secrets?: readonly string[];
+  timeoutMs?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-cased names. */
+  headers: Record<string, string>;
+  text: string;
+  /** Set when the body is JSON (by content type) and parses. */
+  json?: unknown;
+  durationMs: number;
+  /** host[:port] of the URL, for messages (never the query). */
+  host: string;
+}
+
+export interface HttpClient {
+  request(request: HttpRequest): Promise<HttpResponse>;
+}
+
+export interface HttpClientDeps {
+  fetch: typeof fetch;
+  clock: Clock;
+  activity: ActivityRecorder;
+  timeoutMs: number;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the server';
+  }
+}
+
+function bodyOf(request: HttpRequest): { body: string | undefined; contentType: string | null } {
+  if (request.form) return { body: new URLSearchParams(request.form).toString(), contentType: 'application/x-www-form-urlencoded' };
+  if (request.json !== undefined) return { body: JSON.stringify(request.json), contentType: 'application/json' };
+  return { body: undefined, contentType: null };
+}
+
+function headersToRecord(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name.toLowerCase()] = value;
+  });
+  return out;
+}
+
+export function createHttpClient(deps: HttpClientDeps): HttpClient {
+  return {
+    async request(request) {
+      const { body, contentType } = bodyOf(request);
+      const headers: Record<string, string> = { accept: 'application/json', ...lowerKeys(request.headers ?? {}) };
+      if (contentType) headers['content-type'] = contentType;
+      const timeoutMs = request.timeoutMs ?? deps.timeoutMs;
+      const host = hostOf(request.url);
+      const context: ActivityContext = {
+        appId: request.context.appId ?? null,
+        accountId: request.context.accountId ?? null,
+        installId: request.context.installId ?? null,
+      };
+      const started = deps.clock.now();
+      const base = {
+        kind: request.kind,
+        context,
+        method: request.method,
+        url: request.url,
+        requestHeaders: headers,
+        requestBody: body ?? null,
+        requestContentType: contentType,
+        secrets: request.secrets ?? [],
+      };
+      let response: Response;
+      let text: string;
+      try {
+        // The timeout covers the body too: a server that sends headers and then stalls is as stuck.
+        const signal = AbortSignal.timeout(timeoutMs);
+        response = await deps.fetch(request.url, { method: request.method, headers, body, signal, redirect: 'manual' });
+        text = await response.text();
+      } catch (error) {
+        const mapped = mapNetworkError(error, host, timeoutMs);
+        await deps.activity.record({ ...base, status: null, durationMs: deps.clock.now() - started, error: { code: mapped.code, message: mapped.message } });
+        throw mapped;
+      }
+      const durationMs = deps.clock.now() - started;
+      const responseHeaders = headersToRecord(response.headers);
+      await deps.activity.record({ ...base, status: response.status, durationMs, responseHeaders, responseBody: text });
+      const result: HttpResponse = { status: response.status, headers: responseHeaders, text, durationMs, host };
+      if ((responseHeaders['content-type'] ?? '').includes('json')) {
+        try {
+          result.json = JSON.parse(text) as unknown;
+        } catch {
+          // Left undefined: expectJson() turns it into BAD_RESPONSE where JSON was required.
+        }
+      }
+      return result;
+    },
+  };
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
+  return out;
+}

@@ -1,0 +1,50 @@
+// Turns a checked token answer into the stored install, and writes it: one install per app ×
+// account, replaced in place (same id) when the pair connects again.
+import type { CheckResult, ExpirySource } from '../../common/model';
+import { newId } from '../ids';
+import type { StoredInstall, VaultData } from '../vault/vault-types';
+import type { TokenSet } from './token-response';
+
+export function buildInstall(input: {
+  appId: string;
+  accountId: string;
+  tokens: TokenSet;
+  requestedScopes: string[];
+  obtainedAtMs: number;
+  expiresAt: string;
+  expirySource: ExpirySource;
+  checks: CheckResult[];
+}): Omit<StoredInstall, 'id'> {
+  return {
+    appId: input.appId,
+    accountId: input.accountId,
+    accessToken: input.tokens.accessToken,
+    refreshToken: input.tokens.refreshToken,
+    idToken: input.tokens.idToken,
+    tokenType: input.tokens.tokenType,
+    requestedScopes: [...input.requestedScopes],
+    grantedScopes: input.tokens.scope ?? [...input.requestedScopes],
+    obtainedAt: new Date(input.obtainedAtMs).toISOString(),
+    refreshedAt: null,
+    expiresAt: input.expiresAt,
+    expirySource: input.expirySource,
+    expiresInAnswered: input.tokens.expiresIn,
+    revokedAt: null,
+    failing: false,
+    lastError: null,
+    checks: input.checks,
+  };
+}
+
+/** Inside vault.update: replaces the app × account install or adds one; returns its id. */
+export function upsertInstall(draft: VaultData, install: Omit<StoredInstall, 'id'>): string {
+  const index = draft.installs.findIndex((i) => i.appId === install.appId && i.accountId === install.accountId);
+  if (index >= 0) {
+    const id = draft.installs[index]!.id;
+    draft.installs[index] = { id, ...install };
+    return id;
+  }
+  const id = newId('inst');
+  draft.installs.push({ id, ...install });
+  return id;
+}

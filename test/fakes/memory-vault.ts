@@ -1,0 +1,72 @@
+// An in-memory Vault for the OAuth tests: the same interface as the real one, no files, no keys.
+// `writes` counts vault.update calls so a test can prove a failed flow wrote nothing.
+import type { ActivityEntry, VaultStatus } from '../../electron/common/model';
+import type { ActivityFilter, ActivityLog, Vault, VaultData } from '../../electron/backend/vault/vault-types';
+import { CURRENT_SCHEMA_VERSION } from '../../electron/backend/vault/vault-types';
+
+export interface MemoryVault extends Vault {
+  readonly entries: ActivityEntry[];
+  writes: number;
+}
+
+export function emptyVaultData(): VaultData {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    apps: [],
+    accounts: [],
+    installs: [],
+    settings: { seeded: true, sandboxQuirks: { expiresIn: 0, numericSub: true, rotateRefreshTokens: false } },
+  };
+}
+
+export function createMemoryVault(initial: VaultData = emptyVaultData()): MemoryVault {
+  let data = structuredClone(initial);
+  let queue: Promise<unknown> = Promise.resolve();
+  const entries: ActivityEntry[] = [];
+  let nextId = 1;
+  const status: VaultStatus = { state: 'ready', protection: 'os', osProtection: 'strong', osBackend: 'memory', recovered: null, problem: null, schemaVersion: CURRENT_SCHEMA_VERSION, dataDir: '(memory)' };
+
+  const activity: ActivityLog = {
+    async append(entry) {
+      const stored: ActivityEntry = { id: String(nextId++), ...structuredClone(entry) };
+      entries.push(stored);
+      if (entries.length > 10_000) entries.splice(0, entries.length - 10_000);
+      return stored;
+    },
+    list(filter: ActivityFilter) {
+      const matching = entries.filter((e) => (!filter.kind || e.kind === filter.kind) && (!filter.appId || e.appId === filter.appId) && (!filter.accountId || e.accountId === filter.accountId));
+      return { entries: matching.slice(-(filter.limit ?? 100)).reverse(), total: matching.length };
+    },
+    async clear() {
+      entries.length = 0;
+    },
+  };
+
+  const vault: MemoryVault = {
+    entries,
+    writes: 0,
+    status: () => ({ ...status }),
+    data: () => data,
+    update<T>(mutate: (draft: VaultData) => T): Promise<T> {
+      // Serialised like the real vault; a throwing mutator leaves the data untouched.
+      const run = queue.then(() => {
+        const draft = structuredClone(data);
+        const result = mutate(draft);
+        data = draft;
+        vault.writes += 1;
+        return result;
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    unlock: async () => ({ ...status }),
+    setPassphrase: async () => ({ ...status }),
+    acceptWeakProtection: async () => ({ ...status }),
+    useOsProtection: async () => ({ ...status }),
+    dismissRecovery: async () => ({ ...status }),
+    activity,
+    onStatusChange: () => () => undefined,
+    close: async () => undefined,
+  };
+  return vault;
+}
