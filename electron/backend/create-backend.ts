@@ -15,6 +15,7 @@ import { seedFirstRun } from './first-run-seed';
 import { newId } from './ids';
 import { createInstallsService } from './installs/installs-service';
 import { createFlowsService } from './oauth/flows-service';
+import { createInstallEntryService } from './oauth/install-entry-service';
 import { sandboxRedirectUris } from './sandbox-registration';
 import type { BackendPorts, Clock, Logger } from './ports';
 import { createSandboxController } from './sandbox/sandbox-controller';
@@ -173,7 +174,14 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
   const installs = createInstallsService(oauthDeps);
   // Only contract methods go into the API object the dispatcher sees.
   const { getFreshAccessToken: _internalOnly, ...installsApi } = installs;
-  const { close: _closeFlows, ...flowsApi } = flows;
+  const installEntry = createInstallEntryService(flows);
+  const flowsApi = {
+    'flows.start': flows['flows.start'],
+    'flows.cancel': flows['flows.cancel'],
+    'flows.paste': flows['flows.paste'],
+    'flows.list': flows['flows.list'],
+    'flows.installEntry': installEntry['flows.installEntry'],
+  };
   const tools = createToolsService({ ...oauthDeps, installs: installTokenPort(installs), appVersion: options.appVersion ?? '0.0.0' });
 
   const api: BackendApi = {
@@ -212,6 +220,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     allowedExternalHosts: relayHosts,
     async close() {
       stopVaultEvents();
+      await installEntry.close();
       await flows.close();
       await sandbox.close();
       await vault.close();

@@ -32,6 +32,7 @@ const CORE_METHOD_NAMES = [
   'flows.cancel',
   'flows.paste',
   'flows.list',
+  'flows.installEntry',
   'sandbox.status',
   'sandbox.setQuirks',
   'activity.list',

@@ -99,6 +99,8 @@ export const contract = {
   'flows.cancel': { input: z.strictObject({ flowId: id }) },
   'flows.paste': { input: z.strictObject({ flowId: id, url: z.string().min(1).max(20_000) }) },
   'flows.list': { input: noInput },
+  /** Serve `GET /oauth/install?account={sub}` for an app, to stand in as its App URL. */
+  'flows.installEntry': { input: z.strictObject({ appId: id, enabled: z.boolean() }) },
 
   'sandbox.status': { input: noInput },
   'sandbox.setQuirks': {
@@ -162,6 +164,8 @@ export interface ContractOutputs extends ToolsOutputs {
   'flows.cancel': FlowView;
   'flows.paste': FlowView;
   'flows.list': FlowView[];
+  /** The App URL to register while serving, null when off. */
+  'flows.installEntry': { url: string | null };
   'sandbox.status': SandboxStatus;
   'sandbox.setQuirks': SandboxStatus;
   'activity.list': { entries: ActivityEntry[]; total: number };

@@ -1,0 +1,55 @@
+// The workbench standing in as an app's "App URL": Gorgias's Connect App button sends the browser
+// to `{App URL}?account={sub}`, and the flow starts for that account.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../../electron/backend/create-backend';
+import { createRecordingPorts } from '../../fakes/recording-ports';
+
+let dataDir: string;
+let backend: Backend;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'workbench-install-entry-'));
+  backend = await createBackend({ dataDir, ports: createRecordingPorts().ports, sandboxPort: 0 });
+});
+
+afterEach(async () => {
+  await backend.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+it('serves /oauth/install while enabled, redirecting to the account\'s authorize page', async () => {
+  const app = await backend['apps.create']({
+    name: 'Partner app',
+    clientId: 'partner-client',
+    clientSecret: 'partner-secret',
+    scopes: ['openid', 'offline', 'account:read'],
+    redirect: { mode: 'loopback', port: 0, path: '/callback', relayUrl: '', pasteUrl: '', includeAccountParam: false },
+    clientAuth: 'basic',
+    pkce: false,
+  });
+  const { url } = await backend['flows.installEntry']({ appId: app.id, enabled: true });
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/install$/);
+
+  const answer = await fetch(`${url}?account=acme`, { redirect: 'manual' });
+  expect(answer.status).toBe(302);
+  const location = new URL(answer.headers.get('location')!);
+  expect(`${location.origin}${location.pathname}`).toBe('https://acme.gorgias.com/oauth/authorize');
+  expect(location.searchParams.get('client_id')).toBe('partner-client');
+
+  // The account was created, flagged as production until the user says otherwise.
+  const accounts = await backend['accounts.list'](undefined);
+  expect(accounts.find((account) => account.subdomain === 'acme')).toMatchObject({ kind: 'production' });
+  const flows = await backend['flows.list'](undefined);
+  expect(flows.some((flow) => flow.authorizeUrl === location.toString())).toBe(true);
+
+  const bad = await fetch(`${url}?account=acme.evil.com`, { redirect: 'manual' });
+  expect(bad.status).toBeGreaterThanOrEqual(400);
+
+  // Turned off (and the pending flow cancelled), nothing listens any more.
+  await backend['flows.cancel']({ flowId: flows[0]!.id });
+  expect(await backend['flows.installEntry']({ appId: app.id, enabled: false })).toEqual({ url: null });
+  await expect(fetch(`${url}?account=acme`, { redirect: 'manual' })).rejects.toThrow();
+});
