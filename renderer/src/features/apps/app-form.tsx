@@ -13,6 +13,7 @@ import { DeleteApp } from './delete-app';
 import { RedirectFields } from './redirect-fields';
 import { ScopePicker } from './scope-picker';
 import { SecretField } from './secret-field';
+import { AppUrlEntry } from './app-url-entry';
 import { TestInstallLink } from './test-install-link';
 
 export function AppForm({ app }: { app: AppView | null }) {
@@ -81,6 +82,7 @@ export function AppForm({ app }: { app: AppView | null }) {
         </div>
       </form>
       {app && <TestInstallLink app={app} />}
+      {app && <AppUrlEntry app={app} />}
       {app && <DeleteApp app={app} />}
     </section>
   );
