@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/setup/no-network.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

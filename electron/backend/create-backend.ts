@@ -36,6 +36,8 @@ export interface CreateBackendOptions {
   /** Preferred loopback port for the built-in sandbox (0 = any free port; tests use 0). */
   sandboxPort?: number;
   flowTimeoutMs?: number;
+  /** Per-request timeout for OAuth and API calls (default 15 s); tests shorten it. */
+  httpTimeoutMs?: number;
 }
 
 export interface Backend extends BackendApi {
@@ -169,6 +171,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     resolveAccount,
     ensureAccountForSubdomain,
     ...(options.flowTimeoutMs !== undefined ? { flowTimeoutMs: options.flowTimeoutMs } : {}),
+    ...(options.httpTimeoutMs !== undefined ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
   };
   const flows = createFlowsService(oauthDeps);
   const installs = createInstallsService(oauthDeps);

@@ -44,7 +44,9 @@ export async function sendWithToken(deps: ToolsDeps, http: HttpClient, context: 
   let refreshed = token !== before;
   if (response.status === 401 && context.install.refreshToken) {
     try {
-      await deps.installs.refresh(installId);
+      // Another caller may have refreshed while this request was out: then retry with the
+      // stored token instead of refreshing again (one refresh per install, not per caller).
+      if (currentAccessToken(deps, installId) === token) await deps.installs.refresh(installId);
       token = currentAccessToken(deps, installId);
       refreshed = true;
       response = await send(token);
