@@ -87,7 +87,7 @@ function render(figures: SuiteFigures[], results: Map<string, SuiteResult>, outc
     '',
     `The hardening suites (\`test/hardening/\`, part of \`npm test\`) as last run on ${outcome.at}: ` +
       `**${outcome.passed ? 'all passed' : 'SOME FAILED'}** in ${Math.round(outcome.seconds)} s. Everything runs on 127.0.0.1 ` +
-      '(the one DNS lookup is for a `.invalid` name, which RFC 2606 guarantees never resolves), and every random input comes from a seed: ' +
+      '(no DNS query either: fetch in tests reaches loopback only, and other hosts fail as unresolvable names), and every random input comes from a seed: ' +
       'rerun one with `HARDENING_SEED=<seed> npx vitest run test/hardening/<suite>.test.ts`.',
     '',
     'Refresh this page with `npx tsx scripts/reliability-report.ts`.',

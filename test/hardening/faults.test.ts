@@ -1,7 +1,7 @@
 // Faults: the backend against a sandbox with injected faults and a deliberately broken loopback
 // server — connection refused, a reset in the middle of a body, a response that never ends, 500 and
-// 502 HTML pages, 429 with Retry-after, a DNS failure for a real-looking subdomain (the .invalid TLD
-// of RFC 2606, which never resolves), JWKS down while the token endpoint works. Each gives its own
+// 502 HTML pages, 429 with Retry-after, a DNS failure for a real-looking subdomain (an .invalid name;
+// no query is sent: fetch in tests reaches loopback only, see test/setup), JWKS down while the token endpoint works. Each gives its own
 // error code (or, for the API console, its own reading), and no stored token changes.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
