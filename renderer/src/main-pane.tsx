@@ -8,6 +8,12 @@ import { ConnectView } from './features/connect/connect-view';
 import { HomeView } from './features/home/home-view';
 import { InstallView } from './features/install-view/install-view';
 import { VaultView } from './features/vault/vault-view';
+import { ActivityView } from './features/activity/activity-view';
+import { ApiConsoleView } from './features/api-console/api-console-view';
+import { DiagnosticsView } from './features/diagnostics/diagnostics-view';
+import { InspectorView } from './features/inspector/inspector-view';
+import { RunsView } from './features/runs/runs-view';
+import { TransferView } from './features/transfer/transfer-view';
 
 export function MainPane({ vault }: { vault: VaultStatus }) {
   const view = useView();
@@ -33,6 +39,18 @@ export function MainPane({ vault }: { vault: VaultStatus }) {
       return <ConnectView key={view.id} flowId={view.id} />;
     case 'vault':
       return <VaultView vault={vault} />;
+    case 'api-console':
+      return <ApiConsoleView key={view.installId} installId={view.installId} />;
+    case 'diagnostics':
+      return <DiagnosticsView key={view.installId} installId={view.installId} />;
+    case 'runs':
+      return <RunsView />;
+    case 'activity':
+      return <ActivityView />;
+    case 'inspector':
+      return <InspectorView />;
+    case 'transfer':
+      return <TransferView />;
   }
 }
 

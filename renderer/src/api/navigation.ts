@@ -10,7 +10,14 @@ export type View =
   | { kind: 'account-new' }
   | { kind: 'install'; id: string }
   | { kind: 'flow'; id: string }
-  | { kind: 'vault' };
+  | { kind: 'vault' }
+  // The tools (issue [ui-tools]).
+  | { kind: 'api-console'; installId: string }
+  | { kind: 'diagnostics'; installId: string }
+  | { kind: 'runs' }
+  | { kind: 'activity' }
+  | { kind: 'inspector' }
+  | { kind: 'transfer' };
 
 const store = createStore<View>({ kind: 'home' });
 

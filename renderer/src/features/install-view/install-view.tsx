@@ -6,6 +6,7 @@ import { useCatalog } from '../../api/catalog';
 import { workbench } from '../../api/client';
 import { formatTime } from '../../api/format';
 import { installStatus } from '../../api/install-status';
+import { navigate } from '../../api/navigation';
 import { useNow } from '../../api/use-now';
 import { useResource } from '../../api/use-resource';
 import { AccountName } from '../../components/account-name';
@@ -63,6 +64,10 @@ export function InstallView({ installId }: { installId: string }) {
       {install.lastError && <ErrorMessage error={install.lastError} />}
 
       <InstallActions install={install} onChanged={setLatest} />
+      <div className="actions">
+        <button type="button" className="button" onClick={() => navigate({ kind: 'api-console', installId: install.id })}>API console</button>
+        <button type="button" className="button" onClick={() => navigate({ kind: 'diagnostics', installId: install.id })}>Diagnose</button>
+      </div>
 
       <h2>Expiry</h2>
       <p>

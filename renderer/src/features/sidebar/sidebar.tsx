@@ -6,6 +6,13 @@ import { AccountName } from '../../components/account-name';
 import { VaultBadge } from '../vault/vault-badge';
 import type { VaultStatus } from '../../../../electron/common/model';
 
+const TOOLS = [
+  ['activity', 'Activity'],
+  ['inspector', 'Inspector'],
+  ['runs', 'Runs'],
+  ['transfer', 'Import / export'],
+] as const;
+
 export function Sidebar({ vault }: { vault: VaultStatus }) {
   const { apps, accounts } = useCatalog();
   const view = useView();
@@ -53,6 +60,19 @@ export function Sidebar({ vault }: { vault: VaultStatus }) {
           ))}
         </ul>
         <button type="button" className="button button--small" onClick={() => navigate({ kind: 'app-new' })}>Add app</button>
+      </div>
+
+      <div className="sidebar__section">
+        <h2 className="sidebar__title">Tools</h2>
+        <ul className="sidebar__list" aria-label="Tools">
+          {TOOLS.map(([kind, label]) => (
+            <li key={kind}>
+              <button type="button" className={view.kind === kind ? 'nav-item nav-item--current' : 'nav-item'} aria-current={view.kind === kind ? 'page' : undefined} onClick={() => navigate({ kind })}>
+                {label}
+              </button>
+            </li>
+          ))}
+        </ul>
       </div>
 
       <div className="sidebar__footer">

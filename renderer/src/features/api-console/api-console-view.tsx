@@ -1,0 +1,151 @@
+// The API console of one install: the catalogue picker, the request editor, Send (with the
+// missing-scope warning and the production-write question), the answer, and the history.
+import { useState } from 'react';
+import { requiredScopeFor } from '../../../../electron/common/gorgias/endpoints';
+import { scopeCovers } from '../../../../electron/common/gorgias/scopes';
+import type { ApiHistoryEntry, ApiSendInput } from '../../../../electron/common/tools/tools-contract';
+import { useCatalog } from '../../api/catalog';
+import { workbench, type ErrorShape } from '../../api/client';
+import { navigate } from '../../api/navigation';
+import { useResource } from '../../api/use-resource';
+import { AccountName } from '../../components/account-name';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ErrorMessage } from '../../components/error-message';
+import { EndpointPicker } from './endpoint-picker';
+import { HistoryList } from './history-list';
+import { EMPTY_DRAFT, draftProblems, firstProblem, pairsToText, toRequest, withCursor, type RequestDraft } from './request-draft';
+import { RequestEditor } from './request-editor';
+import { ResponsePanel, type Answer } from './response-panel';
+import { TOOL_HINTS } from './tool-hints';
+import '../../styles/api-console.css';
+
+type Pending = { kind: 'scope'; input: ApiSendInput; scope: string } | { kind: 'write'; input: ApiSendInput };
+
+export function ApiConsoleView({ installId }: { installId: string }) {
+  const { installs, apps, accounts } = useCatalog();
+  const install = installs?.find((candidate) => candidate.id === installId);
+  const app = apps?.find((candidate) => candidate.id === install?.appId);
+  const account = accounts?.find((candidate) => candidate.id === install?.accountId);
+
+  const [draft, setDraft] = useState<RequestDraft>(EMPTY_DRAFT);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [error, setError] = useState<ErrorShape | null>(null);
+  const [sending, setSending] = useState(false);
+  const [asking, setAsking] = useState<Pending | null>(null);
+  const history = useResource(() => workbench().api.history({ installId }), [], [installId]);
+
+  const problems = draftProblems(draft);
+  const blocked = firstProblem(problems);
+  const granted = install?.grantedScopes ?? [];
+  const required = requiredScopeFor(draft.method, draft.path.trim());
+  const lacksScope = required !== null && install !== undefined && !scopeCovers(granted, required);
+
+  const send = async (input: ApiSendInput) => {
+    setSending(true);
+    setError(null);
+    const result = await workbench().api.send(input);
+    setSending(false);
+    history.reload();
+    if (result.ok) {
+      setAnswer({ result: result.value, input, receivedAt: Date.now() });
+      return;
+    }
+    // Two refusals are questions to the user, not failures: ask, then send again with the answer.
+    if (result.error.code === 'SCOPE_MISSING') setAsking({ kind: 'scope', input, scope: String(result.error.details?.scope ?? required ?? '') });
+    else if (result.error.code === 'CONFIRM_REQUIRED') setAsking({ kind: 'write', input });
+    else setError(result.error);
+  };
+
+  const sendDraft = (next: RequestDraft) => void send({ installId, ...toRequest(next) });
+
+  const fromHistory = (entry: ApiHistoryEntry): RequestDraft => ({
+    method: entry.method,
+    path: entry.path,
+    query: pairsToText(entry.query, '='),
+    headers: pairsToText(entry.headers, ': '),
+    body: entry.body ?? '',
+  });
+
+  if (!installs) return <section className="panel"><h1>API console</h1><p className="muted">Loading…</p></section>;
+  if (!install) return <section className="panel"><h1>API console</h1><p className="muted">This install is not in the vault (any more).</p></section>;
+
+  return (
+    <section className="panel api-console" aria-labelledby="api-console-title">
+      <header className="panel__header">
+        <h1 id="api-console-title">
+          API console: {app?.name ?? 'App'} on {account ? <AccountName account={account} /> : 'account'}
+        </h1>
+        <button type="button" className="button button--small" onClick={() => navigate({ kind: 'install', id: installId })}>Back to the install</button>
+      </header>
+      {account?.kind === 'production' && <p className="banner banner--warning" role="note">Production account: writes change real customer data, and each one is asked first.</p>}
+
+      <EndpointPicker granted={granted} onPick={(method, path) => setDraft((previous) => ({ ...previous, method, path }))} />
+      <RequestEditor draft={draft} problems={problems} onChange={(patch) => setDraft((previous) => ({ ...previous, ...patch }))} />
+
+      {lacksScope && (
+        <p className="banner banner--warning" role="note">
+          This install was not granted {required}, which {draft.method} {draft.path.trim()} needs: Gorgias will most likely answer 403.
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="button button--primary" disabled={sending || blocked !== null} onClick={() => sendDraft(draft)}>
+          {sending ? 'Sending…' : 'Send'}
+        </button>
+        {blocked && <span className="save-why">Send is off: {blocked}</span>}
+      </div>
+      <ErrorMessage error={error} hint={error ? TOOL_HINTS[error.code] : undefined} />
+
+      {answer && (
+        <ResponsePanel
+          answer={answer}
+          onNextPage={(cursor) => {
+            const next = { ...draft, method: answer.input.method, path: answer.input.path, query: withCursor(pairsToText(answer.input.query, '='), cursor) };
+            setDraft(next);
+            void send({ ...answer.input, query: toRequest(next).query });
+          }}
+        />
+      )}
+
+      <h2>History</h2>
+      <ErrorMessage error={history.error} />
+      <HistoryList
+        entries={history.data ?? []}
+        onLoad={(entry) => setDraft(fromHistory(entry))}
+        onRerun={(entry) => {
+          const next = fromHistory(entry);
+          setDraft(next);
+          sendDraft(next);
+        }}
+      />
+
+      <ConfirmDialog
+        open={asking?.kind === 'scope'}
+        title="Send without the scope?"
+        confirmLabel="Send anyway"
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          const input = asking!.input;
+          setAsking(null);
+          void send({ ...input, acceptMissingScope: true });
+        }}
+      >
+        <p>This install was not granted {asking?.kind === 'scope' ? asking.scope : 'the scope'}, which this endpoint needs.</p>
+        <p>Send anyway to see Gorgias's own answer (usually 403), or add the scope to the app and reconnect.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={asking?.kind === 'write'}
+        title="Write to a production account?"
+        confirmLabel="Send the write"
+        danger
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          const input = asking!.input;
+          setAsking(null);
+          void send({ ...input, confirmWrite: true });
+        }}
+      >
+        <p>{asking?.input.method} {asking?.input.path} changes data on a production account: real customers and agents see it.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+// The response body, virtualised: a scroll container with a spacer as tall as every line, and only
+// the visible lines (plus an overscan) in the DOM, fetched by window from main. A 50 MB answer
+// (millions of lines) scrolls like a small one. Heights and offsets are set through the CSSOM
+// (element.style), which the page's CSP allows; inline style attributes it forbids.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { ApiSendResult } from '../../../../electron/common/tools/tools-contract';
+import { ResponseLineCache } from './response-lines';
+import { ResponseSearch } from './response-search';
+
+/** Must match .json-line's height in api-console.css. */
+export const LINE_HEIGHT = 18;
+const OVERSCAN = 30;
+/** Browsers cap an element's height (Chromium near 33.5 M px): beyond this the scroll is scaled. */
+const MAX_SCROLL_PX = 8_000_000;
+
+interface Layout {
+  start: number;
+  end: number;
+  /** Where the first rendered line sits, in the container's real pixels. */
+  top: number;
+}
+
+function layoutFor(scrollTop: number, viewport: number, totalLines: number): Layout & { ratio: number } {
+  const virtual = totalLines * LINE_HEIGHT;
+  const real = Math.min(virtual, MAX_SCROLL_PX);
+  const ratio = virtual > real && real > viewport ? (virtual - viewport) / (real - viewport) : 1;
+  const virtualTop = scrollTop * ratio;
+  const first = Math.min(Math.max(0, Math.floor(virtualTop / LINE_HEIGHT)), Math.max(0, totalLines - 1));
+  const offset = virtualTop - first * LINE_HEIGHT;
+  const start = Math.max(0, first - OVERSCAN);
+  const end = Math.min(totalLines, first + Math.ceil(viewport / LINE_HEIGHT) + OVERSCAN);
+  return { start, end, top: scrollTop - offset - (first - start) * LINE_HEIGHT, ratio };
+}
+
+export function JsonView({ result }: { result: ApiSendResult }) {
+  const [, loaded] = useReducer((count: number) => count + 1, 0);
+  const cache = useMemo(
+    () => new ResponseLineCache(result.responseId, result.totalLines, result.firstLines, loaded),
+    [result.responseId, result.totalLines, result.firstLines],
+  );
+  useEffect(() => {
+    cache.open();
+    return () => cache.close();
+  }, [cache]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const spacerRef = useRef<HTMLDivElement>(null);
+  const linesRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(480);
+  const [matches, setMatches] = useState<{ lines: number[]; current: number }>({ lines: [], current: -1 });
+
+  const layout = layoutFor(scrollTop, viewport, result.totalLines);
+
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    setViewport(scroller.clientHeight);
+    const observer = new ResizeObserver(() => setViewport(scroller.clientHeight));
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    spacerRef.current?.style.setProperty('height', `${Math.min(result.totalLines * LINE_HEIGHT, MAX_SCROLL_PX)}px`);
+  }, [result.totalLines]);
+
+  useLayoutEffect(() => {
+    linesRef.current?.style.setProperty('transform', `translateY(${layout.top}px)`);
+  }, [layout.top]);
+
+  // A new response starts at its top, with no matches.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+    setScrollTop(0);
+    setMatches({ lines: [], current: -1 });
+  }, [result.responseId]);
+
+  const jumpTo = useCallback(
+    (line: number) => {
+      const scroller = scrollRef.current;
+      if (!scroller) return;
+      const virtualTarget = Math.max(0, line * LINE_HEIGHT - scroller.clientHeight / 3);
+      const { ratio } = layoutFor(0, scroller.clientHeight, result.totalLines);
+      scroller.scrollTop = virtualTarget / ratio;
+      setScrollTop(scroller.scrollTop);
+    },
+    [result.totalLines],
+  );
+
+  const matchSet = useMemo(() => new Set(matches.lines), [matches.lines]);
+  const currentLine = matches.lines[matches.current];
+
+  const rows = [];
+  for (let index = layout.start; index < layout.end; index++) {
+    const text = cache.line(index);
+    let className = 'json-line';
+    if (text === undefined) className += ' json-line--loading';
+    if (matchSet.has(index)) className += index === currentLine ? ' json-line--match json-line--current' : ' json-line--match';
+    rows.push(
+      <div key={index} className={className} data-line={index + 1}>
+        <span className="json-line__number" aria-hidden="true">{index + 1}</span>
+        <span className="json-line__text">{text ?? '…'}</span>
+      </div>,
+    );
+  }
+
+  return (
+    <div className="json-view">
+      <div className="json-view__bar">
+        <span className="json-view__total">{result.totalLines.toLocaleString()} lines{result.isJson ? '' : ' (shown as text)'}</span>
+        <ResponseSearch
+          responseId={result.responseId}
+          matches={matches}
+          onMatches={(lines) => {
+            setMatches({ lines, current: lines.length ? 0 : -1 });
+            if (lines.length) jumpTo(lines[0]!);
+          }}
+          onStep={(step) => {
+            if (!matches.lines.length) return;
+            const next = (matches.current + step + matches.lines.length) % matches.lines.length;
+            setMatches({ lines: matches.lines, current: next });
+            jumpTo(matches.lines[next]!);
+          }}
+        />
+      </div>
+      {cache.expired && <p className="banner banner--info" role="status">This response is no longer kept (the workbench keeps the last five): send the request again to read the rest.</p>}
+      <div
+        ref={scrollRef}
+        className="json-view__scroll"
+        role="region"
+        aria-label="Response body"
+        tabIndex={0}
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      >
+        <div ref={spacerRef} className="json-view__spacer">
+          <div ref={linesRef} className="json-view__lines">
+            {rows}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

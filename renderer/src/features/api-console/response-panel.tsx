@@ -1,0 +1,69 @@
+// One answer: status, time, size, rate limit, Retry-after countdown, Gorgias's own error and the
+// hint, headers, Next page, Copy as curl, and the body in the virtualised view.
+import type { ApiSendInput, ApiSendResult } from '../../../../electron/common/tools/tools-contract';
+import { KeyValueTable } from '../../components/kv-table';
+import { CurlCopy } from './curl-copy';
+import { JsonView } from './json-view';
+import { RetryCountdown } from './retry-countdown';
+
+export interface Answer {
+  result: ApiSendResult;
+  input: ApiSendInput;
+  receivedAt: number;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function statusClass(status: number): string {
+  if (status >= 200 && status < 300) return 'http-status http-status--ok';
+  if (status === 429 || (status >= 300 && status < 500)) return 'http-status http-status--warn';
+  return 'http-status http-status--fail';
+}
+
+export function ResponsePanel({ answer, onNextPage }: { answer: Answer; onNextPage: (cursor: string) => void }) {
+  const { result, input, receivedAt } = answer;
+  return (
+    <section className="response" aria-label="Response">
+      <div className="response__summary" role="status" aria-label="Response status">
+        <span className={statusClass(result.status)}>{result.status}</span>
+        <span>{result.method} {result.url}</span>
+        <span className="muted">{result.durationMs} ms · {formatSize(result.sizeBytes)}</span>
+        {result.rateLimit && (
+          <span className="rate-limit" title="X-Gorgias-Account-Api-Call-Limit">
+            Rate limit {result.rateLimit.used}/{result.rateLimit.limit}
+          </span>
+        )}
+        {result.refreshed && <span className="badge">token refreshed first</span>}
+      </div>
+      {result.status === 429 && result.retryAfterSeconds !== null && <RetryCountdown receivedAt={receivedAt} seconds={result.retryAfterSeconds} />}
+      {result.errorMessage && (
+        <div className="error-message" role="alert">
+          <p className="error-message__text">Gorgias says: {result.errorMessage}</p>
+          {result.status === 403 && result.requiredScope && <p className="error-message__hint">This call needs the scope {result.requiredScope}.</p>}
+        </div>
+      )}
+      {result.hint && <p className="banner banner--info" role="note">{result.hint}</p>}
+      {!result.isJson && result.totalLines > 0 && (
+        <p className="banner banner--warning" role="note">
+          Not JSON ({result.contentType ?? 'no content type'}): shown as text.
+          {result.contentType?.includes('html') ? ' An HTML page usually means a wrong subdomain or base URL, or a login page in the way.' : ''}
+        </p>
+      )}
+      <div className="actions">
+        {result.nextCursor && (
+          <button type="button" className="button" onClick={() => onNextPage(result.nextCursor!)}>Next page</button>
+        )}
+        <CurlCopy input={input} />
+      </div>
+      <details className="response__headers">
+        <summary>Headers ({Object.keys(result.headers).length})</summary>
+        <KeyValueTable caption="Response headers" rows={Object.entries(result.headers).map(([name, value]) => [name, <code key={name} className="long-value">{value}</code>])} />
+      </details>
+      {result.totalLines > 0 ? <JsonView result={result} /> : <p className="muted">Empty body.</p>}
+    </section>
+  );
+}

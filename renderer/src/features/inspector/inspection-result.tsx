@@ -1,0 +1,59 @@
+// What the inspector found: the summary, the signature check, Gorgias-specific readings, and the
+// decoded header and claims with human times.
+import type { TokenInspection } from '../../../../electron/common/tools/tools-contract';
+import { TIME_CLAIMS, formatTime } from '../../api/format';
+import { KeyValueTable } from '../../components/kv-table';
+
+const OUTCOME_WORD = { pass: 'verified', warn: 'warning', fail: 'FAILED', unchecked: 'not checked' } as const;
+
+function show(key: string, value: unknown, relative: Map<string, string>) {
+  if (TIME_CLAIMS.has(key) && typeof value === 'number') {
+    return (
+      <span>
+        {formatTime(value * 1000)} <span className="muted">({relative.get(key) ?? value}; {value})</span>
+      </span>
+    );
+  }
+  return <code className="long-value">{typeof value === 'string' ? value : JSON.stringify(value)}</code>;
+}
+
+export function InspectionResult({ inspection }: { inspection: TokenInspection }) {
+  const relative = new Map(inspection.times.map((time) => [time.claim, time.relative]));
+  return (
+    <section className="inspection" aria-label="Inspection">
+      <p className={`banner ${inspection.kind === 'invalid' ? 'banner--warning' : 'banner--info'}`} role="status">
+        <strong>{inspection.kind === 'jwt' ? 'JWT' : inspection.kind}</strong>: {inspection.summary}
+      </p>
+      {inspection.kind === 'jwt' && (
+        <p className={`check check--${inspection.signature.outcome}`}>
+          <span className="check__word">Signature {OUTCOME_WORD[inspection.signature.outcome]}</span>
+          <span className="check__detail">{inspection.signature.detail}</span>
+        </p>
+      )}
+      {(inspection.account || inspection.app) && (
+        <KeyValueTable
+          caption="Known to the workbench"
+          rows={[
+            ...(inspection.account ? ([['Account', `${inspection.account.label} (${inspection.account.baseUrl})`]] as Array<[string, string]>) : []),
+            ...(inspection.app ? ([['App', `${inspection.app.name} (${inspection.app.clientId})`]] as Array<[string, string]>) : []),
+          ]}
+        />
+      )}
+      {inspection.readings.length > 0 && (
+        <>
+          <h2>Reading</h2>
+          <ul className="readings" aria-label="Readings">
+            {inspection.readings.map((reading, index) => (
+              <li key={index} className={`reading reading--${reading.level}`}>
+                <span className="visually-hidden">{reading.level}: </span>
+                {reading.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {inspection.header && <KeyValueTable caption="Header" rows={Object.entries(inspection.header).map(([key, value]) => [key, show(key, value, relative)])} />}
+      {inspection.claims && <KeyValueTable caption="Claims" rows={Object.entries(inspection.claims).map(([key, value]) => [key, show(key, value, relative)])} />}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+// One card per install, side by side, in the order asked: status, time, summary, the error.
+import type { RunAcrossResult } from '../../../../electron/common/tools/tools-contract';
+import { hintFor } from '../../api/error-hints';
+
+export function RunResults({ results }: { results: RunAcrossResult[] }) {
+  return (
+    <div className="run-results" aria-label="Results">
+      {results.map((result) => (
+        <article key={result.installId} className={result.error ? 'run-result run-result--failed' : 'run-result'} aria-label={result.label}>
+          <h3>{result.label}</h3>
+          <p>
+            <span className="run-result__status">{result.status ?? 'no answer'}</span>
+            {result.durationMs !== null && <span className="muted"> · {result.durationMs} ms</span>}
+            {result.rateLimit && <span className="muted"> · rate limit {result.rateLimit.used}/{result.rateLimit.limit}</span>}
+          </p>
+          <p className="run-result__summary">{result.summary}</p>
+          {result.retriedAfter429 && <p className="muted">Waited for Retry-after after a 429 and tried again.</p>}
+          {result.error && (
+            <div className="error-message">
+              <p className="error-message__text">{result.error.code}: {result.error.message}</p>
+              {hintFor(result.error.code) && <p className="error-message__hint">{hintFor(result.error.code)}</p>}
+            </div>
+          )}
+        </article>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,251 @@
+// The API console in real Chromium against the real backend and the built-in sandbox: a paginated
+// GET with Next page, a call missing its scope (warned, then Gorgias's 403), curl copied with the
+// token redacted, history re-run, bad input kept and explained, a big answer virtualised and
+// searched, and a 429 with its Retry-after countdown.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeSharedBrowser, startHarness, type Harness } from '../harness';
+import { unnamedControls } from '../ui/ui-steps';
+import { UI_TIMEOUT, connectFirstInstall, waitFor } from './tools-steps';
+
+let harness: Harness;
+let installId: string;
+
+beforeAll(async () => {
+  harness = await startHarness({ viewport: { width: 1400, height: 1000 } });
+  await connectFirstInstall(harness);
+  installId = harness.backend.vault.data().installs[0]!.id;
+  await harness.page.getByRole('button', { name: 'API console' }).click();
+  await harness.page.getByRole('heading', { name: /API console: Demo app on Local sandbox/ }).waitFor({ timeout: UI_TIMEOUT });
+});
+afterAll(async () => {
+  await harness?.close();
+  await closeSharedBrowser();
+});
+
+const status = () => harness.page.getByRole('status', { name: 'Response status' });
+
+describe('API console', () => {
+  it('sends a GET picked from the catalogue and pages through it with Next page', async () => {
+    const { page } = harness;
+    const endpoint = page.getByLabel('Endpoint');
+    const value = await endpoint.locator('option', { hasText: 'GET /api/tickets · tickets:read · List tickets' }).getAttribute('value');
+    await endpoint.selectOption(value!);
+    expect(await page.getByLabel('Path').inputValue()).toBe('/api/tickets');
+    await page.getByLabel('Query').fill('limit=5');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await status().getByText('200', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    await status().getByText(/Rate limit \d+\/80/).waitFor();
+    const body = page.getByRole('region', { name: 'Response body' });
+    await body.locator('.json-line').first().waitFor();
+    expect(await body.locator('.json-line__text').first().textContent()).toBe('{');
+
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await waitFor(() => harness.backend.vault.activity.list({ kind: 'api', limit: 10 }).entries.some((entry) => entry.url.includes('cursor=')), 'the second page');
+    expect(await page.getByLabel('Query').inputValue()).toMatch(/^limit=5\ncursor=\S+$/);
+    await status().getByText(/cursor=/).waitFor({ timeout: UI_TIMEOUT });
+    await status().getByText('200', { exact: true }).waitFor();
+    const history = page.getByRole('list', { name: 'History' });
+    await history.getByRole('listitem').nth(1).waitFor({ timeout: UI_TIMEOUT });
+    expect(await history.getByRole('listitem').first().textContent()).toContain('cursor=');
+    expect(await unnamedControls(page)).toEqual([]);
+  });
+
+  it('re-runs a request from the history', async () => {
+    const { page } = harness;
+    const history = page.getByRole('list', { name: 'History' });
+    const before = await history.getByRole('listitem').count();
+    await page.getByRole('button', { name: 'Re-run GET /api/tickets?limit=5', exact: true }).click();
+    await history.getByRole('listitem').nth(before).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.getByLabel('Query').inputValue()).toBe('limit=5');
+  });
+
+  it('warns about a missing scope, then shows the sandbox 403 once the user sends anyway', async () => {
+    const { page } = harness;
+    await page.getByLabel('Method').selectOption('GET');
+    await page.getByLabel('Path').fill('/api/macros');
+    await page.getByLabel('Query').fill('');
+    await page.getByRole('note').getByText('This install was not granted macros:read').waitFor();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Send without the scope?' });
+    await dialog.waitFor({ timeout: UI_TIMEOUT });
+    await dialog.getByRole('button', { name: 'Send anyway' }).click();
+    await status().getByText('403', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('alert').getByText(/Gorgias says: .*lacks the scope macros:read/).waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+  });
+
+  it('copies the request as curl with the token redacted unless asked', async () => {
+    const { page } = harness;
+    const token = harness.backend.vault.data().installs[0]!.accessToken;
+    const copies = harness.clipboard.length;
+    await page.getByRole('button', { name: 'Copy as curl' }).click();
+    await waitFor(() => harness.clipboard.length > copies, 'main to copy the curl command');
+    const command = harness.clipboard.at(-1)!;
+    expect(command).toMatch(/^curl /);
+    expect(command).toContain('$GORGIAS_ACCESS_TOKEN');
+    expect(command).toContain('/api/macros');
+    expect(command).not.toContain(token);
+    expect(harness.receivedText()).not.toContain(token);
+
+    await page.getByRole('checkbox', { name: 'Include the real token' }).check();
+    await page.getByRole('button', { name: 'Copy as curl' }).click();
+    await waitFor(() => harness.clipboard.length > copies + 1, 'main to copy the revealed curl command');
+    expect(harness.clipboard.at(-1)).toContain(harness.backend.vault.data().installs[0]!.accessToken);
+  });
+
+  it('explains bad input inline and keeps what was typed', async () => {
+    const { page } = harness;
+    const send = page.getByRole('button', { name: 'Send', exact: true });
+
+    await page.getByLabel('Method').selectOption('POST');
+    await page.getByLabel('Path').fill('/api/tags');
+    await page.getByLabel('Body (JSON)').fill('{\n  "name": "x",\n  oops\n}');
+    await page.locator('.field__problem').getByText(/^The body is not valid JSON \(line 3, column 3\)/).waitFor();
+    expect(await send.isDisabled()).toBe(true);
+    await page.getByText(/^Send is off: The body is not valid JSON/).waitFor();
+    expect(await page.getByLabel('Body (JSON)').inputValue()).toBe('{\n  "name": "x",\n  oops\n}');
+
+    await page.getByLabel('Method').selectOption('GET');
+    await page.getByLabel('Path').fill('/oauth/token');
+    await page.getByText("The console only calls this account's API: the path must start with /api/.").first().waitFor();
+    expect(await send.isDisabled()).toBe(true);
+
+    // An absolute URL on another host goes to main, which refuses it: the token never leaves.
+    const sent = harness.backend.vault.activity.list({ kind: 'api', limit: 1000 }).total;
+    await page.getByLabel('Path').fill('https://evil.example.com/api/tickets');
+    await send.click();
+    await page.getByRole('alert').filter({ hasText: /only talks to this install's account/ }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.getByLabel('Path').inputValue()).toBe('https://evil.example.com/api/tickets');
+    expect(await page.getByLabel('Body (JSON)').inputValue()).toBe('{\n  "name": "x",\n  oops\n}');
+    expect(harness.backend.vault.activity.list({ kind: 'api', limit: 1000 }).total).toBe(sent);
+    expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('shows a big answer virtualised: few lines in the page, all of them reachable and searchable', async () => {
+    const { page } = harness;
+    await page.getByLabel('Method').selectOption('GET');
+    await page.getByLabel('Body (JSON)').fill('');
+    await page.getByLabel('Path').fill('/api/sandbox/large');
+    await page.getByLabel('Query').fill('size_mb=3');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await status().getByText(/sandbox\/large/).waitFor({ timeout: 30_000 });
+    const total = Number((await page.locator('.json-view__total').textContent())!.replace(/[^\d]/g, ''));
+    expect(total).toBeGreaterThan(50_000);
+    const body = page.getByRole('region', { name: 'Response body' });
+    const inDom = await body.locator('.json-line').count();
+    expect(inDom).toBeGreaterThan(10);
+    expect(inDom).toBeLessThan(200);
+
+    // The very end: scrolled there, fetched by window from main.
+    await body.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await body.locator(`.json-line[data-line="${total}"]`).waitFor({ timeout: UI_TIMEOUT });
+    await body.locator(`.json-line[data-line="${total}"] .json-line__text`).getByText('}', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+
+    await page.getByLabel('Search the body').fill('Benchmark ticket 1234"');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('status').getByText('Match 1 of 1', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    await body.locator('.json-line--current .json-line__text').getByText('"subject": "[fake] Benchmark ticket 1234"').waitFor({ timeout: UI_TIMEOUT });
+
+    await page.getByLabel('Search the body').fill('"status": "open"');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('status').getByText(/^Match 1 of [\d,]+$/).waitFor({ timeout: UI_TIMEOUT });
+    const first = await body.locator('.json-line--current').getAttribute('data-line');
+    await page.getByRole('button', { name: 'Next match' }).click();
+    await page.getByRole('status').getByText(/^Match 2 of /).waitFor();
+    const second = await body.locator('.json-line--current').getAttribute('data-line');
+    expect(Number(second)).toBeGreaterThan(Number(first));
+    await page.getByRole('button', { name: 'Previous match' }).click();
+    await page.getByRole('status').getByText(/^Match 1 of /).waitFor();
+    expect(await body.locator('.json-line').count()).toBeLessThan(200);
+  });
+
+  it('asks before a write on a production account, then sends it with both answers', async () => {
+    const { page } = harness;
+    const account = harness.backend.vault.data().accounts.find((candidate) => candidate.builtInSandbox)!;
+    await harness.backend['accounts.update']({ id: account.id, patch: { kind: 'production' } });
+    await page.getByRole('note').getByText(/^Production account: writes change real customer data/).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByLabel('Method').selectOption('POST');
+    await page.getByLabel('Path').fill('/api/tags');
+    await page.getByLabel('Query').fill('');
+    await page.getByLabel('Body (JSON)').fill('{"name": "from the console"}');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    // The demo app lacks tags:write: the scope question comes first, then the production one.
+    await page.getByRole('dialog', { name: 'Send without the scope?' }).getByRole('button', { name: 'Send anyway' }).click();
+    const write = page.getByRole('dialog', { name: 'Write to a production account?' });
+    await write.waitFor({ timeout: UI_TIMEOUT });
+    expect(await write.textContent()).toContain('POST /api/tags');
+    const sent = harness.backend.vault.activity.list({ kind: 'api', limit: 1000 }).total;
+    await write.getByRole('button', { name: 'Send the write' }).click();
+    await status().getByText('403', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    await status().getByText(/POST \S+\/api\/tags$/).waitFor();
+    expect(harness.backend.vault.activity.list({ kind: 'api', limit: 1000 }).total).toBe(sent + 1);
+    await harness.backend['accounts.update']({ id: account.id, patch: { kind: 'sandbox' } });
+  });
+
+  it('shows a 429 with its Retry-after counting down', async () => {
+    const { page } = harness;
+    await page.getByLabel('Method').selectOption('GET');
+    await page.getByLabel('Path').fill('/api/account');
+    await page.getByLabel('Query').fill('');
+    // Keep the account's bucket full (80 requests per 20 s, leaking 4 per second) straight through
+    // the backend, so the page's own request finds no room.
+    let flooding = true;
+    const burst = () => Promise.all(Array.from({ length: 10 }, () => harness.backend['api.send']({ installId, method: 'GET', path: '/api/account', query: [], headers: [], body: null })));
+    const flood = (async () => {
+      while (flooding) await burst();
+    })();
+    try {
+      await waitFor(() => harness.backend.vault.activity.list({ kind: 'api', limit: 1 }).entries[0]?.status === 429, 'the bucket to fill');
+      const send = page.getByRole('button', { name: 'Send', exact: true });
+      // A request may still slip into a slot that just leaked: then it is sent again.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await send.click();
+        await send.waitFor();
+        await page.waitForFunction(() => !document.querySelector('.api-console .button--primary')?.hasAttribute('disabled'));
+        if ((await page.locator('.http-status').textContent()) === '429') break;
+      }
+    } finally {
+      flooding = false;
+      await flood;
+    }
+    await status().getByText('429', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('status').getByText(/^Rate limited: retry in \d+ s \(Retry-after: \d+\)\.$/).waitFor({ timeout: UI_TIMEOUT });
+    await status().getByText('Rate limit 80/80').waitFor();
+    await page.getByRole('status').getByText('The rate limit has room again: you can send now.').waitFor({ timeout: UI_TIMEOUT });
+  });
+
+  it('refuses a 10,000-character header value in words, keeping the headers typed', async () => {
+    const { page } = harness;
+    const long = `X-Long: ${'a'.repeat(10_001)}`;
+    await page.getByLabel('Headers').fill(long);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: /10,001|10001/ }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.getByLabel('Headers').inputValue()).toBe(long);
+    await page.getByLabel('Headers').fill('');
+  });
+
+  it('shows an HTML answer as text, with a hint about the address', async () => {
+    const { page } = harness;
+    // A login page where the API should be: the account is pointed at a server answering HTML.
+    const server: Server = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end('<!doctype html>\n<html><body><h1>Log in</h1></body></html>\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const account = harness.backend.vault.data().accounts.find((candidate) => candidate.builtInSandbox)!;
+      await harness.backend['accounts.update']({ id: account.id, patch: { builtInSandbox: false, customBaseUrl: `http://127.0.0.1:${port}` } });
+      await page.getByLabel('Path').fill('/api/account');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await status().getByText(`http://127.0.0.1:${port}/api/account`).waitFor({ timeout: UI_TIMEOUT });
+      await page.getByRole('note').filter({ hasText: /^Not JSON \(text\/html/ }).waitFor();
+      await page.getByRole('region', { name: 'Response body' }).locator('.json-line__text').getByText('<html><body><h1>Log in</h1></body></html>').waitFor();
+      expect(harness.pageErrors).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
