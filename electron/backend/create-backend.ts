@@ -18,7 +18,7 @@ import { createFlowsService } from './oauth/flows-service';
 import { createInstallEntryService } from './oauth/install-entry-service';
 import { sandboxRedirectUris } from './sandbox-registration';
 import type { BackendPorts, Clock, Logger } from './ports';
-import { createSandboxController } from './sandbox/sandbox-controller';
+import { createSandboxController, type SandboxController } from './sandbox/sandbox-controller';
 import { createSandboxService } from './sandbox/sandbox-service';
 import { isAllowedExternalUrl } from './security/external-url-policy';
 import { createSystemService } from './system/system-service';
@@ -46,6 +46,8 @@ export interface Backend extends BackendApi {
   /** Hosts of the apps' relay pages, which the system browser may be sent to. */
   allowedExternalHosts(): string[];
   readonly vault: Vault;
+  /** The built-in sandbox (started on first use), for tests and scripts that drive its switches. */
+  readonly sandbox: SandboxController;
   close(): Promise<void>;
 }
 
@@ -219,6 +221,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
   return {
     ...api,
     vault,
+    sandbox,
     subscribe: (listener) => events.subscribe(listener),
     allowedExternalHosts: relayHosts,
     async close() {

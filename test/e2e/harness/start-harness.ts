@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDispatcher } from '../../../electron/bridge/dispatcher';
 import { createBackend, type Backend } from '../../../electron/backend/create-backend';
-import type { KeyProtector } from '../../../electron/backend/ports';
+import type { Clock, KeyProtector } from '../../../electron/backend/ports';
 import { EVENT_CHANNEL, type EventName } from '../../../electron/common/contract-names';
 import type { Result } from '../../../electron/common/errors';
 import { createRecordingPorts } from '../../fakes/recording-ports';
@@ -27,6 +27,8 @@ export interface HarnessOptions {
   dataDir?: string;
   keyProtector?: KeyProtector;
   flowTimeoutMs?: number;
+  /** The backend's (and so the sandbox's) clock, for tests that move time. */
+  clock?: Clock;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
   /** How long Playwright actions and waits may take before failing (default 10 s). */
@@ -140,7 +142,7 @@ async function build(options: HarnessOptions, cleanups: Array<() => Promise<unkn
   const startBackend = async () => {
     const created = await createBackend({
       dataDir,
-      ports: recording.ports,
+      ports: options.clock ? { ...recording.ports, clock: options.clock } : recording.ports,
       sandboxPort: 0,
       ...(options.flowTimeoutMs !== undefined ? { flowTimeoutMs: options.flowTimeoutMs } : {}),
     });
