@@ -49,6 +49,23 @@ async function main(): Promise<void> {
     await page.getByRole('list', { name: 'Checks' }).waitFor({ timeout: TIMEOUT });
     await page.getByText(/Connected Demo app/).waitFor({ timeout: TIMEOUT }).catch(() => undefined);
     await shoot('install-view');
+
+    // 5. The API console on that install: a paginated GET with its rate-limit readout.
+    await page.getByRole('button', { name: 'API console' }).click();
+    const endpoint = page.getByLabel('Endpoint');
+    const tickets = await endpoint.locator('option', { hasText: 'GET /api/tickets ·' }).first().getAttribute('value');
+    if (tickets) await endpoint.selectOption(tickets);
+    await page.getByLabel('Query').fill('limit=5');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByRole('region', { name: 'Response body' }).locator('.json-line').first().waitFor({ timeout: TIMEOUT });
+    await shoot('api-console');
+
+    // 6. Diagnostics: "What is wrong with this install?"
+    await page.getByRole('button', { name: 'Installs', exact: true }).click();
+    await page.getByRole('button', { name: /^Demo app on Local sandbox: .*open install/ }).click();
+    await page.getByRole('button', { name: 'Diagnose' }).click();
+    await page.getByRole('list', { name: 'Diagnostics' }).locator('[data-check="refresh"]').waitFor({ timeout: TIMEOUT });
+    await shoot('diagnostics');
   } finally {
     await harness.close();
     await closeSharedBrowser();
