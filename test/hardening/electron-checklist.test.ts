@@ -4,27 +4,24 @@
 // checklist (https://www.electronjs.org/docs/latest/tutorial/security) and tries each item from the
 // attacker's side: every IPC channel from a foreign frame, every permission, hostile URLs for
 // navigation, new windows and openExternal, and a second webContents the app did not create.
-import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, methodChannel } from '../../electron/common/contract-names';
 import { fake, fakeEvent, FakeBrowserWindow, type FakeWebContents } from '../fakes/fake-electron';
+import { builtFiles, startMainBundle, type StartedMainBundle } from '../fakes/main-bundle-loader';
 import { createFigures } from './support/figures';
 
 vi.mock('electron', async () => (await import('../fakes/fake-electron')).fakeElectronModule());
 vi.mock('electron-store', async () => ({ default: (await import('../fakes/fake-electron')).FakeElectronStore }));
 
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
-const mainBundle = join(distDir, 'main', 'main.js');
-const preloadBundle = join(distDir, 'preload', 'preload.cjs');
-const rendererIndex = join(distDir, 'renderer', 'index.html');
+const preloadBundle = builtFiles.preload;
+const rendererIndex = builtFiles.rendererIndex;
 const rendererUrl = pathToFileURL(rendererIndex).href;
 const figures = createFigures('electron-checklist', 'Electron security checklist (built main bundle, fake electron)', null);
 
-let dataDir: string;
 let contents: FakeWebContents;
 let window: FakeBrowserWindow;
 
@@ -50,31 +47,16 @@ function checked(item: string): void {
   figures.note(`✓ ${item}`);
 }
 
+let started: StartedMainBundle;
 beforeAll(async () => {
-  if (!existsSync(mainBundle)) throw new Error('dist/main/main.js is missing: run `npx vite build` first');
-  dataDir = await mkdtemp(join(tmpdir(), 'workbench-checklist-'));
-  fake.app.userDataDir = dataDir;
-  await import(/* @vite-ignore */ pathToFileURL(mainBundle).href);
-  await vi.waitFor(
-    () => {
-      if (fake.dialog.errors.length) throw new Error(`startup failed: ${JSON.stringify(fake.dialog.errors)}`);
-      expect(FakeBrowserWindow.windows).toHaveLength(1);
-      expect(FakeBrowserWindow.windows[0]!.loadedFile).not.toBeNull();
-    },
-    { timeout: 20_000, interval: 20 },
-  );
-  window = FakeBrowserWindow.windows[0]!;
+  started = await startMainBundle('workbench-checklist-');
+  window = started.window;
   contents = window.webContents;
 });
 
 afterAll(async () => {
   figures.write();
-  if (fake.app.listenerCount('before-quit') > 0) {
-    const quitsBefore = fake.app.quitCalls;
-    fake.app.emit('before-quit', fakeEvent({}));
-    await vi.waitFor(() => expect(fake.app.quitCalls).toBeGreaterThan(quitsBefore), { timeout: 10_000 });
-  }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await started?.quit();
 });
 
 describe('Electron security checklist', () => {

@@ -4,20 +4,16 @@
 // options, IPC registration and sender checks, navigation, window.open, external links,
 // permissions and the CSP header.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, methodChannel, EVENT_CHANNEL } from '../../electron/common/contract-names';
 import { fake, fakeEvent, FakeBrowserWindow, type FakeWebContents } from '../fakes/fake-electron';
+import { builtFiles, startMainBundle, type StartedMainBundle } from '../fakes/main-bundle-loader';
 
 vi.mock('electron', async () => (await import('../fakes/fake-electron')).fakeElectronModule());
 vi.mock('electron-store', async () => ({ default: (await import('../fakes/fake-electron')).FakeElectronStore }));
 
-const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
-const mainBundle = join(distDir, 'main', 'main.js');
-const rendererIndex = join(distDir, 'renderer', 'index.html');
+const rendererIndex = builtFiles.rendererIndex;
 const rendererUrl = pathToFileURL(rendererIndex).href;
 
 type Handler = (event: unknown, input?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
@@ -33,31 +29,17 @@ const handler = (method: string): Handler => {
 };
 const fromMainFrame = () => ({ sender: contents, senderFrame: contents.mainFrame });
 
+let started: StartedMainBundle;
 beforeAll(async () => {
-  if (!existsSync(mainBundle)) throw new Error('dist/main/main.js is missing: run `npx vite build` first');
-  dataDir = await mkdtemp(join(tmpdir(), 'workbench-smoke-'));
-  fake.app.userDataDir = dataDir;
-  await import(/* @vite-ignore */ pathToFileURL(mainBundle).href);
-  await vi.waitFor(
-    () => {
-      if (fake.dialog.errors.length) throw new Error(`startup failed: ${JSON.stringify(fake.dialog.errors)}`);
-      expect(FakeBrowserWindow.windows).toHaveLength(1);
-      expect(FakeBrowserWindow.windows[0]!.loadedFile).not.toBeNull();
-    },
-    { timeout: 20_000, interval: 20 },
-  );
-  window = FakeBrowserWindow.windows[0]!;
+  started = await startMainBundle('workbench-smoke-');
+  dataDir = started.dataDir;
+  window = started.window;
   contents = window.webContents;
 });
 
 afterAll(async () => {
   // Quitting closes the backend (vault, servers) before the process may end.
-  if (fake.app.listenerCount('before-quit') > 0) {
-    const quitsBefore = fake.app.quitCalls;
-    fake.app.emit('before-quit', fakeEvent({}));
-    await vi.waitFor(() => expect(fake.app.quitCalls).toBeGreaterThan(quitsBefore), { timeout: 10_000 });
-  }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await started?.quit();
 });
 
 describe('the built main bundle', () => {
@@ -78,7 +60,7 @@ describe('the built main bundle', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      preload: join(distDir, 'preload', 'preload.cjs'),
+      preload: builtFiles.preload,
     });
     expect(existsSync(prefs.preload as string)).toBe(true);
     expect(window.options.backgroundColor).toBe('#ffffff');
