@@ -1,12 +1,4 @@
 // A small seeded generator (mulberry32) for suites that need random delays or positions outside
-// fast-check: the same seed gives the same sequence, so a failing run can be replayed.
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// fast-check: the same seed gives the same sequence, so a failing run can be replayed. The same
+// generator makes the sandbox's fake data.
+export { seededRandom } from '../../../electron/backend/sandbox/fake-data';
