@@ -39,7 +39,12 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-const open = (dataDir: string): Promise<Vault> => openVault({ dataDir, keyProtector: createFakeKeyProtector({ level: 'strong' }), storeFactory: confStoreFactory });
+/** Opens the vault and waits for its activity log too (attached in the background), so a log moved aside is reported. */
+const open = async (dataDir: string): Promise<Vault> => {
+  const vault = await openVault({ dataDir, keyProtector: createFakeKeyProtector({ level: 'strong' }), storeFactory: confStoreFactory });
+  await (vault as Vault & { activityAttached(): Promise<void> }).activityAttached();
+  return vault;
+};
 
 const counterOf = (vault: Vault): number => Number(vault.data().accounts[0]!.notes.split(':')[0]);
 

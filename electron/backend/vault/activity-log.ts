@@ -1,18 +1,30 @@
 // The activity log (`vault.activity`): newest-first history of every HTTP exchange, bounded to
 // the newest 10,000 entries. In memory it is an id-sorted array; on disk, activity.log (see
-// activity-file.ts), compacted by an atomic rewrite once it grows past ~12,000 lines. While the
-// vault is not ready there is no key, so entries live in memory and are written on unlock.
+// activity-file.ts): one sealed block of the entries kept at the last compaction, then one line per
+// append. It is compacted (atomic rewrite into a new block) once it holds more than ~12,000 entries
+// or more than 2,000 lines were appended since the block, so opening never decrypts thousands of
+// lines one by one; a file found with that many lines is compacted in the background after attach.
+// While the vault is not ready there is no key, so entries live in memory and are written on unlock.
 import type { ActivityEntry } from '../../common/model';
 import type { Clock, Logger } from '../ports';
 import { deriveActivityKey } from './activity-crypto';
-import { appendEntries, loadActivityFile, rewriteActivityFile } from './activity-file';
+import { appendEntries, finishActivityFile, parseActivityText, readActivityText, readActivityTextSync, removeStaleTemps, rewriteActivityFile, type ParsedActivity } from './activity-file';
 import { ActivityIdGenerator } from './activity-ids';
 import type { ActivityFilter, ActivityLog } from './vault-types';
 import { WriteQueue } from './write-queue';
 
 export const ACTIVITY_MAX_ENTRIES = 10_000;
 export const ACTIVITY_COMPACT_AT_LINES = 12_000;
+export const ACTIVITY_COMPACT_AFTER_APPENDS = 2_000;
 export const ACTIVITY_DEFAULT_LIMIT = 200;
+
+/** An attach in progress: the file is read (by the attach, or by a list() that could not wait) and merged once. */
+interface Loading {
+  file: string;
+  key: Buffer;
+  parsed: ParsedActivity | null;
+  merged: boolean;
+}
 
 export interface AttachResult {
   badLines: number;
@@ -22,14 +34,17 @@ export interface AttachResult {
 export class VaultActivityLog implements ActivityLog {
   #entries: ActivityEntry[] = [];
   #pending: ActivityEntry[] = [];
-  #disk: { file: string; key: Buffer; lines: number } | null = null;
+  /** Ids in #entries whose append is still queued: a compaction before it must not write them too. */
+  readonly #queued = new Set<string>();
+  #disk: { file: string; key: Buffer; lines: number; sinceBlock: number } | null = null;
+  #loading: Loading | null = null;
   readonly #queue = new WriteQueue();
   readonly #ids: ActivityIdGenerator;
 
   constructor(
     clock: Clock,
     private readonly logger: Logger,
-    private readonly limits = { maxEntries: ACTIVITY_MAX_ENTRIES, compactAtLines: ACTIVITY_COMPACT_AT_LINES },
+    private readonly limits = { maxEntries: ACTIVITY_MAX_ENTRIES, compactAtLines: ACTIVITY_COMPACT_AT_LINES, compactAfterAppends: ACTIVITY_COMPACT_AFTER_APPENDS },
   ) {
     this.#ids = new ActivityIdGenerator(clock);
   }
@@ -40,22 +55,61 @@ export class VaultActivityLog implements ActivityLog {
 
   /**
    * Opens the log file with the data key, merges entries appended while locked, and writes them.
-   * A file with unreadable lines is NOT touched here: the caller moves it aside first, then
-   * attaches again to a fresh file (see recoverActivity in open-vault).
+   * The vault does not wait for this (opening stays at the store's cost): until it is done,
+   * appends queue their writes behind it, and a list() or append() that comes before the file was
+   * read reads it synchronously at that moment, so list never answers with half the history and new
+   * ids always sort after the ones on disk. A file with unreadable lines is NOT touched here: the
+   * caller moves it aside first, then attaches again to a fresh file.
    */
   attach(file: string, dataKey: Buffer): Promise<AttachResult> {
+    const loading: Loading = { file, key: deriveActivityKey(dataKey), parsed: null, merged: false };
+    this.#loading = loading;
     return this.#queue.run(async () => {
-      const key = deriveActivityKey(dataKey);
-      const loaded = await loadActivityFile(file, key);
-      if (loaded.badLines > 0) return { badLines: loaded.badLines, tornTail: loaded.tornTail };
-      for (const entry of loaded.entries) this.#ids.observe(entry.id);
-      const pending = this.#pending;
-      this.#pending = [];
-      this.#entries = this.#bound([...loaded.entries, ...this.#entries].sort(byId));
-      this.#disk = { file, key, lines: loaded.lines };
-      await this.#write(pending);
-      return { badLines: 0, tornTail: loaded.tornTail };
+      try {
+        await removeStaleTemps(file);
+        if (!loading.parsed) {
+          const text = await readActivityText(file);
+          // list() may have read and parsed it meanwhile: keep that one, it is what memory holds.
+          loading.parsed ??= parseActivityText(text, loading.key);
+        }
+        const loaded = loading.parsed;
+        if (loaded.badLines > 0) return { badLines: loaded.badLines, tornTail: loaded.tornTail };
+        this.#merge(loading);
+        await finishActivityFile(file, loaded);
+        // No await between taking the pending entries and setting #disk: an append lands in one or the other.
+        const pending = this.#pending;
+        this.#pending = [];
+        this.#disk = { file, key: loading.key, lines: loaded.lines, sinceBlock: loaded.linesSinceBlock };
+        await this.#write(pending);
+        // An old-format file, or one that grew line by line: seal it into a block for the next open,
+        // queued behind this attach so nothing waits for it and appends stay in order.
+        if (this.#needsCompaction()) void this.#queue.run(() => this.#compactLogged());
+        return { badLines: 0, tornTail: loaded.tornTail };
+      } finally {
+        if (this.#loading === loading) this.#loading = null;
+      }
     });
+  }
+
+  /** Puts the file's entries into memory, once per attach (by list() or by the attach itself). */
+  #merge(loading: Loading): void {
+    const loaded = loading.parsed;
+    if (loading.merged || !loaded || loaded.badLines > 0) return;
+    loading.merged = true;
+    for (const entry of loaded.entries) this.#ids.observe(entry.id);
+    this.#entries = this.#bound([...loaded.entries, ...this.#entries].sort(byId));
+  }
+
+  /** list() or append() before the background attach has merged the file: read it now, blocking, once. */
+  #loadNow(loading: Loading): void {
+    try {
+      loading.parsed ??= parseActivityText(readActivityTextSync(loading.file), loading.key);
+    } catch (error) {
+      // The attach meets the same error and reports it; meanwhile list what memory holds.
+      this.logger.warn(`The activity log could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+      return;
+    }
+    this.#merge(loading);
   }
 
   async detach(): Promise<void> {
@@ -64,14 +118,19 @@ export class VaultActivityLog implements ActivityLog {
   }
 
   append(input: Omit<ActivityEntry, 'id'>): Promise<ActivityEntry> {
+    // The id generator must have seen the file's ids first (a clock that stepped back).
+    if (this.#loading && !this.#loading.merged) this.#loadNow(this.#loading);
     const entry: ActivityEntry = { ...input, id: this.#ids.next() };
     this.#entries.push(entry);
     this.#entries = this.#bound(this.#entries);
-    if (!this.#disk) {
+    // Locked (no attach under way): memory only, written on unlock. While an attach is under way the
+    // write queues behind it, so the caller's await still means "on disk", in order.
+    if (!this.#disk && !this.#loading) {
       this.#pending.push(entry);
       if (this.#pending.length > this.limits.maxEntries) this.#pending.shift();
       return Promise.resolve(entry);
     }
+    this.#queued.add(entry.id);
     return this.#queue.run(async () => {
       await this.#write([entry]);
       return entry;
@@ -79,6 +138,7 @@ export class VaultActivityLog implements ActivityLog {
   }
 
   list(filter: ActivityFilter): { entries: ActivityEntry[]; total: number } {
+    if (this.#loading && !this.#loading.merged) this.#loadNow(this.#loading);
     const limit = Math.max(1, filter.limit ?? ACTIVITY_DEFAULT_LIMIT);
     const entries: ActivityEntry[] = [];
     let total = 0;
@@ -98,10 +158,15 @@ export class VaultActivityLog implements ActivityLog {
   clear(): Promise<void> {
     this.#entries = [];
     this.#pending = [];
+    this.#queued.clear();
+    // A file still being attached is emptied by the rewrite below (queued after the attach): its
+    // entries must not come back into memory either.
+    if (this.#loading) this.#loading.merged = true;
     return this.#queue.run(async () => {
       if (!this.#disk) return;
       await rewriteActivityFile(this.#disk.file, this.#disk.key, []);
       this.#disk.lines = 0;
+      this.#disk.sinceBlock = 0;
     });
   }
 
@@ -114,16 +179,47 @@ export class VaultActivityLog implements ActivityLog {
   /** Runs inside the queue. Activity is history, not state: a failed write is logged, not thrown. */
   async #write(entries: ActivityEntry[]): Promise<void> {
     const disk = this.#disk;
-    if (!disk || entries.length === 0) return;
+    if (!disk || entries.length === 0) {
+      for (const entry of entries) this.#queued.delete(entry.id);
+      // The attach failed or the log was detached: keep them for the next attach, as while locked.
+      this.#pending.push(...entries);
+      return;
+    }
     try {
       await appendEntries(disk.file, disk.key, entries);
+      // On disk now: from here on a compaction must keep them in its block.
+      for (const entry of entries) this.#queued.delete(entry.id);
       disk.lines += entries.length;
-      if (disk.lines > this.limits.compactAtLines) {
-        await rewriteActivityFile(disk.file, disk.key, this.#entries);
-        disk.lines = this.#entries.length;
-      }
+      disk.sinceBlock += entries.length;
+      if (this.#needsCompaction()) await this.#compact();
     } catch (error) {
       this.logger.warn(`The activity log could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); entries stay in memory.`);
+    } finally {
+      for (const entry of entries) this.#queued.delete(entry.id);
+    }
+  }
+
+  #needsCompaction(): boolean {
+    const disk = this.#disk;
+    return disk !== null && (disk.lines > this.limits.compactAtLines || disk.sinceBlock > this.limits.compactAfterAppends);
+  }
+
+  /** Runs inside the queue: everything appended so far is in #entries, so the block loses nothing. */
+  async #compact(): Promise<void> {
+    const disk = this.#disk;
+    if (!disk) return;
+    const kept = this.#queued.size === 0 ? this.#entries : this.#entries.filter((entry) => !this.#queued.has(entry.id));
+    await rewriteActivityFile(disk.file, disk.key, kept);
+    disk.lines = kept.length;
+    disk.sinceBlock = 0;
+  }
+
+  async #compactLogged(): Promise<void> {
+    try {
+      await this.#compact();
+    } catch (error) {
+      // The file as it is stays valid (the rename never happened): the next open tries again.
+      this.logger.warn(`The activity log could not be compacted (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
     }
   }
 }

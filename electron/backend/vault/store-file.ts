@@ -20,6 +20,12 @@ export interface StoreHandle {
   readonly path: string;
   /** Encrypts and writes atomically (conf writes a temp file and renames). Throws on failure. */
   write(data: VaultData): void;
+  /**
+   * The data as last written (or read) successfully, parsed afresh from that JSON text: what a
+   * failed update() goes back to. Keeping the text (conf serialises it anyway) costs nothing per
+   * update, where a structuredClone of the whole data before each one cost more than the write.
+   */
+  lastPersisted(): VaultData;
 }
 
 export type StoreOpen =
@@ -41,6 +47,9 @@ function classifyConfError(error: unknown): StoreOpen {
 export async function openStoreFile(options: { dataDir: string; dataKey: Buffer; storeFactory: StoreFactory; now: Date }): Promise<StoreOpen> {
   let raw: unknown;
   let sawFile = false;
+  // The JSON text on disk (decrypted), and the one being written until conf says it is written.
+  let persistedText = '';
+  let writingText = '';
   let conf: ReturnType<StoreFactory>;
   try {
     conf = options.storeFactory({
@@ -53,11 +62,15 @@ export async function openStoreFile(options: { dataDir: string; dataKey: Buffer;
       clearInvalidConfig: false,
       // Encrypted, but still nobody else's business.
       configFileMode: 0o600,
-      serialize: (value) => JSON.stringify(value),
+      serialize: (value) => {
+        writingText = JSON.stringify(value);
+        return writingText;
+      },
       // conf's constructor already reads and decrypts the file once: keep that parse instead of
       // paying for a second decryption through the `store` getter.
       deserialize: (text) => {
         sawFile = true;
+        persistedText = text;
         raw = JSON.parse(text) as unknown;
         return raw as Record<string, unknown>;
       },
@@ -68,7 +81,16 @@ export async function openStoreFile(options: { dataDir: string; dataKey: Buffer;
   const handle: StoreHandle = {
     path: conf.path,
     write: (data) => {
+      writingText = '';
       conf.store = { ...data, [CONF_INTERNAL_KEY]: {} } as unknown as Record<string, unknown>;
+      // Only now is it on disk; a throw above leaves the previous text in place.
+      persistedText = writingText;
+    },
+    lastPersisted: () => {
+      // The text was read or written by us after the schema check, so this cannot fail short of a bug.
+      const migrated = migrateToCurrent(JSON.parse(persistedText) as unknown);
+      if (migrated.kind !== 'ok') throw new Error(`The vault's last written state no longer reads (${migrated.kind}).`);
+      return migrated.data;
     },
   };
   if (!sawFile) {

@@ -46,6 +46,7 @@ export class VaultController implements Vault {
   #store: StoreHandle | null = null;
   #data: VaultData | null = null;
   #closed = false;
+  #activityAttach: Promise<void> = Promise.resolve();
   readonly #queue = new WriteQueue();
   readonly #listeners = new Set<(status: VaultStatus) => void>();
   #lastEmitted = '';
@@ -83,8 +84,8 @@ export class VaultController implements Vault {
       const data = this.#data;
       const store = this.#store;
       if (this.#closed || this.#state !== 'ready' || !data || !store) throw this.#notReadyError();
-      // The mutator works on the live object; this copy is what we go back to if anything fails.
-      const before = structuredClone(data);
+      // The mutator works on the live object. No copy is taken up front: on failure the data is
+      // rebuilt from the JSON last written (store.lastPersisted), which is exactly the state before.
       try {
         const result = mutate(data);
         if (result && typeof (result as { then?: unknown }).then === 'function') {
@@ -101,7 +102,7 @@ export class VaultController implements Vault {
         }
         return result;
       } catch (error) {
-        this.#data = before;
+        this.#data = store.lastPersisted();
         throw error;
       }
     });
@@ -157,6 +158,7 @@ export class VaultController implements Vault {
   async close(): Promise<void> {
     this.#closed = true;
     await this.#queue.idle();
+    await this.#activityAttach;
     await this.activity.detach();
     this.#listeners.clear();
     // Drop the key and the decrypted data: a closed vault reads as closed, not as stale data.
@@ -292,7 +294,11 @@ export class VaultController implements Vault {
         this.#schemaVersion = CURRENT_SCHEMA_VERSION;
         this.#state = 'ready';
         this.#problem = null;
-        await this.#attachActivity(dataKey);
+        // Not awaited: the history is not needed to show the app, and reading 10,000 entries would
+        // double the open time. The log keeps appends in order and answers list() meanwhile.
+        this.#activityAttach = this.#attachActivity(dataKey).catch((error: unknown) => {
+          this.deps.logger.warn(`The activity log could not be opened (${errnoCode(error)}); new entries stay in memory.`);
+        });
         return;
       case 'newer':
         this.#schemaVersion = opened.version;
@@ -313,6 +319,12 @@ export class VaultController implements Vault {
     if (first.badLines === 0) return;
     await this.#recover([file], `The activity log had ${first.badLines} line(s) that could not be read with the vault's key.`);
     await this.activity.attach(file, dataKey);
+    this.#changed();
+  }
+
+  /** Resolves once the activity log opened in the background is attached (or has failed and been logged). */
+  activityAttached(): Promise<void> {
+    return this.#activityAttach;
   }
 
   /** Replaces the key file's protection (same data key: the store is not rewritten), or sets up a new vault. */

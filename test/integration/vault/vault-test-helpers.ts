@@ -7,6 +7,7 @@ import { afterEach } from 'vitest';
 import type { ActivityEntry } from '../../../electron/common/model';
 import type { Logger } from '../../../electron/backend/ports';
 import { openVault } from '../../../electron/backend/vault/open-vault';
+import type { VaultController } from '../../../electron/backend/vault/vault-controller';
 import type { Vault, StoredApp } from '../../../electron/backend/vault/vault-types';
 import { confStoreFactory } from '../../fakes/conf-store-factory';
 import { createFakeKeyProtector, type FakeKeyProtector, type FakeKeyProtectorOptions } from '../../fakes/fake-key-protector';
@@ -47,6 +48,11 @@ export async function open(dataDir: string, keyProtector: FakeKeyProtector = pro
   const vault = await openVault({ dataDir, keyProtector, storeFactory: confStoreFactory, logger });
   openVaults.push(vault);
   return vault;
+}
+
+/** Waits for the activity log that openVault attaches in the background (and any recovery it did). */
+export async function activityAttached(vault: Vault): Promise<void> {
+  await (vault as VaultController).activityAttached();
 }
 
 /** Closes a vault early (before reopening the same folder) and drops it from the cleanup list. */
