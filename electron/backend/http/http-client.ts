@@ -25,7 +25,12 @@ export interface HttpResponse {
   /** Lower-cased names. */
   headers: Record<string, string>;
   text: string;
-  /** Set when the body is JSON (by content type) and parses. */
+  /** Size of the body as received (bytes read, before decoding). */
+  sizeBytes?: number;
+  /**
+   * Set when the body is JSON (by content type) and parses. Parsed on first read and kept: a caller
+   * that only needs the text (or parses it its own way) never pays for parsing a 50 MB answer.
+   */
   json?: unknown;
   durationMs: number;
   /** host[:port] of the URL, for messages (never the query). */
@@ -91,11 +96,16 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
       };
       let response: Response;
       let text: string;
+      let sizeBytes: number;
       try {
         // The timeout covers the body too: a server that sends headers and then stalls is as stuck.
         const signal = AbortSignal.timeout(timeoutMs);
         response = await deps.fetch(request.url, { method: request.method, headers, body, signal, redirect: 'manual' });
-        text = await response.text();
+        // Bytes, then decoded as response.text() does (UTF-8, BOM dropped, bad sequences replaced):
+        // the byte count comes free instead of re-encoding the text to measure it.
+        const bytes = await response.arrayBuffer();
+        sizeBytes = bytes.byteLength;
+        text = new TextDecoder().decode(bytes);
       } catch (error) {
         const mapped = mapNetworkError(error, host, timeoutMs);
         await deps.activity.record({ ...base, status: null, durationMs: deps.clock.now() - started, error: { code: mapped.code, message: mapped.message } });
@@ -104,17 +114,30 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
       const durationMs = deps.clock.now() - started;
       const responseHeaders = headersToRecord(response.headers);
       await deps.activity.record({ ...base, status: response.status, durationMs, responseHeaders, responseBody: text });
-      const result: HttpResponse = { status: response.status, headers: responseHeaders, text, durationMs, host };
-      if ((responseHeaders['content-type'] ?? '').includes('json')) {
-        try {
-          result.json = JSON.parse(text) as unknown;
-        } catch {
-          // Left undefined: expectJson() turns it into BAD_RESPONSE where JSON was required.
-        }
-      }
-      return result;
+      const isJson = (responseHeaders['content-type'] ?? '').includes('json');
+      return lazyJsonResponse({ status: response.status, headers: responseHeaders, text, sizeBytes, durationMs, host }, isJson);
     },
   };
+}
+
+/** Adds `json` as a getter that parses `text` once, on first read (undefined when it does not parse). */
+function lazyJsonResponse(base: Omit<HttpResponse, 'json'>, isJson: boolean): HttpResponse {
+  if (!isJson) return base;
+  let parsed: { value: unknown } | null = null;
+  return Object.defineProperty(base, 'json', {
+    enumerable: true,
+    get(): unknown {
+      if (parsed === null) {
+        try {
+          parsed = { value: JSON.parse(base.text) as unknown };
+        } catch {
+          // Left undefined: expectJson() turns it into BAD_RESPONSE where JSON was required.
+          parsed = { value: undefined };
+        }
+      }
+      return parsed.value;
+    },
+  }) as HttpResponse;
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexLines, lineAt, lineOfOffset, MAX_LINE_CHARS, searchLines, sliceLines } from '../../../electron/backend/tools/api-console/line-index';
 import { prettyBody } from '../../../electron/backend/tools/api-console/pretty-body';
-import { createResponseStore } from '../../../electron/backend/tools/api-console/response-store';
+import { createResponseStore, MAX_STORED_CHARS } from '../../../electron/backend/tools/api-console/response-store';
 
 const reference = (text: string): string[] => {
   if (text.length === 0) return [];
@@ -21,6 +21,21 @@ describe('line index', () => {
         expect(sliceLines(index, 0, index.lineCount)).toEqual(expected);
       }),
     );
+  });
+
+  it('indexes texts with far more lines than its first guess (the starts array grows)', () => {
+    // One line per 2 characters: 16× the first guess (length / 32), so the array doubles a few times.
+    const lines = Array.from({ length: 50_000 }, (_, i) => String(i % 10));
+    for (const text of [lines.join('\n'), `${lines.join('\n')}\n`, `\n\n${lines.join('\r\n')}`]) {
+      const index = indexLines(text);
+      const expected = reference(text);
+      expect(index.lineCount).toBe(expected.length);
+      expect(index.starts.length).toBe(expected.length);
+      expect(sliceLines(index, 0, index.lineCount)).toEqual(expected);
+    }
+    // And a long text with few lines gets an exact, small array.
+    const sparse = indexLines(`${'x'.repeat(100_000)}\ny`);
+    expect(sparse.starts).toEqual(new Uint32Array([0, 100_001]));
   });
 
   it('slices a window, clamps past the end, maps offsets to lines', () => {
@@ -74,6 +89,36 @@ describe('response store', () => {
     expect(store.size()).toBe(2);
     expect(store.lines(a.responseId, 0, 5).lines).toEqual(['a', 'b']);
     expect(() => store.lines(b.responseId, 0, 1)).toThrow(/no longer kept/);
+  });
+
+  it('keeps at most 100 M characters by default: one big answer plus small ones, never less than the newest', () => {
+    expect(MAX_STORED_CHARS).toBe(100_000_000);
+    const store = createResponseStore({ maxChars: 100 });
+    const big = store.put('b'.repeat(60));
+    const small = store.put('s'.repeat(30));
+    expect(store.size()).toBe(2);
+    // A third body over the budget evicts the least recently used one (big: small was used last).
+    store.lines(small.responseId, 0, 1);
+    const other = store.put('o'.repeat(30));
+    expect(store.size()).toBe(2);
+    expect(() => store.lines(big.responseId, 0, 1)).toThrow(/no longer kept/);
+    expect(store.lines(other.responseId, 0, 1).lines).toEqual(['o'.repeat(30)]);
+    // A body alone over the budget is still kept.
+    const huge = store.put('h'.repeat(500));
+    expect(store.size()).toBe(1);
+    expect(store.lines(huge.responseId, 0, 1).totalLines).toBe(1);
+  });
+
+  it('drops older search copies before older bodies when over the budget', () => {
+    const store = createResponseStore({ maxChars: 100 });
+    const big = store.put('Big\n'.repeat(15)); // 60 characters, 120 once searched
+    expect(store.search(big.responseId, 'big', 100).lines).toHaveLength(15);
+    const small = store.put('small');
+    // 60 + 60 (search copy) + 5 is over 100: the copy goes, both bodies stay.
+    expect(store.size()).toBe(2);
+    expect(store.lines(big.responseId, 0, 1).lines).toEqual(['Big']);
+    expect(store.search(big.responseId, 'BIG', 1)).toEqual({ lines: [0], truncated: true });
+    expect(store.lines(small.responseId, 0, 1).lines).toEqual(['small']);
   });
 });
 

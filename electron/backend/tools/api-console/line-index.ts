@@ -1,5 +1,5 @@
 // A response body as lines, without an array of millions of strings: one text and a Uint32Array of
-// line starts. Building it is two native passes (indexOf); a line is sliced only when asked for.
+// line starts. Building it is one native pass (indexOf); a line is sliced only when asked for.
 
 export interface LineIndex {
   readonly text: string;
@@ -13,17 +13,23 @@ export const MAX_LINE_CHARS = 20_000;
 
 export function indexLines(text: string): LineIndex {
   if (text.length === 0) return { text, starts: new Uint32Array(0), lineCount: 0 };
+  // One pass: line starts go into a Uint32Array that doubles when full (a pretty 50 MB answer has
+  // ~1.5 M lines; a first guess from the length keeps the copies to one or two).
+  let starts = new Uint32Array(Math.max(16, Math.ceil(text.length / 32)));
   let count = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count += 1;
-  // A trailing newline ends the last line; it does not start an empty one.
-  if (text.charCodeAt(text.length - 1) === 10) count -= 1;
-  const starts = new Uint32Array(count);
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && line < count; at = text.indexOf('\n', at + 1)) {
-    starts[line] = at + 1;
-    line += 1;
+  const last = text.length - 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < last; at = text.indexOf('\n', at + 1)) {
+    // A trailing newline ends the last line; it does not start an empty one (hence at < last).
+    if (count === starts.length) {
+      const grown = new Uint32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count] = at + 1;
+    count += 1;
   }
-  return { text, starts, lineCount: count };
+  // Exact length, as before: a view when the guess was close, a copy when it wasted over half.
+  return { text, starts: count * 2 < starts.length ? starts.slice(0, count) : starts.subarray(0, count), lineCount: count };
 }
 
 function lineEnd(index: LineIndex, line: number): number {

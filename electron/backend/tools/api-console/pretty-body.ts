@@ -21,18 +21,33 @@ function readMeta(value: unknown): { nextCursor: string | null; errorMessage: st
   return { nextCursor: typeof cursor === 'string' && cursor.length > 0 ? cursor : null, errorMessage };
 }
 
+/** The body read for the console: a parsed JSON value (printed later, or counted) or plain text. */
+export type ReadBody =
+  | { isJson: true; value: unknown; nextCursor: string | null; errorMessage: string | null }
+  | { isJson: false; text: string; nextCursor: null; errorMessage: null };
+
 /** `parsed`: the value when the HTTP client already parsed the body (saves a second parse of 50 MB). */
-export function prettyBody(raw: string, contentType: string | null, parsed?: unknown): PrettyBody {
-  if (parsed !== undefined) return { text: JSON.stringify(parsed, null, 2), isJson: true, ...readMeta(parsed) };
+export function readBody(raw: string, contentType: string | null, parsed?: unknown): ReadBody {
+  if (parsed !== undefined) return { isJson: true, value: parsed, ...readMeta(parsed) };
   const trimmedStart = raw.trimStart();
   const mayBeJson = (contentType ?? '').includes('json') || trimmedStart.startsWith('{') || trimmedStart.startsWith('[');
   if (mayBeJson && raw.trim().length > 0) {
     try {
       const value = JSON.parse(raw) as unknown;
-      return { text: JSON.stringify(value, null, 2), isJson: true, ...readMeta(value) };
+      return { isJson: true, value, ...readMeta(value) };
     } catch {
       // Shown as text: a cut or broken JSON answer is still worth reading.
     }
   }
-  return { text: raw, isJson: false, nextCursor: null, errorMessage: null };
+  return { isJson: false, text: raw, nextCursor: null, errorMessage: null };
+}
+
+/** The printed text of a body read by readBody. */
+export function printBody(body: ReadBody): string {
+  return body.isJson ? JSON.stringify(body.value, null, 2) : body.text;
+}
+
+export function prettyBody(raw: string, contentType: string | null, parsed?: unknown): PrettyBody {
+  const body = readBody(raw, contentType, parsed);
+  return { text: printBody(body), isJson: body.isJson, nextCursor: body.nextCursor, errorMessage: body.errorMessage };
 }
