@@ -86,15 +86,21 @@ export interface InstallSummary {
   status: InstallStatus;
   obtainedAt: string;
   expiresAt: string | null;
+  /**
+   * Granted scopes differ from the requested ones. The lists themselves, like everything only the
+   * install's own screen shows, are in InstallDetail: `installs.list` carries every install at once
+   * (1,000 is a normal vault) and must stay small.
+   */
+  scopesDiffer: boolean;
+}
+
+export interface InstallDetail extends InstallSummary {
   expirySource: ExpirySource;
   requestedScopes: string[];
   grantedScopes: string[];
   hasRefreshToken: boolean;
   revokedAt: string | null;
   lastError: { code: string; message: string; at: string } | null;
-}
-
-export interface InstallDetail extends InstallSummary {
   tokens: { access: MaskedToken; refresh: MaskedToken; id: MaskedToken };
   /** Decoded without any secret material: header and claims are not secrets, the signature is dropped. */
   accessTokenJwt: DecodedJwt | null;

@@ -12,6 +12,18 @@ export function installStatus(install: StoredInstall, nowMs: number): InstallSta
   return 'active';
 }
 
+/** Same set of scopes, whatever the order or repeats. */
+export function scopesDiffer(requested: readonly string[], granted: readonly string[]): boolean {
+  const want = new Set(requested);
+  const got = new Set(granted);
+  if (want.size !== got.size) return true;
+  for (const scope of want) if (!got.has(scope)) return true;
+  return false;
+}
+
+// The summary goes out for every install at once (`installs.list`, 1,000 of them is a normal
+// vault), so it carries only what lists and the grid show: no scope arrays (a flag instead) and
+// nothing that only the install's own screen shows (that comes with installs.get).
 export function toInstallSummary(install: StoredInstall, nowMs: number): InstallSummary {
   return {
     id: install.id,
@@ -20,18 +32,19 @@ export function toInstallSummary(install: StoredInstall, nowMs: number): Install
     status: installStatus(install, nowMs),
     obtainedAt: install.obtainedAt,
     expiresAt: install.expiresAt,
-    expirySource: install.expirySource,
-    requestedScopes: [...install.requestedScopes],
-    grantedScopes: [...install.grantedScopes],
-    hasRefreshToken: install.refreshToken !== null,
-    revokedAt: install.revokedAt,
-    lastError: install.lastError ? { ...install.lastError } : null,
+    scopesDiffer: scopesDiffer(install.requestedScopes, install.grantedScopes),
   };
 }
 
 export function toInstallDetail(install: StoredInstall, nowMs: number): InstallDetail {
   return {
     ...toInstallSummary(install, nowMs),
+    expirySource: install.expirySource,
+    hasRefreshToken: install.refreshToken !== null,
+    revokedAt: install.revokedAt,
+    lastError: install.lastError ? { ...install.lastError } : null,
+    requestedScopes: [...install.requestedScopes],
+    grantedScopes: [...install.grantedScopes],
     tokens: { access: maskToken(install.accessToken), refresh: maskToken(install.refreshToken), id: maskToken(install.idToken) },
     accessTokenJwt: toDecodedView(decodeJwt(install.accessToken)),
     idTokenJwt: install.idToken ? toDecodedView(decodeJwt(install.idToken)) : null,

@@ -15,28 +15,33 @@ export interface Catalog {
 const store = createStore<Catalog>({ apps: null, accounts: null, installs: null, error: null });
 
 type ListName = 'apps' | 'accounts' | 'installs';
+const LISTS: readonly ListName[] = ['apps', 'accounts', 'installs'];
 const generations: Record<ListName, number> = { apps: 0, accounts: 0, installs: 0 };
+const inFlight: Record<ListName, boolean> = { apps: false, accounts: false, installs: false };
+/** Answered while the change events were followed without a break: still current. */
+const current: Record<ListName, boolean> = { apps: false, accounts: false, installs: false };
+let offs: Array<() => void> | null = null;
 
 async function reload(name: ListName): Promise<void> {
   const mine = ++generations[name];
+  inFlight[name] = true;
   const api = workbench();
   const result = name === 'apps' ? await api.apps.list() : name === 'accounts' ? await api.accounts.list() : await api.installs.list();
   if (mine !== generations[name]) return;
+  inFlight[name] = false;
+  current[name] = result.ok && offs !== null;
   if (result.ok) store.set((catalog) => ({ ...catalog, [name]: result.value, error: null }));
   else store.set((catalog) => ({ ...catalog, error: result.error }));
 }
 
 export function reloadCatalog(): void {
-  void reload('apps');
-  void reload('accounts');
-  void reload('installs');
+  for (const name of LISTS) void reload(name);
 }
 
-/** Starts loading and following changes; returns the unsubscribe. */
-export function trackCatalog(): () => void {
+function follow(): void {
+  if (offs) return;
   const api = workbench();
-  reloadCatalog();
-  const offs = [
+  offs = [
     api.on('apps.changed', () => void reload('apps')),
     api.on('accounts.changed', () => void reload('accounts')),
     api.on('installs.changed', () => void reload('installs')),
@@ -45,7 +50,39 @@ export function trackCatalog(): () => void {
       if (status.state === 'ready') reloadCatalog();
     }),
   ];
-  return () => offs.forEach((off) => off());
+}
+
+function unfollow(): void {
+  offs?.forEach((off) => off());
+  offs = null;
+  for (const name of LISTS) current[name] = false;
+}
+
+function loadMissing(): void {
+  for (const name of LISTS) if (!current[name] && !inFlight[name]) void reload(name);
+}
+
+/**
+ * Starts loading and following changes; returns the unsubscribe. Lists already loaded (or on their
+ * way) since the catalog started following are not asked for again: the early start below would
+ * otherwise be thrown away and the grid would wait for a second `installs.list`.
+ */
+export function trackCatalog(): () => void {
+  follow();
+  loadMissing();
+  return unfollow;
+}
+
+/**
+ * Asks for the lists right after `vault.status` (called by the vault hook), without waiting for its
+ * answer and for the workbench to mount: the first render gets its data a round trip earlier. After
+ * `vault.status`, not before: the gate needs that small answer first, and a big list ahead of it
+ * on the bridge would delay it. A locked vault answers with an error, which nothing shows while it
+ * is locked: `vault.changed` (ready) loads the lists again and clears it.
+ */
+export function startCatalogEarly(): void {
+  follow();
+  loadMissing();
 }
 
 export function useCatalog(): Catalog {

@@ -33,12 +33,19 @@ export function ApiConsoleView({ installId }: { installId: string }) {
   const [sending, setSending] = useState(false);
   const [asking, setAsking] = useState<Pending | null>(null);
   const history = useResource(() => workbench().api.history({ installId }), [], [installId]);
+  // The scope lists are not in the catalog's summaries (kept small for 1,000 installs): ask for this one.
+  const detail = useResource(
+    () => workbench().installs.get({ id: installId }),
+    ['installs.changed'],
+    [installId],
+    (_event, payload) => payload.installId === null || payload.installId === installId,
+  );
 
   const problems = draftProblems(draft);
   const blocked = firstProblem(problems);
-  const granted = install?.grantedScopes ?? [];
+  const granted = detail.data?.grantedScopes ?? [];
   const required = requiredScopeFor(draft.method, draft.path.trim());
-  const lacksScope = required !== null && install !== undefined && !scopeCovers(granted, required);
+  const lacksScope = required !== null && detail.data !== undefined && !scopeCovers(granted, required);
 
   const send = async (input: ApiSendInput) => {
     setSending(true);

@@ -1,6 +1,7 @@
 // The vault's status, kept current from `vault.changed` (the gate, the banners and the badge read it).
 import { useEffect, useState } from 'react';
 import type { VaultStatus } from '../../../../electron/common/model';
+import { startCatalogEarly } from '../../api/catalog';
 import { workbench, type ErrorShape } from '../../api/client';
 
 export function useVault(): { vault: VaultStatus | null; error: ErrorShape | null } {
@@ -14,6 +15,7 @@ export function useVault(): { vault: VaultStatus | null; error: ErrorShape | nul
       if (result.ok) setVault(result.value);
       else setError(result.error);
     });
+    startCatalogEarly(); // the lists, in parallel with the status rather than after it
     const off = api.on('vault.changed', setVault);
     return () => {
       live = false;

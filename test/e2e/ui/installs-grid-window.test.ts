@@ -1,0 +1,90 @@
+// The installs grid on a big vault (51 apps × 21 accounts, 1,000 installs) renders only the cells in
+// view, yet keeps every row, every column header, the cells' names and Tab order as if all were
+// there: cells scrolled to are found by name and open their install; Tab at a row's end goes on to
+// the next row's first cell, even when that cell was not rendered.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeBigVault } from '../../bench/generators/write-big-vault';
+import { closeSharedBrowser, startHarness, type Harness } from '../harness';
+import { UI_TIMEOUT } from './ui-steps';
+
+let harness: Harness;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'workbench-e2e-grid-'));
+  await writeBigVault(dataDir, { activityEntries: 0 });
+  harness = await startHarness({ dataDir, viewport: { width: 1280, height: 800 } });
+}, 60_000);
+afterAll(async () => {
+  await harness?.close();
+  await closeSharedBrowser();
+  // The harness keeps a folder it was given.
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+const cellName = (row: number, col: number) => `button[data-cell="${row}:${col}"]`;
+
+describe('installs grid on a big vault', () => {
+  it('has every row and column header but renders only the cells near the view', async () => {
+    const { page } = harness;
+    const grid = page.getByRole('table', { name: 'Installs: apps by accounts' });
+    await grid.locator('.cell-button').first().waitFor({ timeout: UI_TIMEOUT });
+    const apps = harness.backend.vault.data().apps.length;
+    const accounts = harness.backend.vault.data().accounts.length;
+    expect(await grid.getByRole('rowheader').count()).toBe(apps);
+    expect(await grid.getByRole('columnheader').count()).toBe(accounts + 1);
+    const cells = await grid.locator('.cell-button').count();
+    expect(cells).toBeGreaterThan(0);
+    expect(cells).toBeLessThan((apps * accounts) / 2);
+  });
+
+  it('renders a far cell once scrolled to, under the right column, with its name, and opens its install', async () => {
+    const { page } = harness;
+    const data = harness.backend.vault.data();
+    const app = data.apps.at(-1)!;
+    const account = data.accounts.at(-1)!;
+    const install = data.installs.find((candidate) => candidate.appId === app.id && candidate.accountId === account.id);
+    const name = `${app.name} on ${account.label || account.subdomain}`;
+    const grid = page.getByRole('table', { name: 'Installs: apps by accounts' });
+    expect(await grid.getByRole('button', { name: new RegExp(`^${name}: `) }).count()).toBe(0);
+
+    await page.evaluate(() => {
+      document.querySelector('.main')!.scrollTop = 1e6;
+      document.querySelector('.grid-scroll')!.scrollLeft = 1e6;
+    });
+    const cell = grid.getByRole('button', { name: new RegExp(`^${name}: `) });
+    await cell.waitFor({ timeout: UI_TIMEOUT });
+    // The same column as its account's header, whatever is left out on its left.
+    const [cellBox, headerBox] = await Promise.all([cell.boundingBox(), grid.getByRole('columnheader').last().boundingBox()]);
+    expect(Math.abs(cellBox!.x - headerBox!.x)).toBeLessThan(2);
+    expect(await cell.getAttribute('aria-label')).toMatch(install ? /, open install$/ : /: not connected, connect$/);
+    if (install) {
+      await cell.click();
+      await page.getByRole('heading', { name: 'Scopes' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.goBack().catch(() => undefined);
+    }
+  });
+
+  it('Tab goes from the end of a row to the start of the next, and Shift+Tab back', async () => {
+    const { page } = harness;
+    await page.getByRole('button', { name: 'Installs', exact: true }).click();
+    const grid = page.getByRole('table', { name: 'Installs: apps by accounts' });
+    await grid.locator('.cell-button').first().waitFor({ timeout: UI_TIMEOUT });
+    const accounts = harness.backend.vault.data().accounts.length;
+    const last = accounts - 1;
+    await page.evaluate(() => {
+      document.querySelector('.main')!.scrollTop = 0;
+      document.querySelector('.grid-scroll')!.scrollLeft = 1e6;
+    });
+    await grid.locator(cellName(2, last)).waitFor({ timeout: UI_TIMEOUT });
+    // The next row's first cell is scrolled out of the window: Tab must render it, then focus it.
+    await grid.locator(cellName(3, 0)).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await grid.locator(cellName(2, last)).focus();
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-cell') === '3:0', undefined, { timeout: UI_TIMEOUT });
+    await page.keyboard.press('Shift+Tab');
+    await page.waitForFunction((cell) => document.activeElement?.getAttribute('data-cell') === cell, `2:${last}`, { timeout: UI_TIMEOUT });
+  });
+});
