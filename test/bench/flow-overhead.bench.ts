@@ -1,0 +1,119 @@
+// Figure 3: what the workbench adds to an OAuth code exchange. Built-in sandbox on loopback, consent
+// automated (test/fakes/sandbox-browser.ts). Flow: the 'flow.progress' events' times from
+// callback-received to stored, i.e. the token POST through the recorded HTTP client, the answer's
+// parsing, the id_token/access-token checks (signature with the sandbox's JWKS, nonce, at_hash,
+// scopes), the activity records and the vault write. Baseline: ONE bare token POST (fetch, Basic
+// auth, same client, same scopes, same sandbox) for a code obtained the same way; only the POST and
+// reading its JSON are timed. Runs alternate so drift hits both alike.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createBackend, type Backend } from '../../electron/backend/create-backend';
+import { buildAuthorizeUrl } from '../../electron/backend/oauth/authorize-url';
+import { basicAuthorization } from '../../electron/backend/oauth/client-auth';
+import { createRecordingPorts } from '../fakes/recording-ports';
+import { consentInSandbox } from '../fakes/sandbox-browser';
+import { demoPair, recordFlowSteps, sandboxFlow, type FlowTiming } from './lib/flow-steps';
+import { errorReason, measured, notAvailable, type Figure } from './lib/figures';
+import { summarize } from './lib/stats';
+
+const RUNS = 21;
+const WARMUP = 2;
+
+interface Capture {
+  server: Server;
+  redirectUri: string;
+  next(): Promise<URLSearchParams>;
+}
+
+/** The "app" of the bare baseline: a loopback page that only captures the code. */
+async function startCapture(): Promise<Capture> {
+  let waiting: ((params: URLSearchParams) => void) | null = null;
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    res.writeHead(200, { 'Content-Type': 'text/plain' }).end('captured');
+    waiting?.(url.searchParams);
+    waiting = null;
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    redirectUri: `http://127.0.0.1:${port}/callback`,
+    next: () => new Promise((resolve) => (waiting = resolve)),
+  };
+}
+
+async function bareExchange(backend: Backend, capture: Capture, baseUrl: string, index: number): Promise<number> {
+  const app = backend.vault.data().apps.find((candidate) => candidate.builtIn);
+  if (!app) throw new Error('no demo app in the vault');
+  const captured = capture.next();
+  const authorizeUrl = buildAuthorizeUrl({ baseUrl, clientId: app.clientId, scopes: app.scopes, redirectUri: capture.redirectUri, state: `bench-state-${index}`, nonce: `bench-nonce-${index}` });
+  const outcome = await consentInSandbox(authorizeUrl);
+  if (outcome.callbackStatus !== 200) throw new Error(`baseline consent ended with ${outcome.callbackStatus}`);
+  const code = (await captured).get('code');
+  if (!code) throw new Error('baseline callback carried no code');
+  const body = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: capture.redirectUri }).toString();
+  const start = performance.now();
+  const response = await fetch(`${baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { authorization: basicAuthorization(app.clientId, app.clientSecret), 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body,
+  });
+  const json = (await response.json()) as { access_token?: string };
+  const ms = performance.now() - start;
+  if (response.status !== 200 || !json.access_token) throw new Error(`bare token POST answered ${response.status}`);
+  return ms;
+}
+
+export async function benchFlowOverhead(log: (line: string) => void): Promise<Figure[]> {
+  const flowInput = { group: 'flow', name: 'callback received → install stored', unit: 'ms' as const };
+  const bareInput = { group: 'flow', name: 'baseline: one bare token POST', unit: 'ms' as const };
+  const ratioInput = { group: 'flow', name: 'flow overhead (flow ÷ bare POST, medians)', unit: '×' as const, goal: '≤ 1.2×', max: 1.2 };
+  const dataDir = await mkdtemp(join(tmpdir(), 'workbench-bench-flow-'));
+  const recording = createRecordingPorts();
+  let backend: Backend | null = null;
+  let capture: Capture | null = null;
+  try {
+    backend = await createBackend({ dataDir, ports: recording.ports, sandboxPort: 0 });
+    const live = backend;
+    const recorder = recordFlowSteps(live);
+    const pair = await demoPair(live);
+    capture = await startCapture();
+
+    const flows: FlowTiming[] = [];
+    const bares: number[] = [];
+    for (let i = 0; i < RUNS + WARMUP; i += 1) {
+      const flow = await sandboxFlow(live, recorder, pair.appId, pair.accountId);
+      // The sandbox is started by the first flow; its base URL is known from then on.
+      const baseUrl = `${(await live['system.info'](undefined)).sandboxBaseUrl}/${pair.subdomain}`;
+      const bare = await bareExchange(live, capture, baseUrl, i);
+      if (i < WARMUP) continue;
+      flows.push(flow);
+      bares.push(bare);
+    }
+    const flowSummary = summarize(flows.map((f) => f.total));
+    const bareSummary = summarize(bares);
+    const exchange = summarize(flows.map((f) => f.exchange)).median;
+    const checks = summarize(flows.map((f) => f.checksAndStore)).median;
+    const write = summarize(flows.map((f) => f.vaultWrite)).median;
+    log(`  flow medians: exchange step ${exchange.toFixed(1)} ms, checks + vault write ${checks.toFixed(1)} ms (vault write ${write.toFixed(1)} ms)`);
+    return [
+      measured({ ...flowInput, note: `median split: exchanging→verifying (token POST + activity record + parse) ${exchange.toFixed(1)} ms, verifying→stored (checks + vault write) ${checks.toFixed(1)} ms, of which vault.update() ${write.toFixed(1)} ms; fresh vault (first-run data only)` }, flows.map((f) => f.total)),
+      measured({ ...bareInput, note: 'fetch + JSON of the answer only' }, bares),
+      measured({ ...ratioInput, note: `${flowSummary.median.toFixed(1)} ms ÷ ${bareSummary.median.toFixed(1)} ms` }, flowSummary.median / bareSummary.median),
+    ];
+  } catch (error) {
+    console.error(error);
+    const reason = errorReason(error);
+    return [notAvailable(flowInput, reason), notAvailable(bareInput, reason), notAvailable(ratioInput, reason)];
+  } finally {
+    capture?.server.close();
+    capture?.server.closeAllConnections();
+    await backend?.close().catch(() => undefined);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,49 @@
+// One row of the bench table. A benchmark never throws its way out of the run: whatever it could
+// not measure becomes a row whose value reads "n/a (reason)".
+import { summarize, type Summary } from './stats';
+
+export type Verdict = 'met' | 'missed' | 'report' | 'n/a';
+
+export interface Figure {
+  group: string;
+  name: string;
+  unit: 'ms' | 'KB' | 'MB' | '×' | '';
+  summary: Summary | null;
+  /** Shown instead of numbers when summary is null ("n/a (why)"), or next to them. */
+  text: string | null;
+  goal: string;
+  verdict: Verdict;
+  note: string | null;
+}
+
+export interface FigureInput {
+  group: string;
+  name: string;
+  unit: Figure['unit'];
+  goal?: string;
+  /** Goal as an upper bound on the median; no bound = "report". */
+  max?: number;
+  note?: string;
+}
+
+export function measured(input: FigureInput, samples: readonly number[] | number): Figure {
+  const summary = summarize(typeof samples === 'number' ? [samples] : samples);
+  const verdict: Verdict = input.max === undefined ? 'report' : summary.median <= input.max ? 'met' : 'missed';
+  return { group: input.group, name: input.name, unit: input.unit, summary, text: null, goal: input.goal ?? 'report', verdict, note: input.note ?? null };
+}
+
+/** A figure judged on something other than the median (e.g. the longest frame of all runs). */
+export function measuredWith(input: FigureInput, samples: readonly number[], judge: (summary: Summary) => boolean): Figure {
+  const summary = summarize(samples);
+  return { group: input.group, name: input.name, unit: input.unit, summary, text: null, goal: input.goal ?? 'report', verdict: judge(summary) ? 'met' : 'missed', note: input.note ?? null };
+}
+
+export function notAvailable(input: FigureInput, reason: string): Figure {
+  return { group: input.group, name: input.name, unit: input.unit, summary: null, text: `n/a (${reason})`, goal: input.goal ?? 'report', verdict: 'n/a', note: input.note ?? null };
+}
+
+export function errorReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // One line, short: the table is for reading, the full error goes to stderr.
+  return message.split('\n')[0]!.slice(0, 160);
+}
