@@ -1,4 +1,6 @@
-// Picks the main pane from the current view.
+// Picks the main pane from the current view. The tools' screens are loaded on first use, so the
+// first screen parses only what it shows (see docs/benchmarks.md, first render).
+import { Suspense, lazy, type ReactNode } from 'react';
 import type { VaultStatus } from '../../electron/common/model';
 import { useCatalog } from './api/catalog';
 import { useView } from './api/navigation';
@@ -8,12 +10,17 @@ import { ConnectView } from './features/connect/connect-view';
 import { HomeView } from './features/home/home-view';
 import { InstallView } from './features/install-view/install-view';
 import { VaultView } from './features/vault/vault-view';
-import { ActivityView } from './features/activity/activity-view';
-import { ApiConsoleView } from './features/api-console/api-console-view';
-import { DiagnosticsView } from './features/diagnostics/diagnostics-view';
-import { InspectorView } from './features/inspector/inspector-view';
-import { RunsView } from './features/runs/runs-view';
-import { TransferView } from './features/transfer/transfer-view';
+
+const ActivityView = lazy(() => import('./features/activity/activity-view').then((m) => ({ default: m.ActivityView })));
+const ApiConsoleView = lazy(() => import('./features/api-console/api-console-view').then((m) => ({ default: m.ApiConsoleView })));
+const DiagnosticsView = lazy(() => import('./features/diagnostics/diagnostics-view').then((m) => ({ default: m.DiagnosticsView })));
+const InspectorView = lazy(() => import('./features/inspector/inspector-view').then((m) => ({ default: m.InspectorView })));
+const RunsView = lazy(() => import('./features/runs/runs-view').then((m) => ({ default: m.RunsView })));
+const TransferView = lazy(() => import('./features/transfer/transfer-view').then((m) => ({ default: m.TransferView })));
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<section className="panel" aria-busy="true"><p className="muted">Loading…</p></section>}>{children}</Suspense>;
+}
 
 export function MainPane({ vault }: { vault: VaultStatus }) {
   const view = useView();
@@ -40,17 +47,17 @@ export function MainPane({ vault }: { vault: VaultStatus }) {
     case 'vault':
       return <VaultView vault={vault} />;
     case 'api-console':
-      return <ApiConsoleView key={view.installId} installId={view.installId} />;
+      return <Loading><ApiConsoleView key={view.installId} installId={view.installId} /></Loading>;
     case 'diagnostics':
-      return <DiagnosticsView key={view.installId} installId={view.installId} />;
+      return <Loading><DiagnosticsView key={view.installId} installId={view.installId} /></Loading>;
     case 'runs':
-      return <RunsView />;
+      return <Loading><RunsView /></Loading>;
     case 'activity':
-      return <ActivityView />;
+      return <Loading><ActivityView /></Loading>;
     case 'inspector':
-      return <InspectorView />;
+      return <Loading><InspectorView /></Loading>;
     case 'transfer':
-      return <TransferView />;
+      return <Loading><TransferView /></Loading>;
   }
 }
 

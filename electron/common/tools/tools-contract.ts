@@ -3,12 +3,12 @@
 // owns the messages, so the user reads "header X is 10,001 characters", not a schema dump.
 import { z } from 'zod';
 import type { ActivityKind, CheckOutcome } from '../model';
+import { API_METHODS, type ApiMethod } from './api-methods';
 
 const id = z.string().min(1).max(100);
 const pair = z.tuple([z.string().max(1000), z.string().max(100_000)]);
 
-export const API_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-export type ApiMethod = (typeof API_METHODS)[number];
+export { API_METHODS, type ApiMethod };
 
 /** One request as the console edits it; `path` is relative to the account (`/api/...`). */
 export const apiRequestSchema = z.strictObject({

@@ -1,6 +1,6 @@
 // The request being written: method, path, query, headers and the JSON body, each checked while
 // typing. Send stays off while something is wrong, and says why.
-import { API_METHODS, type ApiMethod } from '../../../../electron/common/tools/tools-contract';
+import { API_METHODS, type ApiMethod } from '../../../../electron/common/tools/api-methods';
 import { Field } from '../../components/field';
 import type { DraftProblems, RequestDraft } from './request-draft';
 
