@@ -58,6 +58,8 @@ export async function measureConsoleUi(page: Page, received: ReceivedItem[], siz
     'control named "API console" (tab, button or link) in the install view',
   );
   await opener.click({ timeout: TIMEOUT });
+  // The console's code is loaded on first use: wait for its heading before looking for its boxes.
+  await page.getByRole('heading', { name: /API console/ }).waitFor({ timeout: TIMEOUT });
   const path = await firstVisible(
     [page.getByRole('textbox', { name: /path/i }), page.getByRole('combobox', { name: /path/i }), page.getByPlaceholder(/\/api\//i)],
     'path box (a textbox named "Path") in the API console',
