@@ -1,23 +1,17 @@
 // Bad subdomains sent by the page through the real bridge: each is refused with INVALID_SUBDOMAIN
 // and nothing is stored, neither a new account nor a change to an existing one (checked in the
 // vault itself and again after a restart on the same folder).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WorkbenchApi } from '../../../electron/bridge/workbench-api';
-import { closeSharedBrowser, startHarness, type Harness } from '../harness';
+import { harnessForFile, type Harness } from '../harness';
 import { accountInput } from './inputs';
 
 type PageWindow = typeof globalThis & { workbench: WorkbenchApi };
 
 const BAD_SUBDOMAINS = ['acme.evil.com', '', 'a'.repeat(64), 'ünicode'];
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-  await closeSharedBrowser();
-});
+let harness!: Harness;
+harnessForFile({}, (started) => (harness = started));
 
 const storedAccounts = () => JSON.stringify(harness.backend.vault.data().accounts);
 

@@ -2,18 +2,12 @@
 // sandbox: first run → Connect → consent approved in the "system browser" → an active install with
 // its checks; then Refresh and Revoke. Along the way the page never receives the client secret, and
 // receives a token only after the user asks to reveal it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSharedBrowser, startHarness, type Harness } from '../harness';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile, type Harness } from '../harness';
 import { UI_TIMEOUT, connectThroughConsent, everythingThePageShows, unnamedControls, waitFor } from './ui-steps';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await harness?.close();
-  await closeSharedBrowser();
-});
+let harness!: Harness;
+harnessForFile({ viewport: { width: 1280, height: 900 } }, (started) => (harness = started));
 
 describe('connect journey', () => {
   it('first run shows the local sandbox and the demo app with one Connect', async () => {

@@ -1,17 +1,11 @@
 // A user who clicks Deny on the consent page: the flow stops, the window says why in words and
 // what to do, and no install appears.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSharedBrowser, startHarness, type Harness } from '../harness';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile, type Harness } from '../harness';
 import { UI_TIMEOUT, connectThroughConsent } from './ui-steps';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await harness?.close();
-  await closeSharedBrowser();
-});
+let harness!: Harness;
+harnessForFile({ viewport: { width: 1280, height: 900 } }, (started) => (harness = started));
 
 describe('denied consent', () => {
   it('shows the reason and the fix, and stores nothing', async () => {

@@ -1,18 +1,12 @@
 // Everyday editing: change an app (scopes, redirect) and see the new URL to register; add a
 // production account and see its warning wherever it appears; bad input explained inline; jump
 // around with the Ctrl+K quick switcher.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSharedBrowser, startHarness, type Harness } from '../harness';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile, type Harness } from '../harness';
 import { UI_TIMEOUT, unnamedControls, waitFor } from './ui-steps';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await harness?.close();
-  await closeSharedBrowser();
-});
+let harness!: Harness;
+harnessForFile({ viewport: { width: 1280, height: 900 } }, (started) => (harness = started));
 
 describe('forms and the quick switcher', () => {
   it('edits an app: scopes, redirect port, and shows the new URL to register with Copy', async () => {

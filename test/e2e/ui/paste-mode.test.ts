@@ -1,20 +1,14 @@
 // Paste mode: the app's registered redirect is a page this machine does not serve, so the user
 // copies the address the browser landed on and pastes it into the connect view. The "system
 // browser" here catches the redirect to that page instead of going to the network.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSharedBrowser, startHarness, type Harness } from '../harness';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile, type Harness } from '../harness';
 import { UI_TIMEOUT, waitFor } from './ui-steps';
 
 const PASTE_URL = 'https://partner.example/oauth/callback';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await harness?.close();
-  await closeSharedBrowser();
-});
+let harness!: Harness;
+harnessForFile({ viewport: { width: 1280, height: 900 } }, (started) => (harness = started));
 
 describe('paste mode', () => {
   it('switches the demo app to paste mode and connects by pasting the landing URL', async () => {
