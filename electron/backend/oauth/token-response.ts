@@ -80,6 +80,16 @@ export function errorFromAnswer(
     }
     return new WorkbenchError('BAD_RESPONSE', `The ${step === 'revoke' ? 'revoke' : 'token'} endpoint redirected (HTTP ${response.status}) to ${where} instead of answering: check the account's base URL (https, the right host).`, { status: response.status, step });
   }
+  if (response.status === 429) {
+    // Gorgias rate-limits per account; the token endpoint may answer like the API does.
+    const retryAfter = Number.parseInt(response.headers['retry-after'] ?? '', 10);
+    const wait = Number.isFinite(retryAfter) && retryAfter >= 0 ? ` Try again in ${retryAfter} s.` : ' Try again shortly.';
+    return new WorkbenchError('RATE_LIMITED', `The ${step === 'revoke' ? 'revoke' : 'token'} endpoint is rate limiting this account (HTTP 429).${wait}`, {
+      status: 429,
+      step,
+      retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : null,
+    });
+  }
   if (!looksLikeHtml(response)) {
     const json = response.json ?? tryParse(response.text);
     const oauthError = readOAuthError(json);

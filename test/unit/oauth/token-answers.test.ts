@@ -48,6 +48,16 @@ describe('token answers', () => {
     expect(codeOf(() => readTokenAnswer(answer(200, '<html><body>hi</body></html>'), 'exchange', ctx))).toBe('HTML_RESPONSE');
   });
 
+  it('a 429 → RATE_LIMITED with the wait, whatever the body', () => {
+    const limited = answer(429, '{"error":{"msg":"Too many requests"}}');
+    limited.headers['retry-after'] = '7';
+    const error = errorOf(() => readTokenAnswer(limited, 'refresh', ctx));
+    expect(error.code).toBe('RATE_LIMITED');
+    expect(error.message).toContain('Try again in 7 s');
+    expect(error.details?.retryAfterSeconds).toBe(7);
+    expect(codeOf(() => readTokenAnswer(answer(429, '<html>slow down</html>', 'text/html'), 'exchange', ctx))).toBe('RATE_LIMITED');
+  });
+
   it('empty, non-JSON, non-object → BAD_RESPONSE', () => {
     expect(codeOf(() => readTokenAnswer(answer(200, ''), 'exchange', ctx))).toBe('BAD_RESPONSE');
     expect(codeOf(() => readTokenAnswer(answer(200, 'access_token=x', 'text/plain'), 'exchange', ctx))).toBe('BAD_RESPONSE');
