@@ -109,7 +109,7 @@ describe('faults against the sandbox and a broken loopback server', () => {
     figures.note('500/502 HTML → HTML_RESPONSE (refresh); the console shows the status with a "web page, not JSON" hint');
   });
 
-  it('429 with Retry-after: the console reads the wait; the token endpoint answer is an OAuth error naming the status', async () => {
+  it('429 with Retry-after: the console reads the wait; the token endpoint answer is RATE_LIMITED with the wait', async () => {
     await pointAccountA(faulty.baseUrl('rate-limited'));
     const [refresh, send] = await underFault('429', () => Promise.all([world.call('installs.refresh', { id: a.installId }), world.call<ApiSendResult>('api.send', apiCall(a.installId))]));
     expect(send.ok).toBe(true);
@@ -120,11 +120,11 @@ describe('faults against the sandbox and a broken loopback server', () => {
     }
     expect(refresh.ok).toBe(false);
     if (!refresh.ok) {
-      expect(refresh.error.code).toBe('OAUTH_ERROR');
-      expect(refresh.error.message).toContain('429');
+      expect(refresh.error.code).toBe('RATE_LIMITED');
+      expect(refresh.error.message).toContain('Try again in 7 s');
     }
     figures.cases += 2;
-    figures.note('429 + Retry-after: 7 → console status 429, retryAfterSeconds 7, "Rate limited: wait 7 s"; refresh → OAUTH_ERROR "HTTP 429"');
+    figures.note('429 + Retry-after: 7 → console status 429, retryAfterSeconds 7, "Rate limited: wait 7 s"; refresh → RATE_LIMITED "Try again in 7 s"');
   });
 
   it('the sandbox\'s own rate limit: a 429 with Retry-after and the limit headers, read by the console', async () => {
