@@ -5,28 +5,25 @@ import { join } from 'node:path';
 import type { BackendApi } from '../common/contract';
 import type { EventName } from '../common/contract-names';
 import { WorkbenchError } from '../common/errors';
-import { gorgiasBaseUrl } from '../common/subdomain';
-import { validSubdomain } from './accounts/account-validation';
+import { createAccountAddresses } from './accounts/account-addresses';
 import { createAccountsService, findAccount } from './accounts/accounts-service';
 import { createActivityService } from './activity/activity-service';
 import { createAppsService } from './apps/apps-service';
 import { EventBus } from './events';
 import { seedFirstRun } from './first-run-seed';
-import { newId } from './ids';
 import { createInstallsService } from './installs/installs-service';
 import { createFlowsService } from './oauth/flows-service';
 import { createInstallEntryService } from './oauth/install-entry-service';
-import { sandboxRedirectUris } from './sandbox-registration';
 import type { BackendPorts, Clock, Logger } from './ports';
 import { createSandboxController, type SandboxController } from './sandbox/sandbox-controller';
 import { createSandboxService } from './sandbox/sandbox-service';
-import { isAllowedExternalUrl } from './security/external-url-policy';
+import { guardedBrowserOpener, relayHosts } from './security/guarded-browser-opener';
 import { createSystemService } from './system/system-service';
 import { createToolsService, installTokenPort } from './tools';
 import { confStoreFactory } from './vault/conf-store-factory';
 import { openVault } from './vault/open-vault';
 import { createVaultService } from './vault/vault-service';
-import type { StoredAccount, StoredApp, Vault } from './vault/vault-types';
+import type { Vault } from './vault/vault-types';
 
 export interface CreateBackendOptions {
   /** Where the vault, the activity log and the sandbox's key live. */
@@ -89,78 +86,9 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     logger,
   });
 
-  const relayHosts = (): string[] => {
-    if (vault.status().state !== 'ready') return [];
-    const hosts = new Set<string>();
-    for (const app of vault.data().apps) {
-      if (app.redirect.mode !== 'relay') continue;
-      try {
-        hosts.add(new URL(app.redirect.relayUrl).hostname);
-      } catch {
-        // An app with a broken relay URL simply allows nothing extra.
-      }
-    }
-    return [...hosts];
-  };
-
-  const openInBrowser = async (url: string) => {
-    if (!isAllowedExternalUrl(url, { extraHosts: relayHosts() })) {
-      throw new WorkbenchError('INVALID_URL', 'The workbench only opens Gorgias pages, your relay page and the local sandbox in the browser.');
-    }
-    await ports.openInBrowser(url);
-  };
-
-  const registerAppsInSandbox = (apps: readonly StoredApp[], subdomain: string) => {
-    const running = sandbox.current();
-    if (!running) return;
-    for (const app of apps) {
-      running.registerClient({ clientId: app.clientId, clientSecret: app.clientSecret, redirectUris: sandboxRedirectUris(app, subdomain) });
-    }
-  };
-
-  const baseUrlOf = async (account: StoredAccount): Promise<string> => {
-    if (account.builtInSandbox) {
-      const running = await sandbox.ensureStarted();
-      running.addAccount(account.subdomain, { name: account.label });
-      registerAppsInSandbox(vault.data().apps, account.subdomain);
-      return running.baseUrlFor(account.subdomain);
-    }
-    return account.customBaseUrl ?? gorgiasBaseUrl(account.subdomain);
-  };
-
-  const displayBaseUrl = (account: StoredAccount): string => {
-    if (!account.builtInSandbox) return account.customBaseUrl ?? gorgiasBaseUrl(account.subdomain);
-    return sandbox.current()?.baseUrlFor(account.subdomain) ?? 'built-in sandbox (starts on first use)';
-  };
-
-  const resolveAccount = async (accountId: string) => {
-    const account = findAccount(vault, accountId);
-    return { account, baseUrl: await baseUrlOf(account) };
-  };
-
-  const ensureAccountForSubdomain = async (input: string): Promise<StoredAccount> => {
-    const subdomain = validSubdomain(input);
-    const existing = vault.data().accounts.find((account) => account.subdomain === subdomain && !account.builtInSandbox && !account.customBaseUrl);
-    if (existing) return existing;
-    const at = nowIso();
-    const account: StoredAccount = {
-      id: newId('acc'),
-      subdomain,
-      label: subdomain,
-      // Unknown accounts arriving through the App URL are flagged as production: the cautious colour.
-      kind: 'production',
-      notes: 'Added when Gorgias opened the App URL for this account.',
-      customBaseUrl: null,
-      builtInSandbox: false,
-      createdAt: at,
-      updatedAt: at,
-    };
-    await vault.update((data) => {
-      data.accounts.push(account);
-    });
-    events.emit('accounts.changed', null);
-    return account;
-  };
+  const openInBrowser = guardedBrowserOpener(vault, ports.openInBrowser);
+  const addresses = createAccountAddresses({ vault, sandbox, events, clock });
+  const { resolveAccount, ensureAccountForSubdomain, baseUrlOf, displayBaseUrl } = addresses;
 
   const oauthDeps = {
     vault,
@@ -223,7 +151,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     vault,
     sandbox,
     subscribe: (listener) => events.subscribe(listener),
-    allowedExternalHosts: relayHosts,
+    allowedExternalHosts: () => relayHosts(vault),
     async close() {
       stopVaultEvents();
       await installEntry.close();
