@@ -40,8 +40,9 @@ export interface Logger {
 export type StoreFactory = (options: {
   cwd: string;
   configName: string;
-  encryptionKey: string;
-  encryptionAlgorithm: 'aes-256-gcm';
+  /** Only to read stores written before store format 1; the vault seals the file itself now. */
+  encryptionKey?: string;
+  encryptionAlgorithm?: 'aes-256-gcm';
   clearInvalidConfig: false;
   fileExtension: string;
   configFileMode?: number;

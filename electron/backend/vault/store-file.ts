@@ -1,9 +1,12 @@
-// The encrypted store: one conf file encrypted with AES-256-GCM under the data key. conf's `store`
-// getter re-reads and re-decrypts the whole file (pbkdf2, 10k rounds) on every access, so the data
-// is read once here and cached by the caller; writes go through `conf.store = data`.
+// The encrypted store: one conf file sealed with AES-256-GCM under a key derived from the data key
+// (store-crypto.ts, in conf's serialize/deserialize hooks). conf's `store` getter re-reads the whole
+// file on every access, so the data is read once here and cached by the caller; writes go through
+// `conf.store = data` (conf writes atomically). Files written by conf's own encryption (before
+// store format 1) are read once that way and rewritten sealed, the old file kept as a backup.
 import { constants, promises as fs } from 'node:fs';
 import type { StoreFactory } from '../ports';
 import { dataKeyToConfKey } from './data-key';
+import { deriveStoreKey, isSealedStore, openSealedStore, sealStore } from './store-crypto';
 import { migrateToCurrent } from './migrations/migrate';
 import { emptyVaultData } from './store-schema';
 import { STORE_CONFIG_NAME, STORE_FILE_EXTENSION } from './vault-files';
@@ -44,37 +47,69 @@ function classifyConfError(error: unknown): StoreOpen {
   return { kind: 'unreadable', message: `The store file could not be read (${code ?? 'unknown error'}). Nothing was changed.` };
 }
 
+/** Thrown from deserialize when the file predates store format 1 (conf's own encryption). */
+class LegacyStoreFormat extends Error {}
+
+/** Reads a store written with conf's built-in encryption (PBKDF2-stretched key): the JSON text. */
+function readLegacyStore(options: { dataDir: string; dataKey: Buffer; storeFactory: StoreFactory }): string {
+  let text = '';
+  options.storeFactory({
+    cwd: options.dataDir,
+    configName: STORE_CONFIG_NAME,
+    fileExtension: STORE_FILE_EXTENSION,
+    encryptionKey: dataKeyToConfKey(options.dataKey),
+    encryptionAlgorithm: 'aes-256-gcm',
+    clearInvalidConfig: false,
+    deserialize: (raw) => {
+      text = raw;
+      return JSON.parse(raw) as Record<string, unknown>;
+    },
+  });
+  return text;
+}
+
 export async function openStoreFile(options: { dataDir: string; dataKey: Buffer; storeFactory: StoreFactory; now: Date }): Promise<StoreOpen> {
+  const storeKey = deriveStoreKey(options.dataKey);
   let raw: unknown;
   let sawFile = false;
   // The JSON text on disk (decrypted), and the one being written until conf says it is written.
   let persistedText = '';
   let writingText = '';
-  let conf: ReturnType<StoreFactory>;
-  try {
-    conf = options.storeFactory({
+  // Set when the file on disk predates store format 1: its JSON, read through conf's old scheme.
+  let legacyText: string | null = null;
+  const openConf = () =>
+    options.storeFactory({
       cwd: options.dataDir,
       configName: STORE_CONFIG_NAME,
       fileExtension: STORE_FILE_EXTENSION,
-      encryptionKey: dataKeyToConfKey(options.dataKey),
-      encryptionAlgorithm: 'aes-256-gcm',
       // Never let conf "recover" by wiping a file it cannot read: recovery is ours (move aside).
       clearInvalidConfig: false,
       // Encrypted, but still nobody else's business.
       configFileMode: 0o600,
       serialize: (value) => {
         writingText = JSON.stringify(value);
-        return writingText;
+        return sealStore(storeKey, writingText);
       },
-      // conf's constructor already reads and decrypts the file once: keep that parse instead of
-      // paying for a second decryption through the `store` getter.
+      // conf's constructor reads the file once: keep that parse instead of reading it again
+      // through the `store` getter.
       deserialize: (text) => {
         sawFile = true;
-        persistedText = text;
-        raw = JSON.parse(text) as unknown;
+        if (isSealedStore(text)) persistedText = openSealedStore(storeKey, text);
+        else if (legacyText !== null) persistedText = legacyText;
+        else throw new LegacyStoreFormat();
+        raw = JSON.parse(persistedText) as unknown;
         return raw as Record<string, unknown>;
       },
     });
+  let conf: ReturnType<StoreFactory>;
+  try {
+    try {
+      conf = openConf();
+    } catch (error) {
+      if (!(error instanceof LegacyStoreFormat)) throw error;
+      legacyText = readLegacyStore(options);
+      conf = openConf();
+    }
   } catch (error) {
     return classifyConfError(error);
   }
@@ -106,14 +141,16 @@ export async function openStoreFile(options: { dataDir: string; dataKey: Buffer;
   const migrated = migrateToCurrent(raw);
   if (migrated.kind === 'newer') return migrated;
   if (migrated.kind === 'invalid') return { kind: 'corrupt', reason: migrated.reason };
-  if (migrated.from === migrated.data.schemaVersion) return { kind: 'ok', handle, data: migrated.data, migratedFrom: null, backupPath: null };
-  // Keep the pre-migration file byte for byte before writing the new shape over it.
-  const backupPath = `${conf.path}.schema-${migrated.from}-backup-${options.now.toISOString().replaceAll(':', '-')}`;
+  const schemaChanged = migrated.from !== migrated.data.schemaVersion;
+  if (!schemaChanged && legacyText === null) return { kind: 'ok', handle, data: migrated.data, migratedFrom: null, backupPath: null };
+  // Keep the pre-migration file byte for byte before writing the new shape (or format) over it.
+  const what = schemaChanged ? `schema-${migrated.from}` : 'format-0';
+  const backupPath = `${conf.path}.${what}-backup-${options.now.toISOString().replaceAll(':', '-')}`;
   try {
     await fs.copyFile(conf.path, backupPath, constants.COPYFILE_EXCL);
     handle.write(migrated.data);
   } catch (error) {
     return classifyConfError(error);
   }
-  return { kind: 'ok', handle, data: migrated.data, migratedFrom: migrated.from, backupPath };
+  return { kind: 'ok', handle, data: migrated.data, migratedFrom: schemaChanged ? migrated.from : null, backupPath };
 }

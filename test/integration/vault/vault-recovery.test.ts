@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
+import { deriveStoreKey, sealStore } from '../../../electron/backend/vault/store-crypto';
 import { SECRET, activityFile, closeVault, keyFile, listDir, makeTempDir, open, protector, sampleActivity, sampleApp, snapshotDir, storeFile } from './vault-test-helpers';
 
 /** A vault with one app in it, closed; returns its folder. */
@@ -84,13 +85,34 @@ describe('store recovery', () => {
     expect(after).toContain('vault.json');
   });
 
+  it('reads a store sealed by conf\'s own encryption (before format 1), rewrites it sealed, keeps the old file', async () => {
+    const dir = await populatedVault();
+    const key = JSON.parse(await fs.readFile(keyFile(dir), 'utf8')) as { os: { ciphertext: string } };
+    const dataKey = (await protector().unprotect(Buffer.from(key.os.ciphertext, 'base64'))).plaintext;
+    const current = await open(dir);
+    const data = structuredClone(current.data());
+    await closeVault(current);
+    await fs.rm(storeFile(dir));
+    const legacy = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'vault', encryptionKey: dataKey, encryptionAlgorithm: 'aes-256-gcm', clearInvalidConfig: false, projectName: 'x' });
+    legacy.store = data as unknown as Record<string, unknown>;
+    const legacyBytes = await fs.readFile(storeFile(dir));
+
+    const vault = await open(dir);
+    expect(vault.status()).toMatchObject({ state: 'ready', recovered: null });
+    expect(vault.data().apps).toEqual(data.apps);
+    expect((await fs.readFile(storeFile(dir), 'utf8')).startsWith('wbstore1:')).toBe(true);
+    const backups = (await listDir(dir)).filter((name) => name.includes('.format-0-backup-'));
+    expect(backups).toHaveLength(1);
+    expect(await fs.readFile(path.join(dir, backups[0]!))).toEqual(legacyBytes);
+    await closeVault(vault);
+  });
+
   it('moves a decryptable store of the wrong shape aside', async () => {
     const dir = await populatedVault();
     const key = JSON.parse(await fs.readFile(keyFile(dir), 'utf8')) as { os: { ciphertext: string } };
     const dataKey = (await protector().unprotect(Buffer.from(key.os.ciphertext, 'base64'))).plaintext;
     // Written with the right key, so it decrypts; but apps is not a list.
-    const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'vault', encryptionKey: dataKey, encryptionAlgorithm: 'aes-256-gcm', clearInvalidConfig: false, projectName: 'x' });
-    conf.store = { schemaVersion: 2, apps: 'nope', accounts: [], installs: [], settings: {} };
+    await writeSealed(dir, dataKey, { schemaVersion: 2, apps: 'nope', accounts: [], installs: [], settings: {} });
     const original = await fs.readFile(storeFile(dir));
 
     const vault = await open(dir);
@@ -188,8 +210,7 @@ describe('newer schema', () => {
     const dir = await populatedVault();
     const key = JSON.parse(await fs.readFile(keyFile(dir), 'utf8')) as { os: { ciphertext: string } };
     const dataKey = (await protector().unprotect(Buffer.from(key.os.ciphertext, 'base64'))).plaintext;
-    const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'vault', encryptionKey: dataKey, encryptionAlgorithm: 'aes-256-gcm', clearInvalidConfig: false, projectName: 'x' });
-    conf.store = { schemaVersion: 3, apps: [], somethingNew: { secret: SECRET } };
+    await writeSealed(dir, dataKey, { schemaVersion: 3, apps: [], somethingNew: { secret: SECRET } });
     const before = await snapshotDir(dir);
 
     const vault = await open(dir);
@@ -202,3 +223,8 @@ describe('newer schema', () => {
     expect(await snapshotDir(dir)).toEqual(before);
   });
 });
+
+/** Writes a store file as the vault seals it (format 1), with any content. */
+async function writeSealed(dir: string, dataKeyBase64: string, value: unknown): Promise<void> {
+  await fs.writeFile(storeFile(dir), sealStore(deriveStoreKey(Buffer.from(dataKeyBase64, 'base64')), JSON.stringify(value)));
+}
