@@ -97,7 +97,7 @@ export async function benchVault(dataDir: string, log: (line: string) => void): 
       });
       return elapsedMs(start);
     });
-    figures.push(measured({ ...update, note: `schema check + conf (JSON, PBKDF2, AES-GCM, atomic write with fsync) of the whole store; on the same data: ${updateParts(live)}` }, updates));
+    figures.push(measured({ ...update, note: `schema check + JSON + AES-GCM sealing (store-crypto.ts) + conf's atomic write with fsync, of the whole store; on the same data: ${updateParts(live)}` }, updates));
   } catch (error) {
     figures.push(notAvailable(update, errorReason(error)));
   }
