@@ -84,6 +84,7 @@ function template(method: MethodName, ghost: string): unknown {
     'api.send': { installId: ghost, ...apiRequest },
     'api.responseLines': { responseId: ghost, start: 0, count: 10 },
     'api.responseSearch': { responseId: ghost, query: 'x' },
+    'api.responseFold': { responseId: ghost, line: 0 },
     'api.curl': { installId: ghost, ...apiRequest, revealToken: false },
     'api.history': { installId: ghost },
     'runs.across': { installIds: [ghost], request: apiRequest },
@@ -106,7 +107,7 @@ function template(method: MethodName, ghost: string): unknown {
 const GHOST_SAFE = new Set<string>([
   'apps.update', 'apps.delete', 'apps.openTestInstall', 'accounts.update', 'accounts.delete', 'installs.get', 'installs.reveal',
   'installs.copy', 'installs.refresh', 'installs.revoke', 'installs.forget', 'flows.start', 'flows.cancel', 'flows.paste', 'flows.installEntry',
-  'api.send', 'api.responseLines', 'api.responseSearch', 'api.curl', 'runs.across', 'diagnostics.run', 'diagnostics.report',
+  'api.send', 'api.responseLines', 'api.responseSearch', 'api.responseFold', 'api.curl', 'runs.across', 'diagnostics.run', 'diagnostics.report',
 ]);
 
 type Mutation = { kind: string; apply(value: unknown): unknown };

@@ -31,6 +31,8 @@ export const toolsContract = {
   'api.send': { input: apiSendSchema },
   'api.responseLines': { input: z.strictObject({ responseId: id, start: z.number().int().min(0), count: z.number().int().min(1).max(10_000) }) },
   'api.responseSearch': { input: z.strictObject({ responseId: id, query: z.string().min(1).max(1000), limit: z.number().int().min(1).max(100_000).optional() }) },
+  /** The lines the object or array opened on `line` (0-based) spans, for folding; null when none. */
+  'api.responseFold': { input: z.strictObject({ responseId: id, line: z.number().int().min(0).max(100_000_000) }) },
   'api.curl': { input: apiSendSchema.extend({ revealToken: z.boolean() }) },
   'api.history': { input: z.strictObject({ installId: id }) },
   'runs.across': {
@@ -208,6 +210,7 @@ export interface ToolsOutputs {
   'api.send': ApiSendResult;
   'api.responseLines': ApiResponseLines;
   'api.responseSearch': ApiResponseSearch;
+  'api.responseFold': { start: number; end: number } | null;
   'api.curl': { command: string };
   'api.history': ApiHistoryEntry[];
   'runs.across': { results: RunAcrossResult[] };

@@ -4,6 +4,7 @@ export const TOOLS_METHOD_NAMES = [
   'api.send',
   'api.responseLines',
   'api.responseSearch',
+  'api.responseFold',
   'api.curl',
   'api.history',
   'runs.across',

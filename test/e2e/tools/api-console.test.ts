@@ -1,7 +1,8 @@
 // The API console in real Chromium against the real backend and the built-in sandbox: a paginated
 // GET with Next page, a call missing its scope (warned, then Gorgias's 403), curl copied with the
 // token redacted, history re-run, bad input kept and explained, a big answer virtualised and
-// searched, and a 429 with its Retry-after countdown.
+// searched, JSON folding (nested folds, real line numbers, search opening folds), and a 429 with
+// its Retry-after countdown.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +60,79 @@ describe('API console', () => {
     await page.getByRole('button', { name: 'Re-run GET /api/tickets?limit=5', exact: true }).click();
     await history.getByRole('listitem').nth(before).waitFor({ timeout: UI_TIMEOUT });
     expect(await page.getByLabel('Query').inputValue()).toBe('limit=5');
+  });
+
+  it('folds the "data" array and a ticket inside it, keeps real line numbers, and a search opens the folds', async () => {
+    const { page } = harness;
+    await page.getByLabel('Method').selectOption('GET');
+    await page.getByLabel('Path').fill('/api/tickets');
+    await page.getByLabel('Query').fill('limit=5');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await status().getByText(/tickets\?limit=5$/).waitFor({ timeout: UI_TIMEOUT });
+    await status().getByText('200', { exact: true }).waitFor();
+    const body = page.getByRole('region', { name: 'Response body' });
+    const row = (line: number) => body.locator(`.json-line[data-line="${line}"]`);
+    const text = (line: number) => row(line).locator('.json-line__text').textContent();
+    const totalText = await page.locator('.json-view__total').textContent();
+    // {, "object", "uri", then the array: line 4; its first ticket opens on line 5.
+    await row(4).waitFor({ timeout: UI_TIMEOUT });
+    expect(await text(4)).toBe('  "data": [');
+    expect(await text(5)).toBe('    {');
+    expect(await row(3).getByRole('button').count()).toBe(0);
+
+    // A ticket first: its lines go, the next ticket's opener follows it.
+    await body.getByRole('button', { name: 'Collapse line 5', exact: true }).click();
+    const ticket = body.getByRole('button', { name: 'Expand line 5', exact: true });
+    await ticket.waitFor({ timeout: UI_TIMEOUT });
+    expect(await ticket.getAttribute('aria-expanded')).toBe('false');
+    const ticketHidden = Number((await row(5).locator('.json-line__folded').textContent())!.replace(/[^\d]/g, ''));
+    expect(ticketHidden).toBeGreaterThan(3);
+    expect(await row(6).count()).toBe(0);
+    const afterTicket = 5 + ticketHidden + 1;
+    expect(await text(afterTicket)).toBe('    {');
+    expect(await body.locator('.json-line').nth(5).getAttribute('data-line')).toBe(String(afterTicket));
+
+    // Then the whole array: every ticket line goes, "meta" comes right after the opener.
+    await body.getByRole('button', { name: 'Collapse line 4', exact: true }).click();
+    const data = body.getByRole('button', { name: 'Expand line 4', exact: true });
+    await data.waitFor({ timeout: UI_TIMEOUT });
+    const dataHidden = Number((await row(4).locator('.json-line__folded').textContent())!.replace(/[^\d]/g, ''));
+    const meta = 4 + dataHidden + 1;
+    const lines = body.locator('.json-line');
+    expect(await lines.nth(4).getAttribute('data-line')).toBe(String(meta));
+    expect(await text(meta)).toBe('  "meta": {');
+    expect(await body.locator('.json-line__text').filter({ hasText: '"subject"' }).count()).toBe(0);
+    expect(await page.locator('.json-view__total').textContent()).toBe(totalText);
+    // The body now fits in the view: opener, meta's lines and the closing brace.
+    expect(await lines.count()).toBe(4 + 1 + 4);
+    expect(await text(Number(await lines.last().getAttribute('data-line')))).toBe('}');
+
+    // Expanding the array brings its lines back, the folded ticket still folded.
+    await data.click();
+    await body.getByRole('button', { name: 'Collapse line 4', exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await lines.nth(4).getAttribute('data-line')).toBe('5');
+    expect(await lines.nth(5).getAttribute('data-line')).toBe(String(afterTicket));
+    await body.getByRole('button', { name: 'Expand line 5', exact: true }).click();
+    await row(6).waitFor({ timeout: UI_TIMEOUT });
+    expect(await lines.nth(5).getAttribute('data-line')).toBe('6');
+
+    // Fold both again; a search hit inside them opens every fold around it.
+    await body.getByRole('button', { name: 'Collapse line 5', exact: true }).click();
+    await body.getByRole('button', { name: 'Expand line 5', exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    await body.getByRole('button', { name: 'Collapse line 4', exact: true }).click();
+    await body.getByRole('button', { name: 'Expand line 4', exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByLabel('Search the body').fill('"subject"');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('status').getByText(/^Match 1 of 5$/).waitFor({ timeout: UI_TIMEOUT });
+    const current = body.locator('.json-line--current');
+    await current.waitFor({ timeout: UI_TIMEOUT });
+    const hit = Number(await current.getAttribute('data-line'));
+    expect(hit).toBeGreaterThan(5);
+    expect(hit).toBeLessThan(afterTicket);
+    expect(await current.locator('.json-line__text').textContent()).toMatch(/^ {6}"subject": /);
+    expect(await body.getByRole('button', { name: 'Collapse line 4', exact: true }).getAttribute('aria-expanded')).toBe('true');
+    expect(await body.getByRole('button', { name: 'Collapse line 5', exact: true }).getAttribute('aria-expanded')).toBe('true');
+    expect(await unnamedControls(page)).toEqual([]);
   });
 
   it('warns about a missing scope, then shows the sandbox 403 once the user sends anyway', async () => {

@@ -22,7 +22,7 @@ export const FIRST_PAGE_LINES = 200;
 /** How long after answering api.send a JSON body's full print is made (unless asked for sooner). */
 const SETTLE_DELAY_MS = 100;
 
-type ConsoleMethods = 'api.send' | 'api.responseLines' | 'api.responseSearch' | 'api.curl' | 'api.history';
+type ConsoleMethods = 'api.send' | 'api.responseLines' | 'api.responseSearch' | 'api.responseFold' | 'api.curl' | 'api.history';
 
 export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): ServiceSlice<ConsoleMethods> {
   const responses = createResponseStore();
@@ -113,6 +113,10 @@ export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): Serv
 
     async 'api.responseSearch'({ responseId, query, limit }) {
       return responses.search(responseId, query, limit ?? 10_000);
+    },
+
+    async 'api.responseFold'({ responseId, line }) {
+      return responses.fold(responseId, line);
     },
 
     async 'api.curl'(input) {

@@ -2,6 +2,7 @@
 // renderer asks for the lines it shows. A small LRU bounded by count and by total characters.
 import { randomUUID } from 'node:crypto';
 import { WorkbenchError } from '../../../common/errors';
+import { foldRange } from './fold-range';
 import { indexLines, searchLines, sliceLines, type LineIndex } from './line-index';
 
 /**
@@ -41,6 +42,8 @@ export interface ResponseStore {
   settle(responseId: string): void;
   lines(responseId: string, start: number, count: number): { start: number; lines: string[]; totalLines: number };
   search(responseId: string, query: string, limit: number): { lines: number[]; truncated: boolean };
+  /** The lines an object or array opened on `line` spans (fold-range.ts); null when it opens none. */
+  fold(responseId: string, line: number): { start: number; end: number } | null;
   size(): number;
 }
 
@@ -109,6 +112,10 @@ export function createResponseStore(options: { maxEntries?: number; maxChars?: n
       // The lower-cased copy is made once, on the first search of a response.
       stored.lowered ??= index.text.toLowerCase();
       return searchLines(index, query, limit, stored.lowered);
+    },
+    fold(responseId, line) {
+      // Like lines/search: a pending JSON body is printed first (the scan needs the full text).
+      return foldRange(built(get(responseId)), line);
     },
     size: () => entries.size,
   };

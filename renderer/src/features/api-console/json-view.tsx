@@ -2,8 +2,12 @@
 // the visible lines (plus an overscan) in the DOM, fetched by window from main. A 50 MB answer
 // (millions of lines) scrolls like a small one. Heights and offsets are set through the CSSOM
 // (element.style), which the page's CSP allows; inline style attributes it forbids.
+// Objects and arrays fold: main finds the closing line (api.responseFold), fold-map.ts maps visual
+// rows to real lines, and the spacer is as tall as the visible rows only.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { ApiSendResult } from '../../../../electron/common/tools/tools-contract';
+import { workbench } from '../../api/client';
+import { FoldMap } from './fold-map';
 import { ResponseLineCache } from './response-lines';
 import { ResponseSearch } from './response-search';
 
@@ -19,6 +23,11 @@ interface Layout {
   /** Where the first rendered line sits, in the container's real pixels. */
   top: number;
 }
+
+/** A line that opens an object or array (pretty JSON ends it with the bracket). */
+const opensContainer = (text: string) => text.endsWith('{') || text.endsWith('[');
+
+const NO_FOLDS: ReadonlyMap<number, number> = new Map();
 
 function layoutFor(scrollTop: number, viewport: number, totalLines: number): Layout & { ratio: number } {
   const virtual = totalLines * LINE_HEIGHT;
@@ -49,8 +58,15 @@ export function JsonView({ result }: { result: ApiSendResult }) {
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(480);
   const [matches, setMatches] = useState<{ lines: number[]; current: number }>({ lines: [], current: -1 });
+  // Every collapsed range by its opening line (nested ones kept, so they reopen folded), per response.
+  const [folds, setFolds] = useState<{ responseId: string; collapsed: ReadonlyMap<number, number> }>({ responseId: result.responseId, collapsed: NO_FOLDS });
+  const collapsed = folds.responseId === result.responseId ? folds.collapsed : NO_FOLDS;
+  const foldMap = useMemo(() => new FoldMap(collapsed, result.totalLines), [collapsed, result.totalLines]);
+  /** A real line to scroll to once the spacer fits the fold state it was asked under. */
+  const [pendingJump, setPendingJump] = useState<number | null>(null);
+  const folding = useRef(new Set<number>());
 
-  const layout = layoutFor(scrollTop, viewport, result.totalLines);
+  const layout = layoutFor(scrollTop, viewport, foldMap.visibleLines);
 
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
@@ -62,8 +78,8 @@ export function JsonView({ result }: { result: ApiSendResult }) {
   }, []);
 
   useLayoutEffect(() => {
-    spacerRef.current?.style.setProperty('height', `${Math.min(result.totalLines * LINE_HEIGHT, MAX_SCROLL_PX)}px`);
-  }, [result.totalLines]);
+    spacerRef.current?.style.setProperty('height', `${Math.min(foldMap.visibleLines * LINE_HEIGHT, MAX_SCROLL_PX)}px`);
+  }, [foldMap]);
 
   useLayoutEffect(() => {
     linesRef.current?.style.setProperty('transform', `translateY(${layout.top}px)`);
@@ -74,33 +90,93 @@ export function JsonView({ result }: { result: ApiSendResult }) {
     scrollRef.current?.scrollTo({ top: 0 });
     setScrollTop(0);
     setMatches({ lines: [], current: -1 });
+    setFolds({ responseId: result.responseId, collapsed: NO_FOLDS });
+    setPendingJump(null);
   }, [result.responseId]);
 
+  // Runs after the spacer's effect above, so the scroll lands in a spacer of the right height.
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    if (pendingJump === null || !scroller) return;
+    const row = foldMap.visualRow(pendingJump);
+    const virtualTarget = Math.max(0, row * LINE_HEIGHT - scroller.clientHeight / 3);
+    const { ratio } = layoutFor(0, scroller.clientHeight, foldMap.visibleLines);
+    scroller.scrollTop = virtualTarget / ratio;
+    setScrollTop(scroller.scrollTop);
+    setPendingJump(null);
+  }, [pendingJump, foldMap]);
+
+  /** Scrolls to a real line, first opening every collapsed range that hides it. */
   const jumpTo = useCallback(
     (line: number) => {
-      const scroller = scrollRef.current;
-      if (!scroller) return;
-      const virtualTarget = Math.max(0, line * LINE_HEIGHT - scroller.clientHeight / 3);
-      const { ratio } = layoutFor(0, scroller.clientHeight, result.totalLines);
-      scroller.scrollTop = virtualTarget / ratio;
-      setScrollTop(scroller.scrollTop);
+      const revealed = foldMap.revealing(line);
+      if (revealed) setFolds({ responseId: result.responseId, collapsed: revealed });
+      setPendingJump(line);
     },
-    [result.totalLines],
+    [foldMap, result.responseId],
+  );
+
+  const toggleFold = useCallback(
+    (line: number) => {
+      if (collapsed.has(line)) {
+        const next = new Map(collapsed);
+        next.delete(line);
+        setFolds({ responseId: result.responseId, collapsed: next });
+        return;
+      }
+      // One question per line at a time; main prints a pending body first, so this may take a moment.
+      if (folding.current.has(line)) return;
+      folding.current.add(line);
+      const responseId = result.responseId;
+      void workbench()
+        .api.responseFold({ responseId, line })
+        .then((answer) => {
+          folding.current.delete(line);
+          if (!answer.ok || !answer.value) return;
+          const { start, end } = answer.value;
+          setFolds((current) => {
+            // An answer about a response no longer shown changes nothing.
+            if (current.responseId !== responseId) return current;
+            const next = new Map(current.collapsed);
+            next.set(start, end);
+            return { responseId, collapsed: next };
+          });
+        });
+    },
+    [collapsed, result.responseId],
   );
 
   const matchSet = useMemo(() => new Set(matches.lines), [matches.lines]);
   const currentLine = matches.lines[matches.current];
 
   const rows = [];
-  for (let index = layout.start; index < layout.end; index++) {
+  for (let row = layout.start; row < layout.end; row++) {
+    const index = foldMap.realLine(row);
     const text = cache.line(index);
     let className = 'json-line';
     if (text === undefined) className += ' json-line--loading';
     if (matchSet.has(index)) className += index === currentLine ? ' json-line--match json-line--current' : ' json-line--match';
+    const foldable = result.isJson && text !== undefined && opensContainer(text);
+    const foldEnd = collapsed.get(index);
+    const isFolded = foldEnd !== undefined;
     rows.push(
       <div key={index} className={className} data-line={index + 1}>
         <span className="json-line__number" aria-hidden="true">{index + 1}</span>
+        <span className="json-line__fold">
+          {foldable && (
+            <button
+              type="button"
+              className="json-line__toggle"
+              aria-label={`${isFolded ? 'Expand' : 'Collapse'} line ${index + 1}`}
+              aria-expanded={!isFolded}
+              onClick={() => toggleFold(index)}
+            >
+              {isFolded ? '▸' : '▾'}
+            </button>
+          )}
+        </span>
         <span className="json-line__text">{text ?? '…'}</span>
+        {isFolded && <span className="json-line__folded">… {(foldEnd - index).toLocaleString()} lines</span>}
       </div>,
     );
   }
