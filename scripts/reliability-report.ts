@@ -9,18 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-interface SuiteFigures {
-  suite: string;
-  title: string;
-  cases: number;
-  faults: number;
-  crashes: number;
-  dataLost: number;
-  leaks: number;
-  seed: number | null;
-  notes: string[];
-}
+import type { SuiteFigures } from '../test/hardening/support/figures';
 
 /** What vitest's JSON reporter says about one test file (the fields used here). */
 interface VitestFile {

@@ -2,6 +2,7 @@
 // `writes` counts vault.update calls so a test can prove a failed flow wrote nothing.
 import type { ActivityEntry, VaultStatus } from '../../electron/common/model';
 import type { ActivityFilter, ActivityLog, Vault, VaultData } from '../../electron/backend/vault/vault-types';
+import { emptyVaultData as emptyStoredData } from '../../electron/backend/vault/store-schema';
 import { CURRENT_SCHEMA_VERSION } from '../../electron/backend/vault/vault-types';
 
 export interface MemoryVault extends Vault {
@@ -9,14 +10,11 @@ export interface MemoryVault extends Vault {
   writes: number;
 }
 
+/** An empty vault whose first-run content counts as already seeded (the OAuth tests add their own). */
 export function emptyVaultData(): VaultData {
-  return {
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    apps: [],
-    accounts: [],
-    installs: [],
-    settings: { seeded: true, sandboxQuirks: { expiresIn: 0, numericSub: true, rotateRefreshTokens: false } },
-  };
+  const data = emptyStoredData();
+  data.settings.seeded = true;
+  return data;
 }
 
 export function createMemoryVault(initial: VaultData = emptyVaultData()): MemoryVault {
