@@ -24,50 +24,38 @@ export interface TokenClient {
 }
 
 export function createTokenClient(http: HttpClient): TokenClient {
+  /** One authenticated form POST, recorded with the client's credentials and `secret` redacted. */
+  const postForm = (input: { baseUrl: string; credentials: ClientCredentials; context: Partial<ActivityContext> }, endpoint: 'token' | 'revoke', kind: 'token' | 'refresh' | 'revoke', form: Record<string, string>, secret: string) => {
+    const auth = applyClientAuth(input.credentials, form);
+    return http.request({
+      method: 'POST',
+      url: oauthEndpoint(input.baseUrl, endpoint),
+      headers: auth.headers,
+      form: auth.form,
+      kind,
+      context: input.context,
+      secrets: [...auth.secrets, secret],
+    });
+  };
+
   return {
     async exchangeCode(input) {
       const form: Record<string, string> = { grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri };
       if (input.codeVerifier) form.code_verifier = input.codeVerifier;
-      const auth = applyClientAuth(input.credentials, form);
-      const response = await http.request({
-        method: 'POST',
-        url: oauthEndpoint(input.baseUrl, 'token'),
-        headers: auth.headers,
-        form: auth.form,
-        kind: 'token',
-        context: input.context,
-        secrets: [...auth.secrets, input.code],
-      });
+      const response = await postForm(input, 'token', 'token', form, input.code);
       return readTokenAnswer(response, 'exchange', { redirectUri: input.redirectUri, registeredRedirectUri: input.registeredRedirectUri });
     },
 
     async refresh(input) {
-      const auth = applyClientAuth(input.credentials, { grant_type: 'refresh_token', refresh_token: input.refreshToken });
-      const response = await http.request({
-        method: 'POST',
-        url: oauthEndpoint(input.baseUrl, 'token'),
-        headers: auth.headers,
-        form: auth.form,
-        kind: 'refresh',
-        context: input.context,
-        secrets: [...auth.secrets, input.refreshToken],
-      });
+      const form = { grant_type: 'refresh_token', refresh_token: input.refreshToken };
+      const response = await postForm(input, 'token', 'refresh', form, input.refreshToken);
       return readTokenAnswer(response, 'refresh', {});
     },
 
     async revoke(input) {
       const form: Record<string, string> = { token: input.token };
       if (input.hint) form.token_type_hint = input.hint;
-      const auth = applyClientAuth(input.credentials, form);
-      const response = await http.request({
-        method: 'POST',
-        url: oauthEndpoint(input.baseUrl, 'revoke'),
-        headers: auth.headers,
-        form: auth.form,
-        kind: 'revoke',
-        context: input.context,
-        secrets: [...auth.secrets, input.token],
-      });
+      const response = await postForm(input, 'revoke', 'revoke', form, input.token);
       if (response.status < 200 || response.status >= 300) throw errorFromAnswer(response, 'revoke', {});
     },
   };

@@ -5,12 +5,9 @@ import { installFor, useCatalog } from '../../api/catalog';
 import { workbench } from '../../api/client';
 import { installStatus } from '../../api/install-status';
 import { navigate } from '../../api/navigation';
-import { showToast } from '../../api/toasts';
-import { useAction } from '../../api/use-action';
 import { useNow } from '../../api/use-now';
 import { AccountName } from '../../components/account-name';
-import { ConfirmDialog } from '../../components/confirm-dialog';
-import { ErrorMessage } from '../../components/error-message';
+import { DeleteZone } from '../../components/delete-zone';
 import { StatusBadge } from '../../components/status-badge';
 import { startConnect } from '../connect/start-connect';
 import { AccountForm } from './account-form';
@@ -83,32 +80,9 @@ function AccountInstalls({ account }: { account: Account }) {
 }
 
 function DeleteAccount({ account }: { account: Account }) {
-  const [asking, setAsking] = useState(false);
-  const remove = useAction(() => workbench().accounts.delete({ id: account.id }));
-  const name = account.label || account.subdomain;
   return (
-    <section className="subpanel danger-zone">
-      <button type="button" className="button button--danger" disabled={remove.pending} onClick={() => setAsking(true)}>
-        {remove.pending ? 'Deleting…' : 'Delete account'}
-      </button>
-      <ErrorMessage error={remove.error} />
-      <ConfirmDialog
-        open={asking}
-        title={`Delete ${name}?`}
-        confirmLabel="Delete"
-        danger
-        onCancel={() => setAsking(false)}
-        onConfirm={async () => {
-          setAsking(false);
-          const done = await remove.run();
-          if (done !== null) {
-            showToast('info', `Deleted ${name}.`);
-            navigate({ kind: 'home' });
-          }
-        }}
-      >
-        <p>The account and its installs are removed from the vault. Tokens are not revoked.</p>
-      </ConfirmDialog>
-    </section>
+    <DeleteZone label="Delete account" name={account.label || account.subdomain} remove={() => workbench().accounts.delete({ id: account.id })}>
+      <p>The account and its installs are removed from the vault. Tokens are not revoked.</p>
+    </DeleteZone>
   );
 }
