@@ -7,7 +7,7 @@ const electronModules = ['electron', 'electron/*', 'electron-store'];
 const electronOnly = {
   paths: electronModules.filter((name) => !name.includes('*')).map((name) => ({
     name,
-    message: 'Only electron/main.ts, electron/preload.ts and electron/adapters/ may import Electron.',
+    message: 'Only the Electron glue (electron/main/ and electron/preload/) may import Electron.',
   })),
 };
 
@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts', 'test/**/*.ts'],
-    ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/adapters/**'],
+    ignores: ['electron/main/**', 'electron/preload/**'],
     rules: { 'no-restricted-imports': ['error', electronOnly] },
   },
   {
@@ -34,18 +34,19 @@ export default tseslint.config(
         patterns: [
           { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'The backend imports no UI.' },
           { group: ['**/renderer/**'], message: 'The backend imports no UI.' },
+          { group: ['**/electron/main/**', '**/electron/preload/**', '../main/**', '../../main/**', '../preload/**'], message: 'The backend never depends on the Electron glue.' },
         ],
       }],
     },
   },
   {
-    files: ['electron/common/**/*.ts', 'electron/bridge/**/*.ts'],
+    files: ['electron/common/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         ...electronOnly,
         patterns: [
           { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'Shared code runs in every process: no Node modules.' },
-          { group: ['**/backend/**', '**/adapters/**', '**/renderer/**', 'react', 'react-dom'], message: 'Shared code depends on nothing but itself.' },
+          { group: ['**/backend/**', '**/main/**', '**/preload/**', '**/renderer/**', 'react', 'react-dom'], message: 'Shared code depends on nothing but itself.' },
         ],
       }],
     },
@@ -57,7 +58,7 @@ export default tseslint.config(
         ...electronOnly,
         patterns: [
           { group: ['node:*'], message: 'The renderer is sandboxed: no Node.' },
-          { group: ['**/electron/backend/**', '**/electron/adapters/**', '**/electron/main', '**/electron/preload'], message: 'The renderer talks to the backend only through window.workbench (electron/common/contract).' },
+          { group: ['**/electron/backend/**', '**/electron/main/**', '**/electron/preload/**'], message: 'The renderer talks to the backend only through window.workbench (electron/common/contract).' },
         ],
       }],
     },

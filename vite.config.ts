@@ -51,7 +51,7 @@ export default defineConfig({
         minify: false,
         sourcemap: true,
         rolldownOptions: {
-          input: { main: here('electron/main.ts') },
+          input: { main: here('electron/main/main.ts') },
           external: isMainExternal,
           output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
         },
@@ -65,7 +65,7 @@ export default defineConfig({
         ssr: true,
         minify: false,
         rolldownOptions: {
-          input: { preload: here('electron/preload.ts') },
+          input: { preload: here('electron/preload/preload.ts') },
           external: (id) => id === 'electron',
           output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
         },

@@ -1,5 +1,5 @@
 // The backend: everything the contract promises, in plain Node. It never imports `electron`; the
-// glue (electron/main.ts) passes Electron's implementations of the ports, tests pass fakes, and a
+// glue (electron/main/main.ts) passes Electron's implementations of the ports, tests pass fakes, and a
 // script can run it headless (see README, "Using the backend headless").
 import { join } from 'node:path';
 import type { BackendApi } from '../common/contract';
@@ -17,7 +17,7 @@ import { createInstallEntryService } from './oauth/install-entry-service';
 import type { BackendPorts, Clock, Logger } from './ports';
 import { createSandboxController, type SandboxController } from './sandbox/sandbox-controller';
 import { createSandboxService } from './sandbox/sandbox-service';
-import { guardedBrowserOpener, relayHosts } from './security/guarded-browser-opener';
+import { guardedBrowserOpener, relayHosts } from './system/guarded-browser-opener';
 import { createSystemService } from './system/system-service';
 import { createToolsService, installTokenPort } from './tools';
 import { confStoreFactory } from './vault/conf-store-factory';

@@ -1,5 +1,5 @@
 // What the backend needs from the outside world, as small interfaces. Electron's implementations
-// live in electron/adapters/ (the only place that may import `electron`); tests and headless use
+// live in electron/main/adapters/ (the only place that may import `electron`); tests and headless use
 // pass plain Node ones (test/fakes/, or the defaults in create-backend.ts).
 
 /** Protects the vault's data key with the OS (Electron's safeStorage async API in the app). */

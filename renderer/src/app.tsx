@@ -1,8 +1,8 @@
 // The window: the vault gate first (setup or unlock), then the workbench. Notices from the backend
 // become toasts whatever the screen.
 import { useEffect } from 'react';
-import { workbench } from './api/client';
-import { showToast } from './api/toasts';
+import { workbench } from './workbench/client';
+import { showToast } from './stores/toasts';
 import { ErrorMessage } from './components/error-message';
 import { ToastRegion } from './components/toast-region';
 import { useVault } from './features/vault/use-vault';

@@ -2,8 +2,8 @@
 // first screen parses only what it shows (see docs/benchmarks.md, first render).
 import { Suspense, lazy, type ReactNode } from 'react';
 import type { VaultStatus } from '../../electron/common/model';
-import { useCatalog } from './api/catalog';
-import { useView } from './api/navigation';
+import { useCatalog } from './stores/catalog';
+import { useView } from './stores/navigation';
 import { AccountView } from './features/accounts/account-view';
 import { AppForm } from './features/apps/app-form';
 import { ConnectView } from './features/connect/connect-view';

@@ -2,8 +2,8 @@
 // following the lists and flows once the vault is open.
 import { useEffect } from 'react';
 import type { VaultStatus } from '../../electron/common/model';
-import { trackCatalog } from './api/catalog';
-import { trackFlows } from './api/flows';
+import { trackCatalog } from './stores/catalog';
+import { trackFlows } from './stores/flows';
 import { MainPane } from './main-pane';
 import { Sidebar } from './features/sidebar/sidebar';
 import { QuickSwitcher } from './features/switcher/quick-switcher';

@@ -13,7 +13,7 @@ import { confStoreFactory } from '../../electron/backend/vault/conf-store-factor
 import { openVault } from '../../electron/backend/vault/open-vault';
 import type { Vault } from '../../electron/backend/vault/vault-types';
 import { createBackend } from '../../electron/backend/create-backend';
-import { createDispatcher } from '../../electron/bridge/dispatcher';
+import { createDispatcher } from '../../electron/backend/dispatch/dispatcher';
 import type { VaultStatus } from '../../electron/common/model';
 import { createFakeKeyProtector } from '../fakes/fake-key-protector';
 import { createRecordingPorts } from '../fakes/recording-ports';

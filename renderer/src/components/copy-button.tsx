@@ -1,7 +1,7 @@
 // Copies text through main (system.copyText): the renderer never touches the clipboard itself.
 import { useState } from 'react';
-import { workbench } from '../api/client';
-import { showToast } from '../api/toasts';
+import { workbench } from '../workbench/client';
+import { showToast } from '../stores/toasts';
 
 export function CopyButton({ text, label = 'Copy', what }: { text: string; label?: string; what: string }) {
   const [pending, setPending] = useState(false);

@@ -1,6 +1,6 @@
 // A live "expires in" that ticks every second and turns into "expired … ago".
-import { formatDuration } from '../api/format';
-import { useNow } from '../api/use-now';
+import { formatDuration } from '../text/format';
+import { useNow } from '../hooks/use-now';
 
 export function Countdown({ until, label = 'Expires in', soonMs = 5 * 60_000 }: { until: string | null; label?: string; soonMs?: number }) {
   const now = useNow();

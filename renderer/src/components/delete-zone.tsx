@@ -1,9 +1,9 @@
 // "Delete …" with a confirmation that says what goes with it; on success a toast and back home.
 import { useState, type ReactNode } from 'react';
 import type { Result } from '../../../electron/common/errors';
-import { navigate } from '../api/navigation';
-import { showToast } from '../api/toasts';
-import { useAction } from '../api/use-action';
+import { navigate } from '../stores/navigation';
+import { showToast } from '../stores/toasts';
+import { useAction } from '../hooks/use-action';
 import { ConfirmDialog } from './confirm-dialog';
 import { ErrorMessage } from './error-message';
 

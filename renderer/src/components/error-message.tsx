@@ -1,7 +1,7 @@
 // A backend error in words, with the fix. Never a stack trace: only the code's hint and the
 // backend's own message (which carries no secret by construction).
-import type { ErrorShape } from '../api/client';
-import { hintFor } from '../api/error-hints';
+import type { ErrorShape } from '../workbench/client';
+import { hintFor } from '../text/error-hints';
 
 export function ErrorMessage({ error, hint }: { error: ErrorShape | { code: string; message: string; hint?: string } | null; hint?: string }) {
   if (!error) return null;

@@ -2,8 +2,8 @@
 // page) and keeps it only in this component's state until Hide. Copy is done by main.
 import { useState } from 'react';
 import type { MaskedToken as MaskedTokenView, TokenKind } from '../../../electron/common/model';
-import { workbench } from '../api/client';
-import { showToast } from '../api/toasts';
+import { workbench } from '../workbench/client';
+import { showToast } from '../stores/toasts';
 
 const NAMES: Record<TokenKind, string> = { access: 'access token', refresh: 'refresh token', id: 'id token' };
 

@@ -1,5 +1,5 @@
 // Where toasts appear; a polite live region so screen readers hear them without losing focus.
-import { dismissToast, useToasts } from '../api/toasts';
+import { dismissToast, useToasts } from '../stores/toasts';
 
 export function ToastRegion() {
   const toasts = useToasts();

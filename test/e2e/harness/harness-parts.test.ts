@@ -6,7 +6,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RENDERER_CSP } from '../../../electron/backend/security/content-security-policy';
+import { RENDERER_CSP } from '../../../electron/common/content-security-policy';
 import type { MethodName } from '../../../electron/common/contract-names';
 import type { Result } from '../../../electron/common/errors';
 import { createIpcHandler } from './ipc-handler';

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { WorkbenchApi } from '../../../electron/bridge/workbench-api';
+import type { WorkbenchApi } from '../../../electron/common/workbench-api';
 import { closeSharedBrowser, startHarness } from './index';
 
 type PageWindow = typeof globalThis & { workbench: WorkbenchApi; __installsChanged?: number };

@@ -1,11 +1,11 @@
-// The harness's stand-in for main's IPC registration (electron/ipc/register-contract.ts): every
+// The harness's stand-in for main's IPC registration (electron/main/ipc/register-contract.ts): every
 // call first proves it comes from the harness page's main frame showing our served renderer; then
 // the channel must be `workbench:<contract method>`; then the real dispatcher validates the argument
 // and calls the real backend. Every Result goes into the harness's record, so tests can assert on
 // everything the page ever received.
 import { METHOD_NAMES, methodChannel, type MethodName } from '../../../electron/common/contract-names';
 import type { Result } from '../../../electron/common/errors';
-import { isOwnRendererUrl } from '../../../electron/backend/security/renderer-origin';
+import { isOwnRendererUrl } from '../../../electron/main/security/renderer-origin';
 
 const CHANNEL_TO_METHOD = new Map<string, MethodName>(METHOD_NAMES.map((method) => [methodChannel(method), method]));
 

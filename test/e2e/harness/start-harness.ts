@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createDispatcher } from '../../../electron/bridge/dispatcher';
+import { createDispatcher } from '../../../electron/backend/dispatch/dispatcher';
 import { createBackend, type Backend } from '../../../electron/backend/create-backend';
 import type { Clock, KeyProtector } from '../../../electron/backend/ports';
 import { EVENT_CHANNEL, type EventName } from '../../../electron/common/contract-names';

@@ -2,7 +2,7 @@
 // and nothing is stored, neither a new account nor a change to an existing one (checked in the
 // vault itself and again after a restart on the same folder).
 import { describe, expect, it } from 'vitest';
-import type { WorkbenchApi } from '../../../electron/bridge/workbench-api';
+import type { WorkbenchApi } from '../../../electron/common/workbench-api';
 import { harnessForFile, type Harness } from '../harness';
 import { accountInput } from './inputs';
 

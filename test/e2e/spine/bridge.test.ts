@@ -3,9 +3,9 @@
 // nothing Node-ish or any generic invoke is reachable from the page, the CSP is enforced, and calls
 // from a sub-frame or from a page of another origin are refused.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WorkbenchApi } from '../../../electron/bridge/workbench-api';
+import type { WorkbenchApi } from '../../../electron/common/workbench-api';
 import { METHOD_NAMES } from '../../../electron/common/contract-names';
-import { RENDERER_CSP } from '../../../electron/backend/security/content-security-policy';
+import { RENDERER_CSP } from '../../../electron/common/content-security-policy';
 import { closeSharedBrowser, RENDERER_DIR, startHarness, type Harness } from '../harness';
 import { startStaticServer } from '../harness/static-server';
 import { SECRET, appInput } from './inputs';

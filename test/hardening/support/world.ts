@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../../electron/backend/create-backend';
 import { startSandbox, type Sandbox } from '../../../electron/backend/sandbox/index';
-import { createDispatcher } from '../../../electron/bridge/dispatcher';
+import { createDispatcher } from '../../../electron/backend/dispatch/dispatcher';
 import type { Result } from '../../../electron/common/errors';
 import type { AccountView, AppView, InstallSummary } from '../../../electron/common/model';
 import type { StoredInstall } from '../../../electron/backend/vault/vault-types';

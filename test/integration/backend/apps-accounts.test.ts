@@ -4,7 +4,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../electron/bridge/dispatcher';
+import { createDispatcher } from '../../../electron/backend/dispatch/dispatcher';
 import type { Result } from '../../../electron/common/errors';
 import type { AccountView, AppView } from '../../../electron/common/model';
 import { createBackend, type Backend } from '../../../electron/backend/create-backend';

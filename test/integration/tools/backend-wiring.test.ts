@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/create-backend';
-import { createDispatcher } from '../../../electron/bridge/dispatcher';
+import { createDispatcher } from '../../../electron/backend/dispatch/dispatcher';
 import type { FlowView } from '../../../electron/common/model';
 import { createRecordingPorts, type RecordingPorts } from '../../fakes/recording-ports';
 import { consentInSandbox } from '../../fakes/sandbox-browser';

@@ -1,7 +1,7 @@
 // The contract slice over a real vault: every method answers a VaultStatus, WorkbenchErrors keep
 // their codes, anything else becomes INTERNAL with no detail leaked.
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../electron/bridge/dispatcher';
+import { createDispatcher } from '../../../electron/backend/dispatch/dispatcher';
 import type { BackendApi } from '../../../electron/common/contract';
 import { createVaultService } from '../../../electron/backend/vault/vault-service';
 import type { Vault } from '../../../electron/backend/vault/vault-types';

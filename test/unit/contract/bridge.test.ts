@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_NAMES, METHOD_NAMES, type EventName, type MethodName } from '../../../electron/common/contract-names';
-import { createBridge, type BridgeTransport } from '../../../electron/bridge/create-bridge';
+import { createBridge, type BridgeTransport } from '../../../electron/preload/create-bridge';
 
 function fakeTransport(answer: (method: MethodName, input: unknown) => unknown) {
   const invoked: Array<{ method: MethodName; input: unknown }> = [];

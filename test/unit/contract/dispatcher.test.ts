@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackendApi } from '../../../electron/common/contract';
 import { METHOD_NAMES } from '../../../electron/common/contract-names';
 import { WorkbenchError } from '../../../electron/common/errors';
-import { createDispatcher } from '../../../electron/bridge/dispatcher';
+import { createDispatcher } from '../../../electron/backend/dispatch/dispatcher';
 
 /** A backend whose every method records its parsed input and answers it back. */
 function recordingBackend(overrides: Partial<Record<string, (input: unknown) => Promise<unknown>>> = {}) {

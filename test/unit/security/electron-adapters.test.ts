@@ -1,8 +1,8 @@
 // The adapters that carry policy, tested with plain objects (they reference Electron by type only, so
 // importing them loads no Electron).
 import { describe, expect, it } from 'vitest';
-import { createSafeStorageKeyProtector } from '../../../electron/adapters/safe-storage-key-protector';
-import { createShellBrowserOpener, ExternalUrlRefusedError } from '../../../electron/adapters/shell-browser-opener';
+import { createSafeStorageKeyProtector } from '../../../electron/main/adapters/safe-storage-key-protector';
+import { createShellBrowserOpener, ExternalUrlRefusedError } from '../../../electron/main/adapters/shell-browser-opener';
 
 function fakeShell() {
   const opened: string[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, isGorgiasHost } from '../../../electron/backend/security/external-url-policy';
+import { isAllowedExternalUrl, isGorgiasHost } from '../../../electron/backend/system/external-url-policy';
 
 const none = { extraHosts: [] as string[] };
 const relay = { extraHosts: ['relay.partner.example', 'Auth.Other.Example'] };

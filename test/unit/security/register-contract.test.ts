@@ -8,7 +8,7 @@ import {
   type InvokeEventLike,
   type IpcMainLike,
   type WebContentsLike,
-} from '../../../electron/ipc/register-contract';
+} from '../../../electron/main/ipc/register-contract';
 
 const rendererUrl = 'file:///opt/workbench/resources/app.asar/dist/renderer/index.html';
 

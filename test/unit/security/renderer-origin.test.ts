@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RENDERER_CSP, withContentSecurityPolicy } from '../../../electron/backend/security/content-security-policy';
-import { loggableError } from '../../../electron/backend/security/loggable-error';
-import { isAllowedNavigation, isOwnRendererUrl } from '../../../electron/backend/security/renderer-origin';
+import { RENDERER_CSP, withContentSecurityPolicy } from '../../../electron/common/content-security-policy';
+import { loggableError } from '../../../electron/backend/system/loggable-error';
+import { isAllowedNavigation, isOwnRendererUrl } from '../../../electron/main/security/renderer-origin';
 import { readFile } from 'node:fs/promises';
 
 const ours = 'file:///home/me/app/dist/renderer/index.html';

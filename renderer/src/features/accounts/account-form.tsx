@@ -3,10 +3,10 @@
 // built-in sandbox. Save says why it is off; a backend error keeps what was typed.
 import { useState, type FormEvent } from 'react';
 import type { AccountView } from '../../../../electron/common/model';
-import { workbench } from '../../api/client';
-import { navigate } from '../../api/navigation';
-import { showToast } from '../../api/toasts';
-import { useAction } from '../../api/use-action';
+import { workbench } from '../../workbench/client';
+import { navigate } from '../../stores/navigation';
+import { showToast } from '../../stores/toasts';
+import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { NEW_ACCOUNT, accountProblems, createInput, draftFrom, patchInput, type AccountDraft } from './account-draft';

@@ -1,11 +1,11 @@
 // One account: its installs per app (open or connect), then its settings, then delete.
 import { useState } from 'react';
 import type { AccountView as Account } from '../../../../electron/common/model';
-import { installFor, useCatalog } from '../../api/catalog';
-import { workbench } from '../../api/client';
-import { installStatus } from '../../api/install-status';
-import { navigate } from '../../api/navigation';
-import { useNow } from '../../api/use-now';
+import { installFor, useCatalog } from '../../stores/catalog';
+import { workbench } from '../../workbench/client';
+import { installStatus } from '../../text/install-status';
+import { navigate } from '../../stores/navigation';
+import { useNow } from '../../hooks/use-now';
 import { AccountName } from '../../components/account-name';
 import { DeleteZone } from '../../components/delete-zone';
 import { StatusBadge } from '../../components/status-badge';

@@ -1,7 +1,7 @@
 // One exchange in full: request and response headers and bodies (redacted by main when logged).
 import type { ReactNode } from 'react';
 import type { ActivityEntry } from '../../../../electron/common/model';
-import { formatTime } from '../../api/format';
+import { formatTime } from '../../text/format';
 import { KeyValueTable } from '../../components/kv-table';
 
 function headerRows(headers: Record<string, string>): Array<[string, ReactNode]> {

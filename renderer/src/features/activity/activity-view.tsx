@@ -2,12 +2,12 @@
 // and kind, with the detail of one, and the filtered set exported as HAR 1.2 (redacted by main).
 import { useState } from 'react';
 import type { ActivityKind } from '../../../../electron/common/model';
-import { useCatalog } from '../../api/catalog';
-import { workbench } from '../../api/client';
-import { formatTime } from '../../api/format';
-import { showToast } from '../../api/toasts';
-import { useAction } from '../../api/use-action';
-import { useResource } from '../../api/use-resource';
+import { useCatalog } from '../../stores/catalog';
+import { workbench } from '../../workbench/client';
+import { formatTime } from '../../text/format';
+import { showToast } from '../../stores/toasts';
+import { useAction } from '../../hooks/use-action';
+import { useResource } from '../../hooks/use-resource';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ActivityDetail } from './activity-detail';

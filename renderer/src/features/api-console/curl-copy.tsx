@@ -2,8 +2,8 @@
 // is a $GORGIAS_ACCESS_TOKEN placeholder unless the user ticks the reveal box.
 import { useId, useState } from 'react';
 import type { ApiSendInput } from '../../../../electron/common/tools/tools-contract';
-import { workbench } from '../../api/client';
-import { showToast } from '../../api/toasts';
+import { workbench } from '../../workbench/client';
+import { showToast } from '../../stores/toasts';
 
 export function CurlCopy({ input }: { input: ApiSendInput }) {
   const [reveal, setReveal] = useState(false);

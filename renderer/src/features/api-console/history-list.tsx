@@ -1,7 +1,7 @@
 // The install's last requests (kept by main, in memory, secrets redacted), newest first: load one
 // back into the editor, or send it again as it was.
 import type { ApiHistoryEntry } from '../../../../electron/common/tools/tools-contract';
-import { formatTime } from '../../api/format';
+import { formatTime } from '../../text/format';
 
 function describe(entry: ApiHistoryEntry): string {
   const query = entry.query.length ? `?${entry.query.map(([name, value]) => `${name}=${value}`).join('&')}` : '';

@@ -6,7 +6,7 @@
 // rows to real lines, and the spacer is as tall as the visible rows only.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { ApiSendResult } from '../../../../electron/common/tools/tools-contract';
-import { workbench } from '../../api/client';
+import { workbench } from '../../workbench/client';
 import { FoldMap } from './fold-map';
 import { ResponseLineCache } from './response-lines';
 import { ResponseSearch } from './response-search';

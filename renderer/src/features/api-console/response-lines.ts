@@ -1,6 +1,6 @@
 // Lines of a kept response, fetched by window from main (api.responseLines) and cached by chunk, so
 // a 50 MB body never crosses to the page whole: only the chunks around what is on screen do.
-import { workbench } from '../../api/client';
+import { workbench } from '../../workbench/client';
 
 export const CHUNK_LINES = 200;
 /** Enough chunks for a long scroll back and forth; older ones are dropped (and fetched again if needed). */

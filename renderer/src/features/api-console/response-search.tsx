@@ -1,9 +1,9 @@
 // Search in the response body, done by main (api.responseSearch) over the whole text; the view
 // jumps from match to match.
 import { useState } from 'react';
-import { workbench } from '../../api/client';
+import { workbench } from '../../workbench/client';
 import { ErrorMessage } from '../../components/error-message';
-import type { ErrorShape } from '../../api/client';
+import type { ErrorShape } from '../../workbench/client';
 
 const LIMIT = 100_000;
 

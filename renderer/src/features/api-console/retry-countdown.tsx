@@ -1,5 +1,5 @@
 // Retry-after on a 429, counted down live from when the answer arrived.
-import { useNow } from '../../api/use-now';
+import { useNow } from '../../hooks/use-now';
 
 export function RetryCountdown({ receivedAt, seconds }: { receivedAt: number; seconds: number }) {
   const now = useNow(250);

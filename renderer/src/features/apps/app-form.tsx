@@ -2,10 +2,10 @@
 // error is shown above the buttons and the form keeps everything typed.
 import { useState, type FormEvent } from 'react';
 import type { AppView } from '../../../../electron/common/model';
-import { workbench } from '../../api/client';
-import { navigate } from '../../api/navigation';
-import { showToast } from '../../api/toasts';
-import { useAction } from '../../api/use-action';
+import { workbench } from '../../workbench/client';
+import { navigate } from '../../stores/navigation';
+import { showToast } from '../../stores/toasts';
+import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { NEW_APP, createInput, draftFrom, draftProblems, patchInput, type AppDraft } from './app-draft';

@@ -2,8 +2,8 @@
 // opening `{url}?account={subdomain}` starts a flow for that account.
 import { useState } from 'react';
 import type { AppView } from '../../../../electron/common/model';
-import { workbench } from '../../api/client';
-import { useAction } from '../../api/use-action';
+import { workbench } from '../../workbench/client';
+import { useAction } from '../../hooks/use-action';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorMessage } from '../../components/error-message';
 

@@ -1,6 +1,6 @@
 // Deleting an app asks first and says what happens to its installs.
 import type { AppView } from '../../../../electron/common/model';
-import { workbench } from '../../api/client';
+import { workbench } from '../../workbench/client';
 import { DeleteZone } from '../../components/delete-zone';
 
 export function DeleteApp({ app }: { app: AppView }) {

@@ -1,9 +1,9 @@
 // Gorgias's test install page for this app on a chosen account (opened in the system browser by main).
 import { useState } from 'react';
 import type { AppView } from '../../../../electron/common/model';
-import { useCatalog } from '../../api/catalog';
-import { workbench } from '../../api/client';
-import { useAction } from '../../api/use-action';
+import { useCatalog } from '../../stores/catalog';
+import { workbench } from '../../workbench/client';
+import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 

@@ -2,11 +2,11 @@
 // profile), the paste box in paste mode, Cancel, and a failure explained in words with the fix.
 import { useEffect, useRef, useState } from 'react';
 import type { FlowStep } from '../../../../electron/common/model';
-import { useCatalog } from '../../api/catalog';
-import { workbench } from '../../api/client';
-import { FINISHED_STEPS, rememberFlow, useFlow } from '../../api/flows';
-import { navigate } from '../../api/navigation';
-import { useAction } from '../../api/use-action';
+import { useCatalog } from '../../stores/catalog';
+import { workbench } from '../../workbench/client';
+import { FINISHED_STEPS, rememberFlow, useFlow } from '../../stores/flows';
+import { navigate } from '../../stores/navigation';
+import { useAction } from '../../hooks/use-action';
 import { AccountName } from '../../components/account-name';
 import { CopyButton } from '../../components/copy-button';
 import { Countdown } from '../../components/countdown';

@@ -1,8 +1,8 @@
 // Paste mode: the user pastes the URL the browser landed on, and the flow goes on from the callback.
 import { useState } from 'react';
-import { workbench } from '../../api/client';
-import { rememberFlow } from '../../api/flows';
-import { useAction } from '../../api/use-action';
+import { workbench } from '../../workbench/client';
+import { rememberFlow } from '../../stores/flows';
+import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 

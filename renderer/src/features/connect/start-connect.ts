@@ -1,10 +1,10 @@
 // Connect = flows.start, then the flow view follows its progress. Used by the first-run card, the
 // grid, the account view and the install view's Reconnect.
-import { workbench } from '../../api/client';
-import { rememberFlow } from '../../api/flows';
-import { navigate } from '../../api/navigation';
-import { showToast } from '../../api/toasts';
-import { hintFor } from '../../api/error-hints';
+import { workbench } from '../../workbench/client';
+import { rememberFlow } from '../../stores/flows';
+import { navigate } from '../../stores/navigation';
+import { showToast } from '../../stores/toasts';
+import { hintFor } from '../../text/error-hints';
 
 export async function startConnect(appId: string, accountId: string): Promise<boolean> {
   const result = await workbench().flows.start({ appId, accountId });

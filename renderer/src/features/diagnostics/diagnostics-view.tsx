@@ -1,11 +1,11 @@
 // "What is wrong with this install?": main runs every check (a real refresh and real API calls
 // included) and says for each pass / warning / fail / could not check, with the fix. "Copy report"
 // puts the Markdown (every secret scrubbed by main) on the clipboard from main.
-import { workbench } from '../../api/client';
-import { navigate } from '../../api/navigation';
-import { showToast } from '../../api/toasts';
-import { useAction } from '../../api/use-action';
-import { useResource } from '../../api/use-resource';
+import { workbench } from '../../workbench/client';
+import { navigate } from '../../stores/navigation';
+import { showToast } from '../../stores/toasts';
+import { useAction } from '../../hooks/use-action';
+import { useResource } from '../../hooks/use-resource';
 import { ErrorMessage } from '../../components/error-message';
 import { DiagnosticChecks } from './diagnostic-checks';
 import '../../styles/tools.css';

@@ -1,5 +1,5 @@
 // The main screen: the first-run card while there is no install yet, then the installs grid.
-import { useCatalog } from '../../api/catalog';
+import { useCatalog } from '../../stores/catalog';
 import { ErrorMessage } from '../../components/error-message';
 import { InstallsGrid } from '../installs/installs-grid';
 import { FirstRunCard } from './first-run-card';

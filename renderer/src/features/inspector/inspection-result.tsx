@@ -1,7 +1,7 @@
 // What the inspector found: the summary, the signature check, Gorgias-specific readings, and the
 // decoded header and claims with human times.
 import type { TokenInspection } from '../../../../electron/common/tools/tools-contract';
-import { TIME_CLAIMS, formatTime } from '../../api/format';
+import { TIME_CLAIMS, formatTime } from '../../text/format';
 import { KeyValueTable } from '../../components/kv-table';
 
 const OUTCOME_WORD = { pass: 'verified', warn: 'warning', fail: 'FAILED', unchecked: 'not checked' } as const;

@@ -3,8 +3,8 @@
 // and goes with it.
 import { useId, useState } from 'react';
 import type { TokenInspection } from '../../../../electron/common/tools/tools-contract';
-import { workbench } from '../../api/client';
-import { useAction } from '../../api/use-action';
+import { workbench } from '../../workbench/client';
+import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 import { InspectionResult } from './inspection-result';
 import '../../styles/tools.css';

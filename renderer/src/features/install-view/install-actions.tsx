@@ -2,11 +2,11 @@
 // Reconnect and Forget. Each button shows its own progress; nothing else waits.
 import { useState } from 'react';
 import type { InstallDetail } from '../../../../electron/common/model';
-import { workbench } from '../../api/client';
-import { formatTime } from '../../api/format';
-import { navigate } from '../../api/navigation';
-import { showToast } from '../../api/toasts';
-import { useAction } from '../../api/use-action';
+import { workbench } from '../../workbench/client';
+import { formatTime } from '../../text/format';
+import { navigate } from '../../stores/navigation';
+import { showToast } from '../../stores/toasts';
+import { useAction } from '../../hooks/use-action';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorMessage } from '../../components/error-message';
 import { startConnect } from '../connect/start-connect';

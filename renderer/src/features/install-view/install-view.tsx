@@ -2,13 +2,13 @@
 // decoded JWTs and the actions. Reloads when main says this install changed.
 import { useEffect, useState } from 'react';
 import type { InstallDetail } from '../../../../electron/common/model';
-import { useCatalog } from '../../api/catalog';
-import { workbench } from '../../api/client';
-import { formatTime } from '../../api/format';
-import { installStatus } from '../../api/install-status';
-import { navigate } from '../../api/navigation';
-import { useNow } from '../../api/use-now';
-import { useResource } from '../../api/use-resource';
+import { useCatalog } from '../../stores/catalog';
+import { workbench } from '../../workbench/client';
+import { formatTime } from '../../text/format';
+import { installStatus } from '../../text/install-status';
+import { navigate } from '../../stores/navigation';
+import { useNow } from '../../hooks/use-now';
+import { useResource } from '../../hooks/use-resource';
 import { AccountName } from '../../components/account-name';
 import { Countdown } from '../../components/countdown';
 import { ErrorMessage } from '../../components/error-message';

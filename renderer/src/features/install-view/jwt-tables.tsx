@@ -1,6 +1,6 @@
 // A decoded JWT as two tables, header and claims, with epoch-second claims shown as human times.
 import type { DecodedJwt } from '../../../../electron/common/model';
-import { TIME_CLAIMS, formatTime } from '../../api/format';
+import { TIME_CLAIMS, formatTime } from '../../text/format';
 import { KeyValueTable } from '../../components/kv-table';
 
 function show(key: string, value: unknown) {

@@ -6,11 +6,11 @@
 // one empty cell spanning the missing columns, which keeps every cell's column index right.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AccountView, AppView, FlowView, InstallSummary } from '../../../../electron/common/model';
-import { newestInstalls } from '../../api/catalog';
-import { FINISHED_STEPS, useFlows } from '../../api/flows';
-import { installStatus } from '../../api/install-status';
-import { navigate } from '../../api/navigation';
-import { useNow } from '../../api/use-now';
+import { newestInstalls } from '../../stores/catalog';
+import { FINISHED_STEPS, useFlows } from '../../stores/flows';
+import { installStatus } from '../../text/install-status';
+import { navigate } from '../../stores/navigation';
+import { useNow } from '../../hooks/use-now';
 import { AccountName } from '../../components/account-name';
 import { StatusBadge } from '../../components/status-badge';
 import { startConnect } from '../connect/start-connect';

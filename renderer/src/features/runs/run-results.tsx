@@ -1,6 +1,6 @@
 // One card per install, side by side, in the order asked: status, time, summary, the error.
 import type { RunAcrossResult } from '../../../../electron/common/tools/tools-contract';
-import { hintFor } from '../../api/error-hints';
+import { hintFor } from '../../text/error-hints';
 
 export function RunResults({ results }: { results: RunAcrossResult[] }) {
   return (

@@ -2,9 +2,9 @@
 // refreshes tokens, keeps to each account's rate limit and turns every failure into a row.
 import { useState } from 'react';
 import type { RunAcrossResult } from '../../../../electron/common/tools/tools-contract';
-import { useCatalog } from '../../api/catalog';
-import { workbench } from '../../api/client';
-import { useAction } from '../../api/use-action';
+import { useCatalog } from '../../stores/catalog';
+import { workbench } from '../../workbench/client';
+import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 import { EMPTY_DRAFT, draftProblems, firstProblem, toRequest, type RequestDraft } from '../api-console/request-draft';
 import { RequestEditor } from '../api-console/request-editor';

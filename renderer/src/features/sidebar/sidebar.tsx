@@ -1,7 +1,7 @@
 // The left column: accounts (production in the warning colour) and apps, each with its Add button,
 // and the vault's protection at the bottom.
-import { useCatalog } from '../../api/catalog';
-import { navigate, useView } from '../../api/navigation';
+import { useCatalog } from '../../stores/catalog';
+import { navigate, useView } from '../../stores/navigation';
 import { AccountName } from '../../components/account-name';
 import { VaultBadge } from '../vault/vault-badge';
 import type { VaultStatus } from '../../../../electron/common/model';

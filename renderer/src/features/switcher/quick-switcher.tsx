@@ -1,7 +1,7 @@
 // Ctrl/Cmd+K: a combobox over every account, install and app; arrows move, Enter jumps, Escape closes.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useCatalog } from '../../api/catalog';
-import { navigate } from '../../api/navigation';
+import { useCatalog } from '../../stores/catalog';
+import { navigate } from '../../stores/navigation';
 import { filterItems, switcherItems } from './switcher-items';
 
 export function QuickSwitcher() {

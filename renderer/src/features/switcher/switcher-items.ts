@@ -1,7 +1,7 @@
 // What the quick switcher can jump to, and how typing narrows it: every word typed must appear in
 // the item's text (label, subdomain, app name), in any order.
 import type { AccountView, AppView, InstallSummary } from '../../../../electron/common/model';
-import type { View } from '../../api/navigation';
+import type { View } from '../../stores/navigation';
 
 export interface SwitcherItem {
   key: string;

@@ -1,8 +1,8 @@
 // Export apps and accounts: without secrets, or with the client secrets encrypted under a
 // passphrase. The JSON is shown with Copy (through main) and Download.
 import { useState } from 'react';
-import { workbench } from '../../api/client';
-import { useAction } from '../../api/use-action';
+import { workbench } from '../../workbench/client';
+import { useAction } from '../../hooks/use-action';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';

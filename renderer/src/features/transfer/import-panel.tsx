@@ -2,9 +2,9 @@
 // written before Apply; a wrong passphrase is said as such and the text stays.
 import { useId, useState } from 'react';
 import type { TransferPreview } from '../../../../electron/common/tools/tools-contract';
-import { workbench } from '../../api/client';
-import { showToast } from '../../api/toasts';
-import { useAction } from '../../api/use-action';
+import { workbench } from '../../workbench/client';
+import { showToast } from '../../stores/toasts';
+import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 

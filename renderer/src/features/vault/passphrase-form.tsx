@@ -1,8 +1,8 @@
 // Choosing a passphrase (twice, so a typo does not lock the user out). Used by the setup screen and
 // the vault settings.
 import { useState, type FormEvent } from 'react';
-import { workbench } from '../../api/client';
-import { useAction } from '../../api/use-action';
+import { workbench } from '../../workbench/client';
+import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 

@@ -1,8 +1,8 @@
 // The vault's status, kept current from `vault.changed` (the gate, the banners and the badge read it).
 import { useEffect, useState } from 'react';
 import type { VaultStatus } from '../../../../electron/common/model';
-import { startCatalogEarly } from '../../api/catalog';
-import { workbench, type ErrorShape } from '../../api/client';
+import { startCatalogEarly } from '../../stores/catalog';
+import { workbench, type ErrorShape } from '../../workbench/client';
 
 export function useVault(): { vault: VaultStatus | null; error: ErrorShape | null } {
   const [vault, setVault] = useState<VaultStatus | null>(null);

@@ -1,6 +1,6 @@
 // The vault's protection at the foot of the sidebar; opens the vault settings.
 import type { VaultStatus } from '../../../../electron/common/model';
-import { navigate } from '../../api/navigation';
+import { navigate } from '../../stores/navigation';
 import { protectionWords } from './protection';
 
 export function VaultBadge({ vault }: { vault: VaultStatus }) {

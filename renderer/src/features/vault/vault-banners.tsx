@@ -1,10 +1,10 @@
 // Standing notices over every screen: weak protection (until the user chooses better) and a vault
 // that was recovered (what was moved aside, until dismissed).
 import type { VaultStatus } from '../../../../electron/common/model';
-import { workbench } from '../../api/client';
-import { formatTime } from '../../api/format';
-import { navigate } from '../../api/navigation';
-import { useAction } from '../../api/use-action';
+import { workbench } from '../../workbench/client';
+import { formatTime } from '../../text/format';
+import { navigate } from '../../stores/navigation';
+import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 
 export function VaultBanners({ vault }: { vault: VaultStatus }) {

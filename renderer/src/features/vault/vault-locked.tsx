@@ -1,8 +1,8 @@
 // The vault is locked: the passphrase prompt, or the reason it could not be opened.
 import { useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../../electron/common/model';
-import { workbench } from '../../api/client';
-import { useAction } from '../../api/use-action';
+import { workbench } from '../../workbench/client';
+import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 

@@ -1,7 +1,7 @@
 // No real OS protection here: the user picks a passphrase, or accepts weak protection knowingly.
 import type { VaultStatus } from '../../../../electron/common/model';
-import { workbench } from '../../api/client';
-import { useAction } from '../../api/use-action';
+import { workbench } from '../../workbench/client';
+import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 import { PassphraseForm } from './passphrase-form';
 

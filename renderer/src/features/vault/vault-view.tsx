@@ -1,7 +1,7 @@
 // Vault settings: how it is protected, and changing that (passphrase, back to the OS keychain).
 import type { VaultStatus } from '../../../../electron/common/model';
-import { workbench } from '../../api/client';
-import { useAction } from '../../api/use-action';
+import { workbench } from '../../workbench/client';
+import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 import { KeyValueTable } from '../../components/kv-table';
 import { PassphraseForm } from './passphrase-form';

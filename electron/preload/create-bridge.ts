@@ -3,7 +3,7 @@
 // tests exercise the preload's behaviour rather than a copy of it.
 import { EVENT_NAMES, METHOD_NAMES, isEventName, type EventName, type MethodName } from '../common/contract-names';
 import type { Result } from '../common/errors';
-import type { WorkbenchApi } from './workbench-api';
+import type { WorkbenchApi } from '../common/workbench-api';
 
 export interface BridgeTransport {
   invoke(method: MethodName, input: unknown): Promise<unknown>;

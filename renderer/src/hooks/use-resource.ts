@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ContractEvents } from '../../../electron/common/contract';
 import type { EventName } from '../../../electron/common/contract-names';
-import { workbench, type ErrorShape, type Result } from './client';
+import { workbench, type ErrorShape, type Result } from '../workbench/client';
 
 export interface Resource<T> {
   data: T | undefined;

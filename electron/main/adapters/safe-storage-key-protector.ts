@@ -2,7 +2,7 @@
 // On Linux, safeStorage may fall back to `basic_text`: a key hard-coded in Chromium, i.e. no real
 // protection. That is reported as 'weak' so the backend offers a passphrase instead.
 import type { SafeStorage } from 'electron';
-import type { KeyProtector } from '../backend/ports';
+import type { KeyProtector } from '../../backend/ports';
 
 type SafeStorageLike = Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'>;
 

@@ -1,9 +1,9 @@
 // Main's side of the contract, generic over it: looks a method up, validates its input with the
 // contract's schema, calls the backend, and turns every outcome into a plain Result. Used by the
 // Electron IPC registration and by the end-to-end harness alike.
-import { contract, type BackendApi } from '../common/contract';
-import { isMethodName } from '../common/contract-names';
-import { toErrorShape, type Result } from '../common/errors';
+import { contract, type BackendApi } from '../../common/contract';
+import { isMethodName } from '../../common/contract-names';
+import { toErrorShape, type Result } from '../../common/errors';
 
 export interface DispatchLog {
   error(message: string, error?: unknown): void;

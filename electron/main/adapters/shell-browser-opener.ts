@@ -1,8 +1,8 @@
 // Opens a URL in the user's system browser, only when the external-URL policy allows it. The backend
 // checks too; this is the last gate right before the OS sees the URL.
 import type { Shell } from 'electron';
-import type { BrowserOpener } from '../backend/ports';
-import { isAllowedExternalUrl } from '../backend/security/external-url-policy';
+import type { BrowserOpener } from '../../backend/ports';
+import { isAllowedExternalUrl } from '../../backend/system/external-url-policy';
 
 export class ExternalUrlRefusedError extends Error {
   constructor() {

@@ -1,5 +1,5 @@
 // Electron's main process: thin glue. It owns the window and its security, wires Electron's
-// implementations of the backend's ports (electron/adapters/), registers the contract on IPC and
+// implementations of the backend's ports (electron/main/adapters/), registers the contract on IPC and
 // forwards the backend's events. Everything the app actually does lives in electron/backend/, which
 // never imports Electron. See docs/electron.md.
 import { dirname, join } from 'node:path';
@@ -22,14 +22,14 @@ import { createClipboardPort } from './adapters/clipboard';
 import { electronStoreFactory } from './adapters/electron-store-factory';
 import { createSafeStorageKeyProtector } from './adapters/safe-storage-key-protector';
 import { createShellBrowserOpener } from './adapters/shell-browser-opener';
-import { createBackend, type Backend } from './backend/create-backend';
-import type { Logger } from './backend/ports';
-import { withContentSecurityPolicy } from './backend/security/content-security-policy';
-import { isAllowedExternalUrl } from './backend/security/external-url-policy';
-import { loggableError } from './backend/security/loggable-error';
-import { isAllowedNavigation } from './backend/security/renderer-origin';
-import { createDispatcher } from './bridge/dispatcher';
-import { EVENT_CHANNEL } from './common/contract-names';
+import { createBackend, type Backend } from '../backend/create-backend';
+import type { Logger } from '../backend/ports';
+import { withContentSecurityPolicy } from '../common/content-security-policy';
+import { isAllowedExternalUrl } from '../backend/system/external-url-policy';
+import { loggableError } from '../backend/system/loggable-error';
+import { isAllowedNavigation } from './security/renderer-origin';
+import { createDispatcher } from '../backend/dispatch/dispatcher';
+import { EVENT_CHANNEL } from '../common/contract-names';
 import { registerContract } from './ipc/register-contract';
 
 // dist/main/main.js -> dist/preload/preload.cjs and dist/renderer/index.html

@@ -1,7 +1,7 @@
 // Runs one backend action from a button: `pending` for the button's own progress state (nothing
 // else on screen waits), the error kept until the next try so the form keeps what was typed.
 import { useCallback, useRef, useState } from 'react';
-import type { ErrorShape, Result } from './client';
+import type { ErrorShape, Result } from '../workbench/client';
 
 export interface Action<A extends unknown[], T> {
   run: (...args: A) => Promise<T | null>;

@@ -2,8 +2,8 @@
 // over ipcRenderer. It is bundled into ONE CommonJS file whose only require is `electron`, so it runs
 // with `sandbox: true`. Nothing else belongs here: no generic invoke, no Node objects leak through.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createBridge } from './bridge/create-bridge';
-import { EVENT_CHANNEL, methodChannel, type EventName } from './common/contract-names';
+import { createBridge } from './create-bridge';
+import { EVENT_CHANNEL, methodChannel, type EventName } from '../common/contract-names';
 
 interface EventMessage {
   event: EventName;

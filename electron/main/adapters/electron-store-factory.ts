@@ -2,7 +2,7 @@
 // says `configName`; everything else passes through, including clearInvalidConfig: false, so a file
 // it cannot decrypt is never wiped.
 import ElectronStore from 'electron-store';
-import type { StoreFactory } from '../backend/ports';
+import type { StoreFactory } from '../../backend/ports';
 
 export const electronStoreFactory: StoreFactory = ({ configName, ...options }) =>
   new ElectronStore<Record<string, unknown>>({ ...options, name: configName });

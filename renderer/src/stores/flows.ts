@@ -1,7 +1,7 @@
 // The flows under way, kept current from `flow.progress` events so the connect view, the grid and
 // the toasts agree on where each flow is.
 import type { FlowView } from '../../../electron/common/model';
-import { workbench } from './client';
+import { workbench } from '../workbench/client';
 import { createStore, useStore } from './create-store';
 
 const store = createStore<Record<string, FlowView>>({});

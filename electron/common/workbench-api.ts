@@ -1,8 +1,8 @@
 // The shape of `window.workbench`, derived from the contract: one namespace per prefix
 // (`apps`, `accounts`, …), one function per method, plus `on` for events.
-import type { ContractEvents, MethodInput, MethodOutput } from '../common/contract';
-import type { EventName, MethodName } from '../common/contract-names';
-import type { Result } from '../common/errors';
+import type { ContractEvents, MethodInput, MethodOutput } from './contract';
+import type { EventName, MethodName } from './contract-names';
+import type { Result } from './errors';
 
 type Namespace<M extends string> = M extends `${infer N}.${string}` ? N : never;
 type Operation<M extends string, N extends string> = M extends `${N}.${infer Op}` ? Op : never;

@@ -5,9 +5,9 @@
 // It does not import Electron (the linter forbids even type imports outside the glue): it declares
 // the few members it reads, and main.ts passes the real ipcMain/webContents, which the compiler checks
 // against these shapes. So this file is unit-tested with plain objects.
-import { METHOD_NAMES, methodChannel, type MethodName } from '../common/contract-names';
-import type { Result } from '../common/errors';
-import { isOwnRendererUrl } from '../backend/security/renderer-origin';
+import { METHOD_NAMES, methodChannel, type MethodName } from '../../common/contract-names';
+import type { Result } from '../../common/errors';
+import { isOwnRendererUrl } from '../security/renderer-origin';
 
 /** The part of a WebFrameMain we look at. */
 export interface FrameLike {
@@ -39,7 +39,7 @@ export interface IpcMainLike {
 
 export interface RegisterContractOptions {
   ipcMain: IpcMainLike;
-  /** Main's dispatcher (electron/bridge/dispatcher.ts): validates the argument, calls the backend. */
+  /** Main's dispatcher (electron/backend/dispatch/dispatcher.ts): validates the argument, calls the backend. */
   dispatch: (method: MethodName, input: unknown) => Promise<Result<unknown>>;
   /** Our window's webContents, or null while there is none (before creation, after close). */
   trustedWebContents: () => WebContentsLike | null;

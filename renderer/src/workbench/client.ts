@@ -1,6 +1,6 @@
 // The renderer's only door to the backend: `window.workbench`, typed from the contract. Every method
 // resolves a Result and never throws, so callers branch on `ok` instead of catching.
-import type { WorkbenchApi } from '../../../electron/bridge/workbench-api';
+import type { WorkbenchApi } from '../../../electron/common/workbench-api';
 import type { ErrorShape, Result } from '../../../electron/common/errors';
 
 declare global {

@@ -2,7 +2,7 @@
 // and installs, each reloaded when main says it changed. One copy, shared through a store, so the
 // window asks once per change instead of once per component.
 import type { AccountView, AppView, InstallSummary } from '../../../electron/common/model';
-import { workbench, type ErrorShape } from './client';
+import { workbench, type ErrorShape } from '../workbench/client';
 import { createStore, useStore } from './create-store';
 
 export interface Catalog {
