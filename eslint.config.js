@@ -1,6 +1,7 @@
 // The linter keeps the rooms of the architecture apart (see docs/architecture.md):
 // only the Electron glue imports `electron`; the renderer sees the backend only through the
 // contract's types; shared code (electron/common) runs in every process, so it imports no Node.
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const electronModules = ['electron', 'electron/*', 'electron-store'];
@@ -49,6 +50,15 @@ export default tseslint.config(
           { group: ['**/backend/**', '**/main/**', '**/preload/**', '**/renderer/**', 'react', 'react-dom'], message: 'Shared code depends on nothing but itself.' },
         ],
       }],
+    },
+  },
+  {
+    // Hooks called in a stable order, with honest dependency lists.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

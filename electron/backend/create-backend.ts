@@ -2,8 +2,7 @@
 // glue (electron/main/main.ts) passes Electron's implementations of the ports, tests pass fakes, and a
 // script can run it headless (see README, "Using the backend headless").
 import { join } from 'node:path';
-import type { BackendApi } from '../common/contract';
-import type { EventName } from '../common/contract-names';
+import type { BackendApi, EventName } from '../common/contract';
 import { WorkbenchError } from '../common/errors';
 import { createAccountAddresses } from './accounts/account-addresses';
 import { createAccountsService, findAccount } from './accounts/accounts-service';
@@ -15,6 +14,7 @@ import { createInstallsService } from './installs/installs-service';
 import { createFlowsService } from './oauth/flows-service';
 import { createInstallEntryService } from './oauth/install-entry-service';
 import type { BackendPorts, Clock, Logger } from './ports';
+import { exactlyTheContract } from './service';
 import { createSandboxController, type SandboxController } from './sandbox/sandbox-controller';
 import { createSandboxService } from './sandbox/sandbox-service';
 import { guardedBrowserOpener, relayHosts } from './system/guarded-browser-opener';
@@ -117,7 +117,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
   };
   const tools = createToolsService({ ...oauthDeps, installs: installTokenPort(installs), appVersion: options.appVersion ?? '0.0.0' });
 
-  const api: BackendApi = {
+  const api: BackendApi = exactlyTheContract({
     ...createSystemService({ appVersion: options.appVersion ?? '0.0.0', dataDir, clipboard: ports.clipboard, sandboxOrigin: () => sandbox.current()?.origin ?? null }),
     ...createVaultService(vault),
     ...createAppsService({
@@ -144,7 +144,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     }),
     ...createActivityService(vault, events),
     ...tools,
-  };
+  });
 
   return {
     ...api,

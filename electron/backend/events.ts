@@ -1,7 +1,6 @@
 // Main owns the truth and pushes changes; services emit through this small typed bus and the glue
 // (or the test harness) forwards every event to the renderer.
-import type { ContractEvents } from '../common/contract';
-import type { EventName } from '../common/contract-names';
+import type { ContractEvents, EventName } from '../common/contract';
 
 export type EventSink = <E extends EventName>(event: E, payload: ContractEvents[E]) => void;
 

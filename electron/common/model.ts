@@ -1,9 +1,11 @@
 // The domain as the renderer sees it. Secrets never appear in these types: the client secret is
 // write-only (`hasClientSecret`), tokens come masked (`MaskedToken`) and are revealed one at a time.
 
-export type RedirectMode = 'loopback' | 'relay' | 'paste';
-export type ClientAuthMethod = 'basic' | 'body';
-export type AccountKind = 'sandbox' | 'production';
+import type { ACCOUNT_KINDS, ACTIVITY_KINDS, CLIENT_AUTH_METHODS, REDIRECT_MODES } from './lists';
+
+export type RedirectMode = (typeof REDIRECT_MODES)[number];
+export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 export interface RedirectSettings {
   mode: RedirectMode;
@@ -174,15 +176,7 @@ export interface SandboxStatus {
   quirks: SandboxQuirks;
 }
 
-export type ActivityKind =
-  | 'authorize'
-  | 'callback'
-  | 'token'
-  | 'refresh'
-  | 'revoke'
-  | 'discovery'
-  | 'jwks'
-  | 'api';
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface ActivityEntry {
   id: string;

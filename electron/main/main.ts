@@ -29,7 +29,7 @@ import { isAllowedExternalUrl } from '../backend/system/external-url-policy';
 import { loggableError } from '../backend/system/loggable-error';
 import { isAllowedNavigation } from './security/renderer-origin';
 import { createDispatcher } from '../backend/dispatch/dispatcher';
-import { EVENT_CHANNEL } from '../common/contract-names';
+import { EVENT_CHANNEL } from '../common/ipc-channels';
 import { registerContract } from './ipc/register-contract';
 
 // dist/main/main.js -> dist/preload/preload.cjs and dist/renderer/index.html

@@ -1,45 +1,36 @@
-// Builds `window.workbench` over a transport. The preload uses it with ipcRenderer; the end-to-end
-// harness injects this very code into Chromium with a transport over Playwright bindings, so the
-// tests exercise the preload's behaviour rather than a copy of it.
-import { EVENT_NAMES, METHOD_NAMES, isEventName, type EventName, type MethodName } from '../common/contract-names';
+// Builds `window.workbench` ({ invoke, on }) over a transport. The preload uses it with ipcRenderer;
+// the end-to-end harness runs the built preload itself, so the tests exercise this very code. It
+// holds no method list: main's dispatcher is the one judge of which methods exist.
 import type { Result } from '../common/errors';
-import type { WorkbenchApi } from '../common/workbench-api';
+import type { WorkbenchBridge } from '../common/workbench-api';
 
 export interface BridgeTransport {
-  invoke(method: MethodName, input: unknown): Promise<unknown>;
+  invoke(method: string, input: unknown): Promise<unknown>;
   /** Subscribes to every event; returns an unsubscribe function. */
-  subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
+  subscribe(listener: (event: string, payload: unknown) => void): () => void;
 }
+
+const MAX_NAME_LENGTH = 100;
 
 const transportFailure = (): Result<never> => ({
   ok: false,
   error: { code: 'INTERNAL', message: 'The workbench backend did not answer.' },
 });
 
+const badName = (): Result<never> => ({
+  ok: false,
+  error: { code: 'UNKNOWN_METHOD', message: 'A method name is a short string such as "apps.list".' },
+});
+
 function isResult(value: unknown): value is Result<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
-export function createBridge(transport: BridgeTransport): WorkbenchApi {
-  const api: Record<string, unknown> = {};
-  for (const method of METHOD_NAMES) {
-    const [namespace, operation] = method.split('.') as [string, string];
-    const group = (api[namespace] ??= {}) as Record<string, unknown>;
-    group[operation] = async (input?: unknown): Promise<Result<unknown>> => {
-      try {
-        const answer = await transport.invoke(method, input);
-        return isResult(answer) ? answer : transportFailure();
-      } catch {
-        return transportFailure();
-      }
-    };
-  }
-
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>(EVENT_NAMES.map((name) => [name, new Set()]));
+export function createBridge(transport: BridgeTransport): WorkbenchBridge {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let unsubscribe: (() => void) | null = null;
   const ensureSubscribed = () => {
     unsubscribe ??= transport.subscribe((event, payload) => {
-      if (!isEventName(event)) return;
       for (const listener of listeners.get(event) ?? []) {
         try {
           listener(payload);
@@ -50,14 +41,27 @@ export function createBridge(transport: BridgeTransport): WorkbenchApi {
     });
   };
 
-  api.on = (event: unknown, listener: unknown): (() => void) => {
-    if (!isEventName(event) || typeof listener !== 'function') return () => undefined;
-    ensureSubscribed();
-    const set = listeners.get(event)!;
-    const wrapped = (payload: unknown) => (listener as (p: unknown) => void)(payload);
-    set.add(wrapped);
-    return () => set.delete(wrapped);
+  return {
+    async invoke(method: unknown, input?: unknown): Promise<Result<unknown>> {
+      if (typeof method !== 'string' || method.length === 0 || method.length > MAX_NAME_LENGTH) return badName();
+      try {
+        const answer = await transport.invoke(method, input);
+        return isResult(answer) ? answer : transportFailure();
+      } catch {
+        return transportFailure();
+      }
+    },
+    on(event: unknown, listener: unknown): () => void {
+      if (typeof event !== 'string' || typeof listener !== 'function') return () => undefined;
+      ensureSubscribed();
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      // A wrapper per registration, so registering one function twice needs two unsubscribes.
+      const wrapped = (payload: unknown) => (listener as (p: unknown) => void)(payload);
+      set.add(wrapped);
+      return () => {
+        set.delete(wrapped);
+      };
+    },
   };
-
-  return api as unknown as WorkbenchApi;
 }

@@ -8,7 +8,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { METHOD_NAMES, methodChannel } from '../../electron/common/contract-names';
+import { contract } from '../../electron/common/contract';
+import { INVOKE_CHANNEL } from '../../electron/common/ipc-channels';
 import { fake, fakeEvent, FakeBrowserWindow, type FakeWebContents } from '../fakes/fake-electron';
 import { builtFiles, startMainBundle, type StartedMainBundle } from '../fakes/main-bundle-loader';
 import { createFigures } from './support/figures';
@@ -25,7 +26,7 @@ const figures = createFigures('electron-checklist', 'Electron security checklist
 let contents: FakeWebContents;
 let window: FakeBrowserWindow;
 
-type Handler = (event: unknown, input?: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;
+type Handler = (event: unknown, method?: unknown, input?: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;
 
 const HOSTILE_URLS = [
   'https://evil.example/',
@@ -159,17 +160,18 @@ describe('Electron security checklist', () => {
     let refused = 0;
     // The glue says what it refused on the console: keep it for a look, not in the test output.
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    for (const method of METHOD_NAMES) {
-      const handler = fake.ipcMain.handlers.get(methodChannel(method)) as Handler | undefined;
-      expect(handler, method).toBeDefined();
+    const handler = fake.ipcMain.handlers.get(INVOKE_CHANNEL) as Handler | undefined;
+    expect(handler).toBeDefined();
+    const methods = Object.keys(contract);
+    for (const method of methods) {
       for (const event of senders) {
-        expect(await handler!(event, undefined), method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+        expect(await handler!(event, method, undefined), method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
         refused += 1;
       }
     }
     warn.mockRestore();
     otherContents.destroyed = true;
-    figures.note(`IPC: ${refused} calls from foreign senders over ${METHOD_NAMES.length} channels, all FORBIDDEN_SENDER`);
+    figures.note(`IPC: ${refused} calls from foreign senders over ${methods.length} methods, all FORBIDDEN_SENDER`);
     checked('IPC sender check');
   });
 

@@ -8,8 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract } from '../../electron/common/contract';
-import { METHOD_NAMES, type MethodName } from '../../electron/common/contract-names';
+import { contract, isMethodName, type MethodName } from '../../electron/common/contract';
+
+const METHOD_NAMES = Object.keys(contract) as MethodName[];
 import { ERROR_CODES } from '../../electron/common/errors';
 import { checkSubdomain } from '../../electron/common/subdomain';
 import { createFigures, suiteSeed, tally } from './support/figures';
@@ -157,7 +158,7 @@ type Call = { kind: string; method: unknown; input: unknown };
 
 const unknownMethod: fc.Arbitrary<Call> = fc
   .oneof(fc.string({ maxLength: 30 }), fc.constantFrom('apps', 'apps.', '.list', 'APPS.LIST', 'apps.list ', 'constructor', '__proto__', 'toString', 'apps.list\u0000', 'workbench:apps.list'), fc.anything({ maxDepth: 1 }))
-  .filter((m) => !(METHOD_NAMES as readonly unknown[]).includes(m))
+  .filter((m) => !isMethodName(m))
   .map((method) => ({ kind: 'unknown-method', method, input: undefined }));
 
 const malformed: fc.Arbitrary<Call> = fc.tuple(fc.constantFrom(...METHOD_NAMES), mutationArb, fc.boolean()).map(([method, mutation, useReal]) => {
@@ -204,7 +205,7 @@ describe('fuzzing the dispatcher with malformed contract calls', () => {
     await fc.assert(
       fc.asyncProperty(callArb, async (call) => {
         const method = call.method as MethodName;
-        const known = (METHOD_NAMES as readonly unknown[]).includes(method);
+        const known = isMethodName(method);
         if (known && call.kind.startsWith('malformed') && contract[method].input.safeParse(call.input).success) {
           // A mutation that happened to stay well-formed is not a malformed call: not sent.
           skippedValid += 1;

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { EVENT_CHANNEL, METHOD_NAMES, methodChannel } from '../../electron/common/contract-names';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../electron/common/ipc-channels';
 
 const preloadPath = new URL('../../dist/preload/preload.cjs', import.meta.url);
 
@@ -54,26 +54,24 @@ describe('the built preload bundle', () => {
     expect(source).not.toMatch(/^\s*import\s|\bimport\(/m);
   });
 
-  it('exposes only window.workbench, with one function per contract method plus on()', () => {
+  it('exposes only window.workbench, with invoke and on and nothing else', () => {
     const { exposed } = loadPreload();
     expect([...exposed.keys()]).toEqual(['workbench']);
-    const api = exposed.get('workbench') as Record<string, Record<string, unknown>>;
-    for (const method of METHOD_NAMES) {
-      const [namespace, operation] = method.split('.') as [string, string];
-      expect(typeof api[namespace]?.[operation], method).toBe('function');
-    }
+    const api = exposed.get('workbench') as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    expect(typeof api.invoke).toBe('function');
     expect(typeof api.on).toBe('function');
-    expect(Object.keys(api).sort()).toEqual([...new Set(METHOD_NAMES.map((m) => m.split('.')[0]!)), 'on'].sort());
   });
 
-  it('invokes each method on its own contract channel', async () => {
+  it('invokes every method on the one invoke channel, the method named first', async () => {
     const { exposed, invoked } = loadPreload();
-    const api = exposed.get('workbench') as { apps: { list(): Promise<unknown>; delete(input: unknown): Promise<unknown> } };
-    expect(await api.apps.list()).toEqual({ ok: true, value: `answer from ${methodChannel('apps.list')}` });
-    await api.apps.delete({ id: 'app_1' });
+    const api = exposed.get('workbench') as { invoke(method: unknown, input?: unknown): Promise<unknown> };
+    expect(await api.invoke('apps.list')).toEqual({ ok: true, value: `answer from ${INVOKE_CHANNEL}` });
+    await api.invoke('apps.delete', { id: 'app_1' });
+    await expect(api.invoke(42)).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect(invoked).toEqual([
-      { channel: 'workbench:apps.list', args: [undefined] },
-      { channel: 'workbench:apps.delete', args: [{ id: 'app_1' }] },
+      { channel: INVOKE_CHANNEL, args: ['apps.list', undefined] },
+      { channel: INVOKE_CHANNEL, args: ['apps.delete', { id: 'app_1' }] },
     ]);
   });
 

@@ -3,7 +3,7 @@ import { WorkbenchError } from '../../common/errors';
 import type { EventBus } from '../events';
 import { newId } from '../ids';
 import type { Clock } from '../ports';
-import type { ServiceSlice } from '../service';
+import type { DomainService } from '../service';
 import type { StoredAccount, Vault } from '../vault/vault-types';
 import { validCustomBaseUrl, validSubdomain } from './account-validation';
 import { toAccountView } from './account-view';
@@ -16,7 +16,6 @@ export interface AccountsServiceDeps {
   displayBaseUrl(account: StoredAccount): string;
 }
 
-type AccountsMethods = 'accounts.list' | 'accounts.create' | 'accounts.update' | 'accounts.delete';
 
 export function findAccount(vault: Vault, id: string): StoredAccount {
   const account = vault.data().accounts.find((candidate) => candidate.id === id);
@@ -39,7 +38,7 @@ function assertUnique(vault: Vault, subdomain: string, builtInSandbox: boolean, 
   }
 }
 
-export function createAccountsService({ vault, events, clock, displayBaseUrl }: AccountsServiceDeps): ServiceSlice<AccountsMethods> {
+export function createAccountsService({ vault, events, clock, displayBaseUrl }: AccountsServiceDeps): DomainService<'accounts'> {
   const now = () => new Date(clock.now()).toISOString();
   const view = (account: StoredAccount) => toAccountView(account, displayBaseUrl(account));
   const changed = () => events.emit('accounts.changed', null);

@@ -4,7 +4,7 @@ import { WorkbenchError } from '../../common/errors';
 import type { Clock } from '../ports';
 import type { EventBus } from '../events';
 import { newId } from '../ids';
-import type { ServiceSlice } from '../service';
+import type { DomainService } from '../service';
 import type { StoredApp, Vault } from '../vault/vault-types';
 import { validateRedirectSettings } from './app-validation';
 import { toAppView } from './app-view';
@@ -17,7 +17,6 @@ export interface AppsServiceDeps {
   openTestInstall(app: StoredApp, accountId: string): Promise<string>;
 }
 
-type AppsMethods = 'apps.list' | 'apps.create' | 'apps.update' | 'apps.delete' | 'apps.openTestInstall';
 
 export function findApp(vault: Vault, id: string): StoredApp {
   const app = vault.data().apps.find((candidate) => candidate.id === id);
@@ -29,7 +28,7 @@ function uniqueScopes(scopes: string[]): string[] {
   return [...new Set(scopes.map((scope) => scope.trim()).filter(Boolean))];
 }
 
-export function createAppsService({ vault, events, clock, openTestInstall }: AppsServiceDeps): ServiceSlice<AppsMethods> {
+export function createAppsService({ vault, events, clock, openTestInstall }: AppsServiceDeps): DomainService<'apps'> {
   const now = () => new Date(clock.now()).toISOString();
   const changed = () => events.emit('apps.changed', null);
 

@@ -1,8 +1,7 @@
-// Main's side of the contract, generic over it: looks a method up, validates its input with the
-// contract's schema, calls the backend, and turns every outcome into a plain Result. Used by the
-// Electron IPC registration and by the end-to-end harness alike.
-import { contract, type BackendApi } from '../../common/contract';
-import { isMethodName } from '../../common/contract-names';
+// The backend's side of the contract, generic over it: looks a method up, validates its input with
+// the contract's schema, calls the backend, and turns every outcome into a plain Result. Every door
+// goes through it: the Electron IPC registration, the browser door, the CLI, and the e2e harness.
+import { contract, isMethodName, type BackendApi } from '../../common/contract';
 import { toErrorShape, type Result } from '../../common/errors';
 
 export interface DispatchLog {

@@ -4,14 +4,13 @@ import { WorkbenchError } from '../../common/errors';
 import type { TokenKind } from '../../common/model';
 import type { OAuthDeps } from '../oauth/deps';
 import { oauthEngine } from '../oauth/engine';
-import type { ServiceSlice } from '../service';
+import type { DomainService } from '../service';
 import type { StoredInstall } from '../vault/vault-types';
 import { toInstallDetail, toInstallSummary } from './install-view';
 import { createRefresher, findInstall } from './refresher';
 
-type InstallMethods = 'installs.list' | 'installs.get' | 'installs.reveal' | 'installs.copy' | 'installs.refresh' | 'installs.revoke' | 'installs.forget';
 
-export interface InstallsService extends ServiceSlice<InstallMethods> {
+export interface InstallsService extends DomainService<'installs'> {
   /** For API calls: an access token valid for at least `minValidityMs` (default 60 s), refreshed when needed. */
   getFreshAccessToken(installId: string, options?: { minValidityMs?: number }): Promise<string>;
 }

@@ -5,6 +5,7 @@ import { WorkbenchError } from '../../common/errors';
 import type { CheckResult, FlowView } from '../../common/model';
 import { checkSubdomain } from '../../common/subdomain';
 import { newId } from '../ids';
+import type { MethodsOf } from '../../common/contract';
 import type { ServiceSlice } from '../service';
 import type { StoredAccount, StoredApp } from '../vault/vault-types';
 import { buildAuthorizeUrl } from './authorize-url';
@@ -20,7 +21,8 @@ import { mapAuthorizeError } from './oauth-errors';
 import { newPkcePair, randomToken } from './random';
 import { redirectUriForFlow, redirectUriToRegister } from './redirect-uri';
 
-type FlowMethods = 'flows.start' | 'flows.cancel' | 'flows.paste' | 'flows.list';
+/** Every flows method but the install entry, which install-entry-service.ts serves. */
+type FlowMethods = Exclude<MethodsOf<'flows'>, 'flows.installEntry'>;
 
 export interface FlowsService extends ServiceSlice<FlowMethods> {
   /** Starts a flow; `openBrowser: false` when the browser is already there (the install entry redirects it). */

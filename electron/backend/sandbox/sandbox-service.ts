@@ -1,13 +1,13 @@
 // The contract's `sandbox.*` methods over the controller. Quirks are persisted by the caller
 // (`onQuirksChanged`, the vault's settings) so they survive restarts.
 import type { SandboxQuirks } from '../../common/model';
-import type { ServiceSlice } from '../service';
+import type { DomainService } from '../service';
 import type { SandboxController } from './sandbox-controller';
 
 export function createSandboxService(
   controller: SandboxController,
   onQuirksChanged: (quirks: SandboxQuirks) => Promise<void>,
-): ServiceSlice<'sandbox.status' | 'sandbox.setQuirks'> {
+): DomainService<'sandbox'> {
   return {
     'sandbox.status': async () => controller.status(),
     'sandbox.setQuirks': async (patch) => {

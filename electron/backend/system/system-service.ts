@@ -1,5 +1,5 @@
 import type { ClipboardPort } from '../ports';
-import type { ServiceSlice } from '../service';
+import type { DomainService } from '../service';
 
 export interface SystemServiceDeps {
   appVersion: string;
@@ -8,7 +8,7 @@ export interface SystemServiceDeps {
   sandboxOrigin(): string | null;
 }
 
-export function createSystemService(deps: SystemServiceDeps): ServiceSlice<'system.info' | 'system.copyText'> {
+export function createSystemService(deps: SystemServiceDeps): DomainService<'system'> {
   return {
     async 'system.info'() {
       return { version: deps.appVersion, platform: process.platform, dataDir: deps.dataDir, sandboxBaseUrl: deps.sandboxOrigin() };

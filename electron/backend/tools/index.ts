@@ -1,6 +1,6 @@
 // The tools of issue [ui-tools] as one slice of the contract: API console, runs across accounts,
 // HAR export, token inspector, diagnostics, import/export. See docs/tools.md.
-import type { ToolsMethodName } from '../../common/tools/tools-method-names';
+import type { MethodsOf } from '../../common/contract';
 import { createKeyResolver } from '../oauth/checks/key-resolver';
 import type { ServiceSlice } from '../service';
 import { createApiConsoleService } from './api-console/api-console-service';
@@ -15,7 +15,10 @@ import { createTransferService } from './transfer/transfer-service';
 export type { InstallTokenPort, ToolsDeps } from './deps';
 export { installTokenPort } from './install-token-port';
 
-export function createToolsService(deps: ToolsDeps): ServiceSlice<ToolsMethodName> {
+/** The tools' domains, and the HAR export of the activity domain. */
+export type ToolsMethod = MethodsOf<'api' | 'runs' | 'inspector' | 'diagnostics' | 'transfer'> | 'activity.exportHar';
+
+export function createToolsService(deps: ToolsDeps): ServiceSlice<ToolsMethod> {
   const http = createToolsHttp(deps);
   // One key cache for the inspector and the diagnostics.
   const keys = createKeyResolver(http, deps.clock);

@@ -1,10 +1,9 @@
 // The vault's slice of the contract: status and the protection choices. Errors that are not
 // already WorkbenchErrors become INTERNAL with a plain message (the cause goes to the log only).
 import { WorkbenchError, isWorkbenchError } from '../../common/errors';
-import type { ServiceSlice } from '../service';
+import type { DomainService } from '../service';
 import type { Vault } from './vault-types';
 
-export type VaultMethods = 'vault.status' | 'vault.unlock' | 'vault.setPassphrase' | 'vault.acceptWeakProtection' | 'vault.useOsProtection' | 'vault.dismissRecovery';
 
 async function mapped<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -15,7 +14,7 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createVaultService(vault: Vault): ServiceSlice<VaultMethods> {
+export function createVaultService(vault: Vault): DomainService<'vault'> {
   return {
     'vault.status': () => mapped(async () => vault.status()),
     'vault.unlock': ({ passphrase }) => mapped(() => vault.unlock(passphrase)),

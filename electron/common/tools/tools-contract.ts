@@ -1,68 +1,10 @@
-// Schemas and outputs of the tools (issue [ui-tools]); merged into the contract by contract.ts.
-// Schemas bound sizes generously; the backend checks meaning (paths, header limits, JSON bodies) and
-// owns the messages, so the user reads "header X is 10,001 characters", not a schema dump.
-import { z } from 'zod';
-import type { ActivityKind, CheckOutcome } from '../model';
-import { API_METHODS, type ApiMethod } from './api-methods';
+// What the tools' methods answer (the API console, runs, inspector, diagnostics, transfer): plain
+// types, declared with their methods in electron/common/contract/.
+import type { CheckOutcome } from '../model';
+import type { ApiMethod } from './api-methods';
 
-const id = z.string().min(1).max(100);
-const pair = z.tuple([z.string().max(1000), z.string().max(100_000)]);
+export type { ApiMethod };
 
-export { API_METHODS, type ApiMethod };
-
-/** One request as the console edits it; `path` is relative to the account (`/api/...`). */
-export const apiRequestSchema = z.strictObject({
-  method: z.enum(API_METHODS),
-  path: z.string().min(1).max(4000),
-  query: z.array(pair).max(200),
-  headers: z.array(pair).max(100),
-  body: z.string().max(20 * 1024 * 1024).nullable(),
-  /** A write on a production account is refused unless the user confirmed it. */
-  confirmWrite: z.boolean().optional(),
-  /** Send even though the install lacks the endpoint's scope (to see Gorgias's own 403). */
-  acceptMissingScope: z.boolean().optional(),
-});
-
-export const apiSendSchema = apiRequestSchema.extend({ installId: id });
-
-const activityKind = z.enum(['authorize', 'callback', 'token', 'refresh', 'revoke', 'discovery', 'jwks', 'api']);
-
-export const toolsContract = {
-  'api.send': { input: apiSendSchema },
-  'api.responseLines': { input: z.strictObject({ responseId: id, start: z.number().int().min(0), count: z.number().int().min(1).max(10_000) }) },
-  'api.responseSearch': { input: z.strictObject({ responseId: id, query: z.string().min(1).max(1000), limit: z.number().int().min(1).max(100_000).optional() }) },
-  /** The lines the object or array opened on `line` (0-based) spans, for folding; null when none. */
-  'api.responseFold': { input: z.strictObject({ responseId: id, line: z.number().int().min(0).max(100_000_000) }) },
-  'api.curl': { input: apiSendSchema.extend({ revealToken: z.boolean() }) },
-  'api.history': { input: z.strictObject({ installId: id }) },
-  'runs.across': {
-    input: z.strictObject({
-      installIds: z.array(id).min(1).max(50),
-      request: apiRequestSchema,
-      /** How many accounts are asked at once (default 4). */
-      concurrency: z.number().int().min(1).max(8).optional(),
-    }),
-  },
-  'activity.exportHar': {
-    input: z.strictObject({
-      filter: z.strictObject({
-        appId: id.optional(),
-        accountId: id.optional(),
-        installId: id.optional(),
-        kind: activityKind.optional(),
-        limit: z.number().int().min(1).max(10_000).optional(),
-      }),
-    }),
-  },
-  'inspector.inspect': { input: z.strictObject({ token: z.string().max(100_000) }) },
-  'diagnostics.run': { input: z.strictObject({ installId: id }) },
-  'diagnostics.report': { input: z.strictObject({ installId: id, copy: z.boolean().optional() }) },
-  'transfer.export': { input: z.strictObject({ includeSecrets: z.boolean(), passphrase: z.string().max(1024).optional() }) },
-  'transfer.preview': { input: z.strictObject({ text: z.string().min(1).max(5 * 1024 * 1024), passphrase: z.string().max(1024).optional() }) },
-  'transfer.import': { input: z.strictObject({ text: z.string().min(1).max(5 * 1024 * 1024), passphrase: z.string().max(1024).optional() }) },
-} as const;
-
-// ---- results ----
 
 export interface RateLimitReading {
   used: number;
@@ -205,24 +147,3 @@ export interface TransferPreview {
   items: TransferItemPreview[];
   counts: Record<TransferChange, number>;
 }
-
-export interface ToolsOutputs {
-  'api.send': ApiSendResult;
-  'api.responseLines': ApiResponseLines;
-  'api.responseSearch': ApiResponseSearch;
-  'api.responseFold': { start: number; end: number } | null;
-  'api.curl': { command: string };
-  'api.history': ApiHistoryEntry[];
-  'runs.across': { results: RunAcrossResult[] };
-  'activity.exportHar': { har: string; entries: number; fileName: string };
-  'inspector.inspect': TokenInspection;
-  'diagnostics.run': DiagnosticsResult;
-  'diagnostics.report': { markdown: string; copied: boolean };
-  'transfer.export': { text: string; apps: number; accounts: number; secretsIncluded: boolean };
-  'transfer.preview': TransferPreview;
-  'transfer.import': TransferPreview;
-}
-
-export type ApiRequestInput = z.output<typeof apiRequestSchema>;
-export type ApiSendInput = z.output<typeof apiSendSchema>;
-export type HarFilterKind = ActivityKind;

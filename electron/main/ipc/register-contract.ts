@@ -1,11 +1,12 @@
-// The one IPC registration, generic over the contract: one `ipcMain.handle` per contract method (and
-// nothing else, so any other channel is simply unanswered and the renderer's invoke rejects). Every
-// call first proves it comes from our window's MAIN frame showing our own renderer file; anything else
-// (an iframe, a navigated-away page, another window) gets FORBIDDEN_SENDER and the backend never runs.
+// The one IPC registration, generic over the contract: ONE `ipcMain.handle` on the invoke channel
+// (any other channel is simply unanswered and the renderer's invoke rejects), whose first argument
+// names the method; main's dispatcher refuses names the contract does not declare. Every call first
+// proves it comes from our window's MAIN frame showing our own renderer file; anything else (an
+// iframe, a navigated-away page, another window) gets FORBIDDEN_SENDER and the backend never runs.
 // It does not import Electron (the linter forbids even type imports outside the glue): it declares
 // the few members it reads, and main.ts passes the real ipcMain/webContents, which the compiler checks
 // against these shapes. So this file is unit-tested with plain objects.
-import { METHOD_NAMES, methodChannel, type MethodName } from '../../common/contract-names';
+import { INVOKE_CHANNEL } from '../../common/ipc-channels';
 import type { Result } from '../../common/errors';
 import { isOwnRendererUrl } from '../security/renderer-origin';
 
@@ -30,7 +31,7 @@ export interface InvokeEventLike {
   readonly senderFrame: FrameLike | null;
 }
 
-type Handler = (event: InvokeEventLike, input: unknown) => Promise<Result<unknown>>;
+type Handler = (event: InvokeEventLike, method: unknown, input: unknown) => Promise<Result<unknown>>;
 
 export interface IpcMainLike {
   handle(channel: string, listener: Handler): void;
@@ -39,14 +40,14 @@ export interface IpcMainLike {
 
 export interface RegisterContractOptions {
   ipcMain: IpcMainLike;
-  /** Main's dispatcher (electron/backend/dispatch/dispatcher.ts): validates the argument, calls the backend. */
-  dispatch: (method: MethodName, input: unknown) => Promise<Result<unknown>>;
+  /** Main's dispatcher (electron/backend/dispatch/dispatcher.ts): checks the method and its argument, calls the backend. */
+  dispatch: (method: unknown, input: unknown) => Promise<Result<unknown>>;
   /** Our window's webContents, or null while there is none (before creation, after close). */
   trustedWebContents: () => WebContentsLike | null;
   /** The file:// URL of dist/renderer/index.html. */
   rendererUrl: string;
   /** Told about refused senders (never with the argument, which may hold a secret). */
-  onForbidden?: (method: MethodName, reason: string) => void;
+  onForbidden?: (method: string, reason: string) => void;
 }
 
 const forbidden = (): Result<never> => ({
@@ -68,23 +69,16 @@ export function senderProblem(event: InvokeEventLike, trusted: WebContentsLike |
   return null;
 }
 
-/** Registers every contract method; returns a function that removes them all again. */
+/** Registers the invoke channel; returns a function that removes it again. */
 export function registerContract(options: RegisterContractOptions): () => void {
   const { ipcMain, dispatch, trustedWebContents, rendererUrl, onForbidden } = options;
-  const channels: string[] = [];
-  for (const method of METHOD_NAMES) {
-    const channel = methodChannel(method);
-    ipcMain.handle(channel, async (event, input) => {
-      const problem = senderProblem(event, trustedWebContents(), rendererUrl);
-      if (problem) {
-        onForbidden?.(method, problem);
-        return forbidden();
-      }
-      return dispatch(method, input);
-    });
-    channels.push(channel);
-  }
-  return () => {
-    for (const channel of channels) ipcMain.removeHandler(channel);
-  };
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method, input) => {
+    const problem = senderProblem(event, trustedWebContents(), rendererUrl);
+    if (problem) {
+      onForbidden?.(typeof method === 'string' ? method.slice(0, 100) : typeof method, problem);
+      return forbidden();
+    }
+    return dispatch(method, input);
+  });
+  return () => ipcMain.removeHandler(INVOKE_CHANNEL);
 }

@@ -2,8 +2,7 @@
 // (main owns the truth and says when it changed). Stale answers are dropped, the last value stays
 // on screen while a reload runs, so nothing flickers or blocks.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ContractEvents } from '../../../electron/common/contract';
-import type { EventName } from '../../../electron/common/contract-names';
+import type { ContractEvents, EventName } from '../../../electron/common/contract';
 import { workbench, type ErrorShape, type Result } from '../workbench/client';
 
 export interface Resource<T> {
@@ -44,20 +43,25 @@ export function useResource<T, E extends EventName = EventName>(
     });
   }, []);
 
+  // The inputs as values, so a caller's fresh array literal does not reload on every render.
+  const depsKey = JSON.stringify(deps);
+  const eventsKey = events.join(' ');
   useEffect(() => {
     setData(undefined);
     reload();
     const api = workbench();
-    const offs = events.map((event) =>
+    const offs = (eventsKey ? (eventsKey.split(' ') as E[]) : []).map((event) =>
       api.on(event, (payload) => {
         if (!acceptRef.current || acceptRef.current(event, payload)) reload();
       }),
     );
+    const answers = generation;
     return () => {
-      generation.current++;
+      // Answers still under way belong to the old inputs: drop them.
+      answers.current++;
       for (const off of offs) off();
     };
-  }, [reload, ...deps]);
+  }, [reload, depsKey, eventsKey]);
 
   return { data, error, loading, reload };
 }

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { Backend } from '../../../electron/backend/create-backend';
 import type { ReceivedItem } from '../../e2e/harness';
 import { indexLines } from '../../../electron/backend/tools/api-console/line-index';
-import type { ApiSendInput } from '../../../electron/common/tools/tools-contract';
+import type { ApiSendInput } from '../../../electron/common/contract';
 import { errorReason, measured, measuredWith, notAvailable, type Figure } from '../lib/figures';
 import { repeat, summarize } from '../lib/stats';
 import { measureConsoleUi, type ConsoleUiTiming } from './console-ui';

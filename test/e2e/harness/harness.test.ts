@@ -6,10 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { WorkbenchApi } from '../../../electron/common/workbench-api';
-import { closeSharedBrowser, startHarness } from './index';
 
-type PageWindow = typeof globalThis & { workbench: WorkbenchApi; __installsChanged?: number };
+import { closeSharedBrowser, startHarness, type PageBridge } from './index';
+
+type PageWindow = typeof globalThis & { workbench: PageBridge; __installsChanged?: number };
 
 afterAll(closeSharedBrowser);
 
@@ -25,11 +25,11 @@ describe('startHarness', () => {
       });
       const pick = await page.evaluate(async () => {
         const { workbench } = globalThis as PageWindow;
-        const [apps, accounts] = await Promise.all([workbench.apps.list(), workbench.accounts.list()]);
+        const [apps, accounts] = await Promise.all([workbench.invoke('apps.list'), workbench.invoke('accounts.list')]);
         if (!apps.ok || !accounts.ok) throw new Error('listing failed');
         return { appId: apps.value[0]!.id, accountId: accounts.value.find((account) => account.builtInSandbox)!.id };
       });
-      const started = await page.evaluate((input) => (globalThis as PageWindow).workbench.flows.start(input), pick);
+      const started = await page.evaluate((input) => (globalThis as PageWindow).workbench.invoke('flows.start', input), pick);
       expect(started.ok).toBe(true);
       expect(harness.openedUrls).toHaveLength(1);
       expect(harness.openedUrls[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.*\/oauth\/authorize\?/);
@@ -41,7 +41,7 @@ describe('startHarness', () => {
       await userBrowser.getByRole('heading', { name: 'Connected' }).waitFor();
 
       await page.waitForFunction(() => ((globalThis as PageWindow).__installsChanged ?? 0) > 0);
-      const installs = await page.evaluate(() => (globalThis as PageWindow).workbench.installs.list());
+      const installs = await page.evaluate(() => (globalThis as PageWindow).workbench.invoke('installs.list'));
       expect(installs).toMatchObject({ ok: true, value: [{ status: 'active', ...pick }] });
 
       // Every token main holds stayed in main: the page got none of them over the bridge.
@@ -57,7 +57,7 @@ describe('startHarness', () => {
   it('records what main copied to the clipboard', async () => {
     const harness = await startHarness();
     try {
-      const result = await harness.page.evaluate(() => (globalThis as PageWindow).workbench.system.copyText({ text: 'copied by main' }));
+      const result = await harness.page.evaluate(() => (globalThis as PageWindow).workbench.invoke('system.copyText', { text: 'copied by main' }));
       expect(result).toEqual({ ok: true, value: null });
       expect(harness.clipboard).toEqual(['copied by main']);
     } finally {

@@ -1,6 +1,7 @@
 // Runs the REAL built preload (dist/preload/preload.cjs) in Chromium, as Electron would, with a fake
 // `electron` module that carries IPC over a Playwright binding instead of Electron's pipes:
-//   ipcRenderer.invoke(channel, arg)  -> the binding, answered in the test process by ipc-handler.ts
+//   ipcRenderer.invoke(channel, ...args) -> the binding, answered in the test process by main's own
+//                                       IPC registration (ipc-handler.ts)
 //   ipcRenderer.on / removeListener   -> listeners kept here, fed by the harness's event pushes
 //   contextBridge.exposeInMainWorld   -> a frozen, non-configurable property on window
 // Everything else stays inside this closure: the page never sees `require`, `ipcRenderer` or the
@@ -41,7 +42,7 @@ export function preloadInitScript(preloadSource: string): string {
     return value;
   };
   const ipcRenderer = {
-    invoke: (channel, arg) => invokeBinding(String(channel), arg),
+    invoke: (channel, ...args) => invokeBinding(String(channel), ...args),
     on(channel, listener) {
       if (!listeners.has(channel)) listeners.set(channel, new Set());
       listeners.get(channel).add(listener);

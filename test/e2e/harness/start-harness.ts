@@ -10,7 +10,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDispatcher } from '../../../electron/backend/dispatch/dispatcher';
 import { createBackend, type Backend } from '../../../electron/backend/create-backend';
 import type { Clock, KeyProtector } from '../../../electron/backend/ports';
-import { EVENT_CHANNEL, type EventName } from '../../../electron/common/contract-names';
+import type { EventName } from '../../../electron/common/contract';
+import { EVENT_CHANNEL } from '../../../electron/common/ipc-channels';
 import type { Result } from '../../../electron/common/errors';
 import { createRecordingPorts } from '../../fakes/recording-ports';
 import { launchBrowser } from './browser';
@@ -168,8 +169,17 @@ async function build(options: HarnessOptions, cleanups: Array<() => Promise<unkn
     record: (method, result: Result<unknown>) => received.push({ kind: 'result', method, data: result }),
   });
   // Registered before the preload's init script so the binding exists when the preload runs.
-  await context.exposeBinding(INVOKE_BINDING, (source, channel: unknown, input: unknown) =>
-    handle({ isMainFrame: page !== null && source.page === page && source.frame === page.mainFrame(), url: source.frame.url() }, channel, input),
+  await context.exposeBinding(INVOKE_BINDING, (source, channel: unknown, ...args: unknown[]) =>
+    handle(
+      {
+        fromOurPage: page !== null && source.page === page,
+        isMainFrame: page !== null && source.frame === page.mainFrame(),
+        url: source.frame.url(),
+        mainFrameUrl: page?.mainFrame().url() ?? '',
+      },
+      channel,
+      ...args,
+    ),
   );
   await context.addInitScript({ content: preloadInitScript(preloadSource) });
 

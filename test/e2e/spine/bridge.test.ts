@@ -1,16 +1,17 @@
 // The bridge itself, in real Chromium, independent of how the UI looks: the shipped preload exposes
-// exactly the contract, calls reach the real backend through main's dispatcher, events come back,
-// nothing Node-ish or any generic invoke is reachable from the page, the CSP is enforced, and calls
-// from a sub-frame or from a page of another origin are refused.
+// `invoke` and `on` and nothing else, calls reach the real backend through main's own registration
+// and dispatcher (which refuse any method the contract does not declare), events come back, nothing
+// Node-ish is reachable from the page, the CSP is enforced, and calls from a sub-frame or from a page
+// of another origin are refused.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WorkbenchApi } from '../../../electron/common/workbench-api';
-import { METHOD_NAMES } from '../../../electron/common/contract-names';
+
+import { contract } from '../../../electron/common/contract';
 import { RENDERER_CSP } from '../../../electron/common/content-security-policy';
-import { closeSharedBrowser, RENDERER_DIR, startHarness, type Harness } from '../harness';
+import { closeSharedBrowser, RENDERER_DIR, startHarness, type Harness, type PageBridge } from '../harness';
 import { startStaticServer } from '../harness/static-server';
 import { SECRET, appInput } from './inputs';
 
-type PageWindow = typeof globalThis & { workbench: WorkbenchApi; __seen?: unknown[] };
+type PageWindow = typeof globalThis & { workbench: PageBridge; __seen?: unknown[] };
 
 let harness: Harness;
 beforeEach(async () => {
@@ -22,20 +23,38 @@ afterEach(async () => {
 afterAll(closeSharedBrowser);
 
 describe('window.workbench in the built renderer', () => {
-  it('has a function for every contract method and `on`, and is frozen', async () => {
-    const shape = await harness.page.evaluate((methods) => {
-      const api = (globalThis as PageWindow).workbench as unknown as Record<string, Record<string, unknown>>;
-      const missing = methods.filter((method) => {
-        const [namespace, operation] = method.split('.') as [string, string];
-        return typeof api[namespace]?.[operation] !== 'function';
-      });
-      return { exists: typeof api === 'object', missing, on: typeof api.on, frozen: Object.isFrozen(api) && Object.isFrozen(api.apps) };
-    }, [...METHOD_NAMES]);
-    expect(shape).toEqual({ exists: true, missing: [], on: 'function', frozen: true });
+  it('is two frozen functions, invoke and on, and nothing else', async () => {
+    const shape = await harness.page.evaluate(() => {
+      const api = (globalThis as PageWindow).workbench as unknown as Record<string, unknown>;
+      return { keys: Object.keys(api).sort(), invoke: typeof api.invoke, on: typeof api.on, frozen: Object.isFrozen(api) };
+    });
+    expect(shape).toEqual({ keys: ['invoke', 'on'], invoke: 'function', on: 'function', frozen: true });
+  });
+
+  it('reaches every declared method, and only those: anything else is UNKNOWN_METHOD from main', async () => {
+    const declared = Object.keys(contract);
+    const pairs = await harness.page.evaluate(async (methods) => {
+      const { workbench } = globalThis as PageWindow;
+      // Pairs, not an object: a method called "__proto__" must not become the object's prototype.
+      const codes: Array<[string, string]> = [];
+      // A deliberately malformed argument: a declared method answers INVALID_ARGUMENT without running.
+      for (const method of methods) {
+        const result = await workbench.invoke(method, { 'not-a-field': 1 });
+        codes.push([method, result.ok ? 'ok' : result.error.code]);
+      }
+      for (const method of ['apps.nuke', 'constructor', '__proto__', 'apps', '', 42, null]) {
+        const result = await workbench.invoke(method, undefined);
+        codes.push([String(method), result.ok ? 'ok' : result.error.code]);
+      }
+      return codes;
+    }, declared);
+    const answers = new Map(pairs);
+    for (const method of declared) expect(answers.get(method), method).not.toBe('UNKNOWN_METHOD');
+    for (const method of ['apps.nuke', 'constructor', '__proto__', 'apps', '', '42', 'null']) expect(answers.get(method), method).toBe('UNKNOWN_METHOD');
   });
 
   it('answers apps.list with a Result from the real backend', async () => {
-    const result = await harness.page.evaluate(() => (globalThis as PageWindow).workbench.apps.list());
+    const result = await harness.page.evaluate(() => (globalThis as PageWindow).workbench.invoke('apps.list'));
     expect(result).toEqual({ ok: true, value: await harness.backend['apps.list'](undefined) });
     expect(result.ok && result.value.length).toBeGreaterThan(0);
     expect(harness.received).toContainEqual({ kind: 'result', method: 'apps.list', data: result });
@@ -43,7 +62,7 @@ describe('window.workbench in the built renderer', () => {
 
   it('rejects a malformed argument with INVALID_ARGUMENT before the backend sees it', async () => {
     const result = await harness.page.evaluate(() =>
-      ((globalThis as PageWindow).workbench.accounts.create as (input: unknown) => Promise<unknown>)({ subdomain: 5 }),
+      (globalThis as PageWindow).workbench.invoke('accounts.create', { subdomain: 5 }),
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     const accounts = await harness.backend['accounts.list'](undefined);
@@ -56,7 +75,7 @@ describe('window.workbench in the built renderer', () => {
       page.__seen = [];
       page.workbench.on('apps.changed', (payload) => page.__seen!.push(payload ?? 'changed'));
     });
-    const created = await harness.page.evaluate((input) => (globalThis as PageWindow).workbench.apps.create(input), appInput());
+    const created = await harness.page.evaluate((input) => (globalThis as PageWindow).workbench.invoke('apps.create', input), appInput());
     expect(created).toMatchObject({ ok: true, value: { name: 'E2E app', hasClientSecret: true } });
     await harness.page.waitForFunction(() => ((globalThis as PageWindow).__seen ?? []).length > 0);
     expect(harness.received.some((item) => item.kind === 'event' && item.event === 'apps.changed')).toBe(true);
@@ -65,7 +84,7 @@ describe('window.workbench in the built renderer', () => {
 });
 
 describe('what the page cannot reach', () => {
-  it('has no require, process, ipcRenderer, harness binding or any object with a generic invoke', async () => {
+  it('has no require, process, ipcRenderer or harness binding; the only invoke is window.workbench\'s', async () => {
     const reach = await harness.page.evaluate(() => {
       const page = globalThis as unknown as Record<string, unknown>;
       const withInvoke = Object.getOwnPropertyNames(globalThis).filter((name) => {
@@ -86,7 +105,7 @@ describe('what the page cannot reach', () => {
         withInvoke,
       };
     });
-    expect(reach).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', ipcRenderer: 'undefined', electron: 'undefined', binding: 'undefined', withInvoke: [] });
+    expect(reach).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', ipcRenderer: 'undefined', electron: 'undefined', binding: 'undefined', withInvoke: ['workbench'] });
   });
 
   it('enforces the CSP: an inline script added through the DOM does not run', async () => {
@@ -122,7 +141,7 @@ describe('sender checks', () => {
       document.body.append(frame);
       await loaded;
       const inner = frame.contentWindow as unknown as PageWindow;
-      return inner.workbench.apps.list();
+      return inner.workbench.invoke('apps.list');
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     // The UI makes its own calls meanwhile, so look for ours among them.
@@ -133,7 +152,7 @@ describe('sender checks', () => {
     const elsewhere = await startStaticServer(RENDERER_DIR);
     try {
       await harness.page.goto(`${elsewhere.baseUrl}/index.html`);
-      const result = await harness.page.evaluate(() => (globalThis as PageWindow).workbench.accounts.list());
+      const result = await harness.page.evaluate(() => (globalThis as PageWindow).workbench.invoke('accounts.list'));
       expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     } finally {
       await elsewhere.close();

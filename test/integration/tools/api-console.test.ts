@@ -1,7 +1,7 @@
 // The API console against the built-in sandbox: real flows, real HTTP on 127.0.0.1.
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../electron/common/errors';
-import type { ApiSendInput } from '../../../electron/common/tools/tools-contract';
+import type { ApiSendInput } from '../../../electron/common/contract';
 import { createToolsHarness, type ToolsHarness } from './tools-harness';
 
 let h: ToolsHarness;

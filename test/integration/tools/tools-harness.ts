@@ -10,7 +10,7 @@ import { startSandbox, type Sandbox } from '../../../electron/backend/sandbox';
 import type { ServiceSlice } from '../../../electron/backend/service';
 import { createToolsService, installTokenPort } from '../../../electron/backend/tools';
 import type { StoredAccount, StoredApp } from '../../../electron/backend/vault/vault-types';
-import type { ToolsMethodName } from '../../../electron/common/tools/tools-method-names';
+import type { ToolsMethod } from '../../../electron/backend/tools';
 import { createMemoryVault, emptyVaultData, type MemoryVault } from '../../fakes/memory-vault';
 import { consentInSandbox } from '../../fakes/sandbox-browser';
 
@@ -24,7 +24,7 @@ export interface ToolsHarness {
   deps: OAuthDeps;
   flows: FlowsService;
   installs: InstallsService;
-  tools: ServiceSlice<ToolsMethodName>;
+  tools: ServiceSlice<ToolsMethod>;
   app: StoredApp;
   /** Accounts by subdomain. */
   accounts: Record<string, StoredAccount>;

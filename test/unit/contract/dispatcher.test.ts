@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BackendApi } from '../../../electron/common/contract';
-import { METHOD_NAMES } from '../../../electron/common/contract-names';
+import { contract, type BackendApi } from '../../../electron/common/contract';
 import { WorkbenchError } from '../../../electron/common/errors';
 import { createDispatcher } from '../../../electron/backend/dispatch/dispatcher';
 
@@ -8,7 +7,7 @@ import { createDispatcher } from '../../../electron/backend/dispatch/dispatcher'
 function recordingBackend(overrides: Partial<Record<string, (input: unknown) => Promise<unknown>>> = {}) {
   const calls: Array<{ method: string; input: unknown }> = [];
   const backend = Object.fromEntries(
-    METHOD_NAMES.map((method) => [
+    Object.keys(contract).map((method) => [
       method,
       overrides[method] ??
         (async (input: unknown) => {

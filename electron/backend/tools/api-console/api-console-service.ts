@@ -1,9 +1,10 @@
 // The API console: sends one request with an install's token and answers what the UI shows, keeping
 // the body in main (response-store.ts) so the renderer asks only for the lines it displays.
-import type { ApiSendInput, ApiSendResult } from '../../../common/tools/tools-contract';
+import type { ApiSendResult } from '../../../common/tools/tools-contract';
+import type { ApiSendInput } from '../../../common/contract';
 import { isWorkbenchError } from '../../../common/errors';
 import type { HttpClient } from '../../http/http-client';
-import type { ServiceSlice } from '../../service';
+import type { DomainService } from '../../service';
 import type { ToolsDeps } from '../deps';
 import { currentAccessToken, loadInstallContext } from '../shared/install-context';
 import { buildCurl } from './curl-command';
@@ -22,9 +23,8 @@ export const FIRST_PAGE_LINES = 200;
 /** How long after answering api.send a JSON body's full print is made (unless asked for sooner). */
 const SETTLE_DELAY_MS = 100;
 
-type ConsoleMethods = 'api.send' | 'api.responseLines' | 'api.responseSearch' | 'api.responseFold' | 'api.curl' | 'api.history';
 
-export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): ServiceSlice<ConsoleMethods> {
+export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): DomainService<'api'> {
   const responses = createResponseStore();
   const history = createRequestHistory();
   const now = () => new Date(deps.clock.now()).toISOString();

@@ -4,7 +4,8 @@
 import { WorkbenchError } from '../../../common/errors';
 import { requiredScopeFor } from '../../../common/gorgias/endpoints';
 import { scopeCovers } from '../../../common/gorgias/scopes';
-import type { ApiMethod, ApiRequestInput } from '../../../common/tools/tools-contract';
+import type { ApiMethod } from '../../../common/tools/tools-contract';
+import type { ApiRequestInput } from '../../../common/contract';
 import type { InstallContext } from '../shared/install-context';
 import { checkJsonBody } from './json-body';
 import { checkHeaders } from './request-headers';

@@ -4,7 +4,7 @@
 import type { DiagnosticCheck, DiagnosticsResult } from '../../../common/tools/tools-contract';
 import type { HttpClient } from '../../http/http-client';
 import { createKeyResolver, type KeyResolver } from '../../oauth/checks/key-resolver';
-import type { ServiceSlice } from '../../service';
+import type { DomainService } from '../../service';
 import type { ToolsDeps } from '../deps';
 import { HAR_CREATOR_NAME } from '../har/har-service';
 import { findInstall, loadInstallContext } from '../shared/install-context';
@@ -21,7 +21,7 @@ export function overallOf(checks: readonly DiagnosticCheck[]): DiagnosticsResult
   return worst === 2 ? 'fail' : worst === 1 ? 'warn' : 'pass';
 }
 
-export function createDiagnosticsService(deps: ToolsDeps, http: HttpClient, keys: KeyResolver = createKeyResolver(http, deps.clock)): ServiceSlice<'diagnostics.run' | 'diagnostics.report'> {
+export function createDiagnosticsService(deps: ToolsDeps, http: HttpClient, keys: KeyResolver = createKeyResolver(http, deps.clock)): DomainService<'diagnostics'> {
   const lastRuns = new Map<string, DiagnosticsResult>();
 
   async function run(installId: string): Promise<DiagnosticsResult> {

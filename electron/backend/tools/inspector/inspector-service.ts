@@ -2,7 +2,7 @@
 // is stored or logged; the only network traffic is fetching the matched account's public keys.
 import type { HttpClient } from '../../http/http-client';
 import { createKeyResolver, type KeyResolver } from '../../oauth/checks/key-resolver';
-import type { ServiceSlice } from '../../service';
+import type { DomainService } from '../../service';
 import type { ToolsDeps } from '../deps';
 import { inspectToken, type KnownAccount } from './inspect-token';
 import { verifyWithAccountKeys } from './signature';
@@ -23,7 +23,7 @@ export async function knownAccounts(deps: ToolsDeps): Promise<KnownAccount[]> {
   return resolved.filter((account): account is KnownAccount => account !== null);
 }
 
-export function createInspectorService(deps: ToolsDeps, http: HttpClient, keys: KeyResolver = createKeyResolver(http, deps.clock)): ServiceSlice<'inspector.inspect'> {
+export function createInspectorService(deps: ToolsDeps, http: HttpClient, keys: KeyResolver = createKeyResolver(http, deps.clock)): DomainService<'inspector'> {
   return {
     async 'inspector.inspect'({ token }) {
       return inspectToken({

@@ -2,9 +2,10 @@
 // after the other (they share Gorgias's per-account bucket); different accounts go in parallel, a few
 // at a time. A 429 waits for Retry-after (bounded) and is tried once more.
 import { isWorkbenchError } from '../../../common/errors';
-import type { ApiRequestInput, RunAcrossResult } from '../../../common/tools/tools-contract';
+import type { RunAcrossResult } from '../../../common/tools/tools-contract';
+import type { ApiRequestInput } from '../../../common/contract';
 import type { HttpClient } from '../../http/http-client';
-import type { ServiceSlice } from '../../service';
+import type { DomainService } from '../../service';
 import { checkPermissions, prepareRequest } from '../api-console/prepare-request';
 import { header, readRateLimit, readRetryAfter } from '../api-console/response-meta';
 import { sendWithToken } from '../api-console/send-with-token';
@@ -59,7 +60,7 @@ function codeForStatus(status: number): string {
   return 'API_ERROR';
 }
 
-export function createRunsService(deps: ToolsDeps, http: HttpClient): ServiceSlice<'runs.across'> {
+export function createRunsService(deps: ToolsDeps, http: HttpClient): DomainService<'runs'> {
   return {
     async 'runs.across'({ installIds, request, concurrency }) {
       const unique = [...new Set(installIds)];

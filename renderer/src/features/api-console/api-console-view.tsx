@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { requiredScopeFor } from '../../../../electron/common/gorgias/endpoints';
 import { scopeCovers } from '../../../../electron/common/gorgias/scopes';
-import type { ApiHistoryEntry, ApiSendInput } from '../../../../electron/common/tools/tools-contract';
+import type { ApiHistoryEntry } from '../../../../electron/common/tools/tools-contract';
+import type { ApiSendInput } from '../../../../electron/common/contract';
 import { useCatalog } from '../../stores/catalog';
 import { workbench, type ErrorShape } from '../../workbench/client';
 import { navigate } from '../../stores/navigation';

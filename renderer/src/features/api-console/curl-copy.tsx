@@ -1,7 +1,7 @@
 // "Copy as curl": main builds the command (api.curl) and the page copies it through main. The token
 // is a $GORGIAS_ACCESS_TOKEN placeholder unless the user ticks the reveal box.
 import { useId, useState } from 'react';
-import type { ApiSendInput } from '../../../../electron/common/tools/tools-contract';
+import type { ApiSendInput } from '../../../../electron/common/contract';
 import { workbench } from '../../workbench/client';
 import { showToast } from '../../stores/toasts';
 

@@ -1,6 +1,7 @@
 // One answer: status, time, size, rate limit, Retry-after countdown, Gorgias's own error and the
 // hint, headers, Next page, Copy as curl, and the body in the virtualised view.
-import type { ApiSendInput, ApiSendResult } from '../../../../electron/common/tools/tools-contract';
+import type { ApiSendResult } from '../../../../electron/common/tools/tools-contract';
+import type { ApiSendInput } from '../../../../electron/common/contract';
 import { KeyValueTable } from '../../components/kv-table';
 import { CurlCopy } from './curl-copy';
 import { JsonView } from './json-view';

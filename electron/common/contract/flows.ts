@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import type { FlowView } from '../model';
+import { id, method, noInput } from './declare';
+
+export const flowsMethods = {
+  'flows.start': method(z.strictObject({ appId: id, accountId: id })).returns<FlowView>(),
+  'flows.cancel': method(z.strictObject({ flowId: id })).returns<FlowView>(),
+  'flows.paste': method(z.strictObject({ flowId: id, url: z.string().min(1).max(20_000) })).returns<FlowView>(),
+  'flows.list': method(noInput).returns<FlowView[]>(),
+  /** Serve `GET /oauth/install?account={sub}` for an app, to stand in as its App URL; the URL to register while on, null when off. */
+  'flows.installEntry': method(z.strictObject({ appId: id, enabled: z.boolean() })).returns<{ url: string | null }>(),
+};

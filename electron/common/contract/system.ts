@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { method, noInput } from './declare';
+
+export interface SystemInfo {
+  version: string;
+  platform: string;
+  dataDir: string;
+  sandboxBaseUrl: string | null;
+}
+
+export const systemMethods = {
+  'system.info': method(noInput).returns<SystemInfo>(),
+  'system.copyText': method(z.strictObject({ text: z.string().max(100_000) })).returns<null>(),
+};
