@@ -12,7 +12,7 @@ import { EventBus } from '../../electron/backend/events';
 import { createHttpClient } from '../../electron/backend/http/http-client';
 import { createTokenClient, type TokenClient } from '../../electron/backend/oauth/token-client';
 import { ERROR_CODES, WorkbenchError } from '../../electron/common/errors';
-import { createMemoryVault } from '../fakes/memory-vault';
+import { openTempVault, type TempVault } from '../fakes/temp-vault';
 import { createFigures, suiteSeed, tally } from './support/figures';
 import { watchUnhandledRejections, type UnhandledWatch } from './support/unhandled';
 
@@ -35,10 +35,11 @@ let baseUrl: string;
 let next: Answer = { status: 500, contentType: null, body: '', defect: 'none' };
 let client: TokenClient;
 let watch: UnhandledWatch;
-const vault = createMemoryVault();
+let vault: TempVault;
 
 beforeAll(async () => {
   watch = watchUnhandledRejections();
+  vault = await openTempVault();
   server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -58,6 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   watch.stop();
+  await vault.dispose();
   figures.crashes += watch.reasons.length;
   figures.write();
   await new Promise<void>((resolve) => {

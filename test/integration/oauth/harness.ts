@@ -1,4 +1,4 @@
-// Wires the OAuth engine for integration tests: an in-memory vault holding one app and one
+// Wires the OAuth engine for integration tests: a real vault in a temp folder holding one app and one
 // account, a recording "system browser", a fetch that counts requests, and every event kept.
 import { EventBus } from '../../../electron/backend/events';
 import type { OAuthDeps } from '../../../electron/backend/oauth/deps';
@@ -6,7 +6,7 @@ import { createFlowsService, type FlowsService } from '../../../electron/backend
 import { createInstallsService, type InstallsService } from '../../../electron/backend/installs/installs-service';
 import type { StoredAccount, StoredApp } from '../../../electron/backend/vault/vault-types';
 import type { FlowView } from '../../../electron/common/model';
-import { createMemoryVault, emptyVaultData, type MemoryVault } from '../../fakes/memory-vault';
+import { openTempVault, type TempVault } from '../../fakes/temp-vault';
 
 export const CLIENT_ID = 'workbench-test-client';
 export const CLIENT_SECRET = 'test-client-secret-9f8e7d6c5b4a';
@@ -14,7 +14,7 @@ export const SCOPES = ['openid', 'email', 'profile', 'offline', 'account:read', 
 
 export interface Harness {
   deps: OAuthDeps;
-  vault: MemoryVault;
+  vault: TempVault;
   flows: FlowsService;
   installs: InstallsService;
   app: StoredApp;
@@ -65,10 +65,10 @@ export function makeAccount(subdomain: string, id = 'acc_test'): StoredAccount {
   return { id, subdomain, label: subdomain, kind: 'sandbox', notes: '', customBaseUrl: null, builtInSandbox: true, createdAt: at, updatedAt: at };
 }
 
-export function createHarness(options: HarnessOptions): Harness {
+export async function createHarness(options: HarnessOptions): Promise<Harness> {
   const app = makeApp(options.app);
   const account = makeAccount(options.subdomain ?? 'acme');
-  const vault = createMemoryVault({ ...emptyVaultData(), apps: [app], accounts: [account] });
+  const vault = await openTempVault({ apps: [app], accounts: [account] });
   const events: Harness['events'] = [];
   const bus = new EventBus();
   bus.subscribe((event, payload) => events.push({ event, payload }));
@@ -130,7 +130,10 @@ export function createHarness(options: HarnessOptions): Harness {
     setClockOffset: (ms) => {
       clockOffset = ms;
     },
-    close: () => flows.close(),
+    async close() {
+      await flows.close();
+      await vault.dispose();
+    },
   };
 }
 

@@ -14,7 +14,7 @@ beforeEach(async () => {
   sandbox = await startSandbox({ port: 0 });
   sandbox.addAccount('acme');
   sandbox.registerClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: ['http://127.0.0.1/callback'] });
-  h = createHarness({ baseUrl: (sub) => sandbox.baseUrlFor(sub) });
+  h = await createHarness({ baseUrl: (sub) => sandbox.baseUrlFor(sub) });
 });
 
 afterEach(async () => {

@@ -46,7 +46,7 @@ async function signInAndConsent(page: Page, authorizeUrl: string): Promise<strin
 
 describe('against oidc-provider configured like Gorgias', () => {
   it('login and consent in Chromium → stored install; the checks run against a standard provider', async () => {
-    h = createHarness({ baseUrl: () => provider.issuer });
+    h = await createHarness({ baseUrl: () => provider.issuer });
     const flow = await startFlow(h);
     const page = await context.newPage();
     const callbackHeaders: Array<Record<string, string>> = [];
@@ -83,7 +83,7 @@ describe('against oidc-provider configured like Gorgias', () => {
   });
 
   it('refresh, then revoke, then refresh → TOKEN_REVOKED', async () => {
-    h = createHarness({ baseUrl: () => provider.issuer });
+    h = await createHarness({ baseUrl: () => provider.issuer });
     const flow = await startFlow(h);
     await signInAndConsent(await context.newPage(), flow.authorizeUrl);
     const { installId } = await h.flows.waitForFlow(flow.id);
@@ -97,7 +97,7 @@ describe('against oidc-provider configured like Gorgias', () => {
   });
 
   it('a wrong client secret → OAUTH_INVALID_CLIENT', async () => {
-    h = createHarness({ baseUrl: () => provider.issuer, app: { clientSecret: 'not-the-secret' } });
+    h = await createHarness({ baseUrl: () => provider.issuer, app: { clientSecret: 'not-the-secret' } });
     const flow = await startFlow(h);
     const text = await signInAndConsent(await context.newPage(), flow.authorizeUrl);
     expect(text).toContain('Sign-in failed');
@@ -107,7 +107,7 @@ describe('against oidc-provider configured like Gorgias', () => {
   });
 
   it('cancelling on the provider\'s login page → OAUTH_ACCESS_DENIED', async () => {
-    h = createHarness({ baseUrl: () => provider.issuer });
+    h = await createHarness({ baseUrl: () => provider.issuer });
     const flow = await startFlow(h);
     const page = await context.newPage();
     await page.goto(flow.authorizeUrl);

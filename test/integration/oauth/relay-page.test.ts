@@ -49,7 +49,7 @@ beforeEach(async () => {
   sandbox = await startSandbox({ port: 0 });
   sandbox.addAccount('acme');
   sandbox.registerClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [`${relayOrigin}/relay.html`] });
-  h = createHarness({ baseUrl: (sub) => sandbox.baseUrlFor(sub), app: { redirect: { mode: 'relay', relayUrl: `${relayOrigin}/relay.html`, port: appPort, path: '/callback' } } });
+  h = await createHarness({ baseUrl: (sub) => sandbox.baseUrlFor(sub), app: { redirect: { mode: 'relay', relayUrl: `${relayOrigin}/relay.html`, port: appPort, path: '/callback' } } });
 });
 
 afterEach(async () => {

@@ -39,13 +39,13 @@ async function failedFlow(prepare?: () => void, consent: { approve?: boolean } =
   return { flow: done, callback: { status: outcome.callbackStatus, body: outcome.callbackBody } };
 }
 
-function withSandbox(patch: Parameters<typeof createHarness>[0] = { baseUrl: (sub) => sandbox.baseUrlFor(sub) }): Harness {
+async function withSandbox(patch: Parameters<typeof createHarness>[0] = { baseUrl: (sub) => sandbox.baseUrlFor(sub) }): Promise<Harness> {
   return createHarness(patch);
 }
 
 describe('errors a person can act on', () => {
   it('wrong client secret → OAUTH_INVALID_CLIENT, and the stored install is untouched', async () => {
-    h = withSandbox();
+    h = await withSandbox();
     const before = await connectOnce();
     const writes = h.vault.writes;
     const { flow, callback } = await failedFlow(() => {
@@ -60,7 +60,7 @@ describe('errors a person can act on', () => {
   });
 
   it('a replayed code → OAUTH_INVALID_GRANT naming the redirect URL sent', async () => {
-    h = withSandbox();
+    h = await withSandbox();
     const first = await startFlow(h);
     const outcome = await consentInSandbox(first.authorizeUrl);
     await h.flows.waitForFlow(first.id);
@@ -78,7 +78,7 @@ describe('errors a person can act on', () => {
   });
 
   it('a different redirect_uri at the token endpoint → OAUTH_REDIRECT_MISMATCH naming what was sent', async () => {
-    h = withSandbox();
+    h = await withSandbox();
     const flow = await startFlow(h);
     // Approve in the sandbox but stop at the redirect: the code stays unused.
     const { code } = await consentWithoutCallback(flow.authorizeUrl);
@@ -93,7 +93,7 @@ describe('errors a person can act on', () => {
   });
 
   it('denied consent → OAUTH_ACCESS_DENIED with the server\'s words; the browser gets a 403 page', async () => {
-    h = withSandbox();
+    h = await withSandbox();
     const { flow, callback } = await failedFlow(undefined, { approve: false });
     expect(flow.error?.code).toBe('OAUTH_ACCESS_DENIED');
     expect(flow.error?.message).toContain('The user denied the authorization request.');
@@ -102,7 +102,7 @@ describe('errors a person can act on', () => {
   });
 
   it('no callback in time → FLOW_TIMEOUT, and the loopback server stops', async () => {
-    h = withSandbox({ baseUrl: (sub) => sandbox.baseUrlFor(sub), flowTimeoutMs: 300 });
+    h = await withSandbox({ baseUrl: (sub) => sandbox.baseUrlFor(sub), flowTimeoutMs: 300 });
     const flow = await startFlow(h);
     expect(await h.flows.listeningPorts()).toHaveLength(1);
     const done = await h.flows.waitForFlow(flow.id);
@@ -112,7 +112,7 @@ describe('errors a person can act on', () => {
   });
 
   it('cancel → FLOW_CANCELLED; a late callback is refused', async () => {
-    h = withSandbox();
+    h = await withSandbox();
     const flow = await startFlow(h);
     const other = await startFlow(h);
     const cancelled = await h.flows['flows.cancel']({ flowId: flow.id });
@@ -134,7 +134,7 @@ describe('errors a person can act on', () => {
 
   it('a token endpoint that refuses connections → NETWORK_CONNECTION', async () => {
     const closed = await freePort();
-    h = withSandbox({ baseUrl: () => `http://127.0.0.1:${closed}/acme` });
+    h = await withSandbox({ baseUrl: () => `http://127.0.0.1:${closed}/acme` });
     const flow = await startFlow(h);
     const state = new URL(flow.authorizeUrl).searchParams.get('state')!;
     const callback = new URL(flow.redirectUri);
@@ -147,7 +147,7 @@ describe('errors a person can act on', () => {
   });
 
   it('a token endpoint that never answers → NETWORK_TIMEOUT', async () => {
-    h = withSandbox({ baseUrl: (sub) => sandbox.baseUrlFor(sub), httpTimeoutMs: 400 });
+    h = await withSandbox({ baseUrl: (sub) => sandbox.baseUrlFor(sub), httpTimeoutMs: 400 });
     const { flow } = await failedFlow(() => sandbox.setFault('slow-token'));
     expect(flow.error?.code).toBe('NETWORK_TIMEOUT');
     const entry = h.vault.entries.find((e) => e.kind === 'token');
@@ -156,7 +156,7 @@ describe('errors a person can act on', () => {
   });
 
   it('an HTML answer from the token endpoint → HTML_RESPONSE with the subdomain hint', async () => {
-    h = withSandbox();
+    h = await withSandbox();
     const { flow } = await failedFlow(() => sandbox.setFault('token-html'));
     expect(flow.error?.code).toBe('HTML_RESPONSE');
     expect(flow.error?.message).toContain('is the subdomain right?');
@@ -164,14 +164,14 @@ describe('errors a person can act on', () => {
   });
 
   it('a JSON 500 without an OAuth error → OAUTH_ERROR with the status', async () => {
-    h = withSandbox();
+    h = await withSandbox();
     const { flow } = await failedFlow(() => sandbox.setFault('token-500-json'));
     expect(flow.error?.code).toBe('OAUTH_ERROR');
     expect(flow.error?.message).toContain('500');
   });
 
   it('JWKS down → stored, with the signature "unchecked" (not verified)', async () => {
-    h = withSandbox();
+    h = await withSandbox();
     const flow = await startFlow(h);
     sandbox.setFault('jwks-down');
     await consentInSandbox(flow.authorizeUrl);
@@ -183,7 +183,7 @@ describe('errors a person can act on', () => {
   });
 
   it('an id_token that fails a check → OAUTH_ID_TOKEN_INVALID naming the claim; nothing stored', async () => {
-    h = withSandbox();
+    h = await withSandbox();
     const before = await connectOnce();
     const writes = h.vault.writes;
     // This computer's clock is two days ahead: the fresh id_token looks expired.
@@ -198,7 +198,7 @@ describe('errors a person can act on', () => {
   });
 
   it('a wrong subdomain (sandbox answers a 404 web page) → HTML_RESPONSE', async () => {
-    h = withSandbox({ baseUrl: () => sandbox.baseUrlFor('nosuchshop') });
+    h = await withSandbox({ baseUrl: () => sandbox.baseUrlFor('nosuchshop') });
     const flow = await startFlow(h);
     const state = new URL(flow.authorizeUrl).searchParams.get('state')!;
     const callback = new URL(flow.redirectUri);

@@ -14,7 +14,7 @@ async function setUp(quirks: Partial<SandboxQuirks>, app: Parameters<typeof crea
   sandbox = await startSandbox({ port: 0, quirks });
   sandbox.addAccount('acme');
   sandbox.registerClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: ['http://127.0.0.1/callback', 'https://partner.example/landing'] });
-  h = createHarness({ baseUrl: (sub) => sandbox.baseUrlFor(sub), app, onNewSubdomain: (sub) => sandbox.addAccount(sub) });
+  h = await createHarness({ baseUrl: (sub) => sandbox.baseUrlFor(sub), app, onNewSubdomain: (sub) => sandbox.addAccount(sub) });
 }
 
 async function connect(): Promise<{ flowId: string; installId: string }> {
@@ -129,7 +129,7 @@ describe('refresh and revoke', () => {
   it('20 concurrent refreshes share one token request and keep the refresh token', async () => {
     await setUp({ rotateRefreshTokens: false });
     const { installId } = await connect();
-    const before = h.vault.data().installs[0]!;
+    const before = structuredClone(h.vault.data().installs[0]!);
     const countRefreshes = () => h.requests.filter((r) => r.url.endsWith('/oauth/token') && r.body.includes('grant_type=refresh_token')).length;
     expect(countRefreshes()).toBe(0);
     const results = await Promise.all(Array.from({ length: 20 }, () => h.installs['installs.refresh']({ id: installId })));

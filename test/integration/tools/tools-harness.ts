@@ -1,4 +1,4 @@
-// Wires the tools for integration tests against the real built-in sandbox: an in-memory vault with
+// Wires the tools for integration tests against the real built-in sandbox: a real vault in a temp folder with
 // one app and several sandbox accounts, the real OAuth flows and installs services, a clock shared
 // by the backend and the sandbox (so "24 h later" is true for both), every event and clipboard
 // write kept. Installs come from real flows, consented through the sandbox's own page.
@@ -11,7 +11,7 @@ import type { ServiceSlice } from '../../../electron/backend/service';
 import { createToolsService, installTokenPort } from '../../../electron/backend/tools';
 import type { StoredAccount, StoredApp } from '../../../electron/backend/vault/vault-types';
 import type { ToolsMethod } from '../../../electron/backend/tools';
-import { createMemoryVault, emptyVaultData, type MemoryVault } from '../../fakes/memory-vault';
+import { openTempVault, type TempVault } from '../../fakes/temp-vault';
 import { consentInSandbox } from '../../fakes/sandbox-browser';
 
 export const CLIENT_ID = 'tools-test-client';
@@ -20,7 +20,7 @@ export const DEFAULT_SCOPES = ['openid', 'email', 'profile', 'offline', 'account
 
 export interface ToolsHarness {
   sandbox: Sandbox;
-  vault: MemoryVault;
+  vault: TempVault;
   deps: OAuthDeps;
   flows: FlowsService;
   installs: InstallsService;
@@ -87,7 +87,7 @@ export async function createToolsHarness(options: ToolsHarnessOptions = {}): Pro
       updatedAt: at,
     };
   }
-  const vault = createMemoryVault({ ...emptyVaultData(), apps: [app], accounts: Object.values(accounts) });
+  const vault = await openTempVault({ apps: [app], accounts: Object.values(accounts) });
   const events: ToolsHarness['events'] = [];
   const bus = new EventBus();
   bus.subscribe((event, payload) => events.push({ event, payload }));
@@ -153,6 +153,7 @@ export async function createToolsHarness(options: ToolsHarnessOptions = {}): Pro
     async close() {
       await flows.close();
       await sandbox.close();
+      await vault.dispose();
     },
   };
 }
