@@ -1,6 +1,6 @@
 // A stand-in for the `electron` module, just wide enough for electron/main/main.ts and its adapters, that
 // records what the glue does (window options, IPC handlers, session hooks, opened URLs) so the smoke
-// test can load the BUILT main bundle without the Electron binary (STACK.md trap 2).
+// test can load the BUILT main bundle without the Electron binary (docs/stack.md, trap 1).
 // Use: vi.mock('electron', () => import('./fake-electron').then((m) => m.fakeElectronModule())).
 import { pathToFileURL } from 'node:url';
 import Conf from 'conf';

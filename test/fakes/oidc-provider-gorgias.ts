@@ -1,5 +1,5 @@
 // panva's oidc-provider — a standard OpenID provider written by others — configured like Gorgias
-// (STACK.md trap 7): OAuth routes under /oauth/, a refresh token for the `offline` scope (it only
+// (docs/stack.md, trap 6): OAuth routes under /oauth/, a refresh token for the `offline` scope (it only
 // knows `offline_access`), email and name in the id_token, native loopback redirects on any port.
 // Its built-in login and consent pages are clicked through by Playwright in the tests.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

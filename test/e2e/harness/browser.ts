@@ -1,6 +1,6 @@
 // One headless Debian Chromium per test file (vitest runs each file in its own process), shared by
 // every harness in that file: launching costs far more than a fresh context, and CI has two cores.
-// Never downloads a browser: playwright-core drives /usr/bin/chromium (STACK.md trap 9).
+// Never downloads a browser: playwright-core drives /usr/bin/chromium (docs/stack.md, trap 8).
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
