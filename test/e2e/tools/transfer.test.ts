@@ -1,8 +1,9 @@
 // Import / export in real Chromium: export without and with secrets (encrypted under a
 // passphrase), then import shows what will change before applying it, and round-trips; a wrong or
-// missing passphrase and a non-export are refused with the text kept.
+// missing passphrase and a non-export are refused with the text kept. Each test has its own window
+// and vault: an import test makes its export through the backend, not by reading another test's.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeSharedBrowser, startHarness, type Harness } from '../harness';
 import { unnamedControls } from '../ui/ui-steps';
 import { UI_TIMEOUT, waitFor } from './tools-steps';
@@ -11,9 +12,8 @@ const SECRET = 'partner-app-client-secret-0123456789';
 const PASSPHRASE = 'correct horse battery';
 
 let harness: Harness;
-let withSecrets = '';
 
-beforeAll(async () => {
+beforeEach(async () => {
   harness = await startHarness({ viewport: { width: 1280, height: 1000 } });
   await harness.backend['apps.create']({
     name: 'Partner app',
@@ -28,10 +28,15 @@ beforeAll(async () => {
   await harness.page.getByRole('list', { name: 'Tools' }).getByRole('button', { name: 'Import / export' }).click();
   await harness.page.getByRole('heading', { name: 'Import / export' }).waitFor();
 });
-afterAll(async () => {
+afterEach(async () => {
   await harness?.close();
-  await closeSharedBrowser();
 });
+afterAll(closeSharedBrowser);
+
+/** An export with the client secrets encrypted under PASSPHRASE, made by the backend. */
+async function exportWithSecrets(): Promise<string> {
+  return (await harness.backend['transfer.export']({ includeSecrets: true, passphrase: PASSPHRASE })).text;
+}
 
 const exported = () => harness.page.getByLabel('Exported JSON');
 
@@ -59,7 +64,8 @@ describe('export', () => {
     await page.getByLabel('Export passphrase').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('status').getByText(/client secrets encrypted\.$/).waitFor({ timeout: UI_TIMEOUT });
-    withSecrets = (await exported().textContent())!;
+    const withSecrets = (await exported().textContent())!;
+    expect(JSON.parse(withSecrets)).toMatchObject({ format: 'gorgias-oauth-workbench/export' });
     expect(withSecrets).not.toContain(SECRET);
     expect(withSecrets).not.toContain(PASSPHRASE);
 
@@ -73,6 +79,7 @@ describe('export', () => {
 describe('import', () => {
   it('refuses a wrong passphrase, a missing one and a non-export, keeping the text', async () => {
     const { page } = harness;
+    const withSecrets = await exportWithSecrets();
     const box = page.getByLabel('Import JSON');
     await box.fill('{"not": "an export"}');
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -91,6 +98,7 @@ describe('import', () => {
 
   it('previews what will change, then applies it: the export round-trips', async () => {
     const { page } = harness;
+    const withSecrets = await exportWithSecrets();
     // Change the vault after the export: the app gone, an account relabelled.
     const data = harness.backend.vault.data();
     const app = data.apps.find((candidate) => candidate.clientId === 'partner-app-client')!;
@@ -98,6 +106,7 @@ describe('import', () => {
     await harness.backend['apps.delete']({ id: app.id });
     await harness.backend['accounts.update']({ id: account.id, patch: { label: 'Renamed sandbox' } });
 
+    await page.getByLabel('Import JSON').fill(withSecrets);
     await page.getByLabel('Import passphrase').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Preview' }).click();
     const table = page.getByRole('table', { name: 'What the import would change' });
