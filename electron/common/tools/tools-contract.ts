@@ -60,6 +60,8 @@ export const toolsContract = {
   'transfer.export': { input: z.strictObject({ includeSecrets: z.boolean(), passphrase: z.string().max(1024).optional() }) },
   'transfer.preview': { input: z.strictObject({ text: z.string().min(1).max(5 * 1024 * 1024), passphrase: z.string().max(1024).optional() }) },
   'transfer.import': { input: z.strictObject({ text: z.string().min(1).max(5 * 1024 * 1024), passphrase: z.string().max(1024).optional() }) },
+  /** One install (refresh token + client id/secret + account) as a file encrypted under `passphrase` (the CLI's export-install). */
+  'transfer.exportInstall': { input: z.strictObject({ installId: id, passphrase: z.string().min(8, 'At least 8 characters').max(1024) }) },
 } as const;
 
 // ---- results ----
@@ -221,6 +223,7 @@ export interface ToolsOutputs {
   'transfer.export': { text: string; apps: number; accounts: number; secretsIncluded: boolean };
   'transfer.preview': TransferPreview;
   'transfer.import': TransferPreview;
+  'transfer.exportInstall': { text: string };
 }
 
 export type ApiRequestInput = z.output<typeof apiRequestSchema>;

@@ -15,6 +15,7 @@ export const TOOLS_METHOD_NAMES = [
   'transfer.export',
   'transfer.preview',
   'transfer.import',
+  'transfer.exportInstall',
 ] as const;
 
 export type ToolsMethodName = (typeof TOOLS_METHOD_NAMES)[number];
