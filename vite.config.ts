@@ -5,6 +5,7 @@
 //                                   external (electron-builder ships node_modules with the app)
 //   preload -> dist/preload/preload.cjs  ONE CommonJS file whose only require is `electron`, because a
 //                                   sandboxed preload cannot load other files or ESM
+//   bridge  -> dist/serve/workbench-bridge.js  window.workbench over HTTP for the browser door
 //   cli     -> dist/cli/cli.js      the `gorgias-workbench` binary (package.json "bin"): ESM for plain
 //                                   Node with a shebang, every dependency external, never `electron`
 import { chmod } from 'node:fs/promises';
@@ -84,6 +85,20 @@ export default defineConfig({
         },
       },
     },
+    // The browser door's window.workbench (gorgias-workbench serve): one classic script, no imports.
+    bridge: {
+      consumer: 'server',
+      build: {
+        outDir: here('dist/serve'),
+        target: 'chrome140',
+        ssr: true,
+        minify: false,
+        rolldownOptions: {
+          input: { 'workbench-bridge': here('electron/cli/serve/browser-bridge.ts') },
+          output: { format: 'iife', entryFileNames: '[name].js', codeSplitting: false },
+        },
+      },
+    },
     cli: {
       consumer: 'server',
       build: {
@@ -104,7 +119,7 @@ export default defineConfig({
   builder: {
     // Sequential and explicit: the order is the order of the report and failures name their environment.
     async buildApp(builder) {
-      for (const name of ['client', 'main', 'preload', 'cli']) {
+      for (const name of ['client', 'main', 'preload', 'bridge', 'cli']) {
         const environment = builder.environments[name];
         if (!environment) throw new Error(`vite.config.ts: missing environment "${name}"`);
         await builder.build(environment);

@@ -12,6 +12,7 @@ import { registerInstallsList } from './commands/list-installs';
 import { registerRefresh } from './commands/refresh';
 import { registerRevoke } from './commands/revoke';
 import { registerSandboxServe } from './commands/sandbox-serve';
+import { registerServe } from './commands/serve';
 import { registerToken } from './commands/token';
 import { EXIT } from './exit-codes';
 
@@ -57,6 +58,7 @@ export function buildProgram(context: CliContext): Command {
   registerInspect(program, context);
   registerCall(program, context);
   registerExportInstall(program, context);
+  registerServe(program, context);
   registerSandboxServe(group('sandbox', 'The built-in sandbox: an emulated Gorgias for anyone\'s tests'), context);
   for (const command of program.commands) {
     command.exitOverride();
