@@ -20,6 +20,8 @@ export interface CliRun {
 export interface CliOptions {
   env?: Record<string, string | undefined>;
   stdin?: string;
+  /** Leave stdin open (the test writes to it later). */
+  keepStdin?: boolean;
   cwd?: string;
 }
 
@@ -34,7 +36,7 @@ export function spawnCli(args: string[], options: CliOptions = {}): ChildProcess
   if (!existsSync(CLI_FILE)) throw new Error('dist/cli/cli.js is missing: run `npx vite build` first');
   const child = spawn(process.execPath, [CLI_FILE, ...args], { env: childEnv(options.env), cwd: options.cwd ?? repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
   if (options.stdin !== undefined) child.stdin!.end(options.stdin);
-  else child.stdin!.end();
+  else if (!options.keepStdin) child.stdin!.end();
   return child;
 }
 
