@@ -31,11 +31,17 @@ function interruptSignal(): Promise<void> {
 
 export async function runCli(options: RunCliOptions): Promise<number> {
   const io = options.io ?? processIo;
+  // Only commands that wait (connect, serve, sandbox serve, a rate-limit pause) take over Ctrl+C, on
+  // first use; for the others Node's default applies and Ctrl+C ends the process at once.
+  let interrupted: Promise<void> | null = null;
   const context: CliContext = {
     io,
     env: options.env ?? process.env,
     version: options.version,
-    interrupted: interruptSignal(),
+    get interrupted() {
+      interrupted ??= interruptSignal();
+      return interrupted;
+    },
     ...(options.keyProtector ? { keyProtector: options.keyProtector } : {}),
     ...(options.storeFactory ? { storeFactory: options.storeFactory } : {}),
   };

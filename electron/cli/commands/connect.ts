@@ -77,6 +77,8 @@ export function registerConnect(program: Command, context: CliContext): void {
     )
     .action(async (options: ConnectOptions, command: Command) => {
       if (options.mode && options.mode !== 'loopback' && options.mode !== 'paste') throw CliError.usage('--mode is loopback or paste.');
+      // From here on Ctrl+C cancels the flow instead of killing the process mid-write.
+      const interrupted = context.interrupted;
       const detail = await withSession(
         command,
         context,
@@ -99,10 +101,10 @@ export function registerConnect(program: Command, context: CliContext): void {
             context.io.err(`Sign-in URL (open it in a browser if none opened):\n  ${started.authorizeUrl}`);
             const ended = watcher.ended(started.id);
             if (appMode === 'paste') {
-              const line = await Promise.race([readLine(), context.interrupted.then(() => null)]);
+              const line = await Promise.race([readLine(), interrupted.then(() => null)]);
               if (line) await session.call<FlowView>('flows.paste', { flowId: started.id, url: line });
             }
-            const outcome = await Promise.race([ended, context.interrupted.then(() => null)]);
+            const outcome = await Promise.race([ended, interrupted.then(() => null)]);
             if (outcome === null) {
               await session.call<FlowView>('flows.cancel', { flowId: started.id }).catch(() => undefined);
               throw new CliError('FLOW_CANCELLED', 'Cancelled: nothing was stored.', EXIT.INTERRUPTED);
