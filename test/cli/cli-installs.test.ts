@@ -64,6 +64,8 @@ describe('connect and the install', () => {
     const inspected = await cli(['inspect', '-', '--json'], { stdin: `${token}\n` });
     expect(inspected.code).toBe(0);
     expect(JSON.parse(inspected.stdout)).toMatchObject({ kind: 'jwt', claims: { azp: 'workbench-demo' } });
+    const readable = await cli(['inspect', token]);
+    expect(readable.stdout).toMatch(/^exp: \d{4}-\d\d-\d\dT.* \(in /m);
   });
 
   it('call sends the request as the install; --json carries status and body; --all-pages follows next_cursor', async () => {
@@ -89,6 +91,14 @@ describe('connect and the install', () => {
 });
 
 describe('failures: a message, a code, a non-zero exit, nothing changed', () => {
+  it('export-install refuses the built-in sandbox (its refresh tokens die with the process) and writes nothing', async () => {
+    const out = join(data.dir, 'never.json');
+    const run = await cli(['export-install', ...target, '--out', out], { env: { WORKBENCH_EXPORT_PASSPHRASE: 'file passphrase 1' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('sandbox serve');
+    expect((await readdir(data.dir)).includes('never.json')).toBe(false);
+  });
+
   it('an unknown app lists the known ones (exit 6)', async () => {
     const before = await folderPrint(data.dir);
     const run = await cli(['token', '--app', 'nope', '--account', 'sandbox']);

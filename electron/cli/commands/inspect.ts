@@ -23,7 +23,8 @@ export function registerInspect(program: Command, context: CliContext): void {
       const lines = [result.summary];
       if (result.header) lines.push(`header: ${JSON.stringify(result.header)}`);
       if (result.claims) lines.push(`claims: ${JSON.stringify(result.claims, null, 2)}`);
-      for (const time of result.times) lines.push(`${JSON.stringify(time)}`);
+      for (const time of result.times) lines.push(`${time.claim}: ${time.iso} (${time.relative})`);
+      for (const reading of result.readings) lines.push(`${reading.level}: ${reading.text}`);
       lines.push(`signature: ${result.signature.outcome} — ${result.signature.detail}`);
       if (result.app) lines.push(`app: ${result.app.name} (${result.app.clientId})`);
       if (result.account) lines.push(`account: ${result.account.label} (${result.account.baseUrl})`);
