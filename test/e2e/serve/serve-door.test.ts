@@ -5,6 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVING_BROWSER, spawnCli, tempDataDir, waitForOutput } from '../../cli/cli-process';
+import { withVault } from '../../cli/vault-setup';
 import { closeSharedBrowser, launchBrowser } from '../harness';
 
 const UI_TIMEOUT = 15_000;
@@ -16,6 +17,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
+/** Every answer of the contract over HTTP the page received. */
+const answers: string[] = [];
 
 beforeAll(async () => {
   data = await tempDataDir();
@@ -28,6 +31,9 @@ beforeAll(async () => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith('/api/invoke/')) void response.text().then((text) => answers.push(text), () => undefined);
+  });
 });
 afterAll(async () => {
   await context?.close();
@@ -140,5 +146,17 @@ describe('serve refuses', () => {
     expect(await exited).toBe(0);
     expect(stderr).toContain('Stopped; the vault is closed.');
     await expect(fetch(`${origin}/`)).rejects.toThrow();
+  });
+
+  it('the page never received the client secret, the refresh token or the id_token (the same secret rules as the window)', async () => {
+    expect(answers.length).toBeGreaterThan(10);
+    const seen = answers.join('\n');
+    await withVault(data.dir, 'correct horse battery', async (backend) => {
+      const stored = backend.vault.data();
+      const install = stored.installs[0]!;
+      const secrets = [stored.apps[0]!.clientSecret, install.refreshToken!, install.idToken!];
+      for (const secret of secrets) expect(secret.length).toBeGreaterThan(10);
+      for (const secret of secrets) expect(seen).not.toContain(secret);
+    });
   });
 });
