@@ -6,7 +6,8 @@ import type { BrowserOpener } from '../backend/ports';
 
 export function osOpenerCommand(platform: NodeJS.Platform = process.platform): string[] {
   if (platform === 'darwin') return ['open'];
-  if (platform === 'win32') return ['cmd', '/c', 'start', '""'];
+  // Not `cmd /c start`: cmd would split the URL at its "&"s.
+  if (platform === 'win32') return ['rundll32', 'url.dll,FileProtocolHandler'];
   return ['xdg-open'];
 }
 
