@@ -5,10 +5,15 @@
 //                                   external (electron-builder ships node_modules with the app)
 //   preload -> dist/preload/preload.cjs  ONE CommonJS file whose only require is `electron`, because a
 //                                   sandboxed preload cannot load other files or ESM
+//   bridge  -> dist/serve/workbench-bridge.js  window.workbench over HTTP for the browser door
+//   cli     -> dist/cli/cli.js      the `gorgias-workbench` binary (package.json "bin"): ESM for plain
+//                                   Node with a shebang, every dependency external, never `electron`
+import { chmod } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -22,12 +27,21 @@ function isMainExternal(id: string): boolean {
   return ['electron', 'electron-store', ...dependencies].some((name) => id === name || id.startsWith(`${name}/`));
 }
 
+/** npm links "bin" files as they are: the CLI must be executable by itself. */
+const executable = (): Plugin => ({
+  name: 'workbench-cli-executable',
+  async writeBundle(options, bundle) {
+    for (const file of Object.keys(bundle)) if (file === 'cli.js') await chmod(join(options.dir ?? '', file), 0o755);
+  },
+});
+
 export default defineConfig({
   root: here('renderer'),
   base: './',
   // No public/ folder: everything the renderer needs is imported, so Vite fingerprints it.
   publicDir: false,
   plugins: [react()],
+  define: { __WORKBENCH_VERSION__: JSON.stringify(pkg.version) },
   build: {
     // The three outputs share dist/; each environment cleans only its own folder.
     emptyOutDir: true,
@@ -71,11 +85,41 @@ export default defineConfig({
         },
       },
     },
+    // The browser door's window.workbench (gorgias-workbench serve): one classic script, no imports.
+    bridge: {
+      consumer: 'server',
+      build: {
+        outDir: here('dist/serve'),
+        target: 'chrome140',
+        ssr: true,
+        minify: false,
+        rolldownOptions: {
+          input: { 'workbench-bridge': here('electron/cli/serve/browser-bridge.ts') },
+          output: { format: 'iife', entryFileNames: '[name].js', codeSplitting: false },
+        },
+      },
+    },
+    cli: {
+      consumer: 'server',
+      build: {
+        outDir: here('dist/cli'),
+        target: 'node20',
+        ssr: true,
+        minify: false,
+        sourcemap: true,
+        rolldownOptions: {
+          input: { cli: here('electron/cli/cli.ts') },
+          external: (id) => id !== 'electron' && isMainExternal(id),
+          plugins: [executable()],
+          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner: '#!/usr/bin/env node' },
+        },
+      },
+    },
   },
   builder: {
     // Sequential and explicit: the order is the order of the report and failures name their environment.
     async buildApp(builder) {
-      for (const name of ['client', 'main', 'preload']) {
+      for (const name of ['client', 'main', 'preload', 'bridge', 'cli']) {
         const environment = builder.environments[name];
         if (!environment) throw new Error(`vite.config.ts: missing environment "${name}"`);
         await builder.build(environment);

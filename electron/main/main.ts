@@ -31,6 +31,7 @@ import { isAllowedNavigation } from './security/renderer-origin';
 import { createDispatcher } from '../backend/dispatch/dispatcher';
 import { EVENT_CHANNEL } from '../common/ipc-channels';
 import { registerContract } from './ipc/register-contract';
+import { cliArguments, runCliMode } from './cli-mode';
 
 // dist/main/main.js -> dist/preload/preload.cjs and dist/renderer/index.html
 const distDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -183,9 +184,15 @@ async function stop(): Promise<void> {
   await closing?.close();
 }
 
+// `--cli <command>`: one CLI command with the OS keychain in reach, no window, then exit (cli-mode.ts).
+const cliArgs = cliArguments(process.argv);
+if (cliArgs) void runCliMode(cliArgs, { app, keyProtector: createSafeStorageKeyProtector(safeStorage), storeFactory: electronStoreFactory });
+
 // Before anything else: every renderer sandboxed, and one instance only (two would share one vault).
-app.enableSandbox();
-if (!app.requestSingleInstanceLock()) {
+if (!cliArgs) app.enableSandbox();
+if (cliArgs) {
+  // Nothing else: no window, no IPC, no single-instance lock (the CLI may run beside the app).
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', focusWindow);

@@ -191,6 +191,11 @@ class FakeApp extends FakeEmitter {
   quit(): void {
     this.quitCalls += 1;
   }
+  /** app.exit(code): recorded, the process is not ended (main's --cli mode calls it). */
+  exitCodes: number[] = [];
+  exit(code = 0): void {
+    this.exitCodes.push(code);
+  }
 }
 
 /** Reversible, recognisable "encryption": enough to prove the key goes through safeStorage. */

@@ -15,6 +15,8 @@ export interface SandboxContext {
   origin: string;
   /** Big benchmark bodies, built once per size. */
   largeCache: Map<number, Buffer[]>;
+  /** See SandboxOptions.autoApprove. */
+  autoApprove?: boolean;
 }
 
 export interface AccountRequest {

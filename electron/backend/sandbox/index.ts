@@ -32,19 +32,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     fault: null,
     origin: '',
     largeCache: new Map(),
+    autoApprove: options.autoApprove ?? false,
   };
   let port = 0;
+  const listener = createRequestListener(
+    ctx,
+    () => port,
+    (error) => {
+      // The message only: a stack or request dump could quote a token.
+      const message = `sandbox request failed: ${error instanceof Error ? error.message : 'unknown error'}`;
+      if (options.logger) options.logger.error(message);
+      else console.error(message);
+    },
+  );
+  const { onRequest } = options;
   const server = createServer(
-    createRequestListener(
-      ctx,
-      () => port,
-      (error) => {
-        // The message only: a stack or request dump could quote a token.
-        const message = `sandbox request failed: ${error instanceof Error ? error.message : 'unknown error'}`;
-        if (options.logger) options.logger.error(message);
-        else console.error(message);
-      },
-    ),
+    onRequest
+      ? (req, res) => {
+          onRequest(req.method ?? '?', (req.url ?? '/').split('?')[0] ?? '/');
+          listener(req, res);
+        }
+      : listener,
   );
   // Malformed HTTP never reaches the listener; answer 400 and drop the socket instead of crashing.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {

@@ -8,7 +8,7 @@ import type { AccountRequest, SandboxContext } from './context';
 import { errorPage } from './html';
 import { parseForm, readBody, sendHtml, sendRedirect, withQuery } from './http-util';
 import { redirectUriAllowed } from './redirect-match';
-import { CODE_LIFETIME_MS, TRANSACTION_LIFETIME_MS, randomToken } from './state';
+import { CODE_LIFETIME_MS, TRANSACTION_LIFETIME_MS, randomToken, type AuthorizationRequest } from './state';
 
 const MAX_PARAM = 4096;
 
@@ -47,6 +47,12 @@ export function handleAuthorize(ctx: SandboxContext, r: AccountRequest): void {
 
   const now = ctx.clock.now();
   ctx.state.sweep(now);
+  const firstUser = r.account.data.users[0];
+  if (ctx.autoApprove && firstUser) {
+    const request = { subdomain: r.account.subdomain, clientId, redirectUri, scopes, state, nonce, codeChallenge };
+    sendRedirect(r.res, withQuery(redirectUri, { code: issueCode(ctx, request, firstUser.id, now), state }));
+    return;
+  }
   const id = randomToken(24);
   ctx.state.transactions.set(id, {
     id,
@@ -96,19 +102,23 @@ export async function handleDecision(ctx: SandboxContext, r: AccountRequest): Pr
     sendHtml(r.res, 400, errorPage('Unknown user', 'Pick one of the listed users.'));
     return;
   }
+  sendRedirect(r.res, withQuery(tx.redirectUri, { code: issueCode(ctx, tx, userId, now), state: tx.state }));
+}
+
+function issueCode(ctx: SandboxContext, request: AuthorizationRequest, userId: number, now: number): string {
   const code = randomToken(32);
   ctx.state.codes.set(code, {
-    subdomain: tx.subdomain,
-    clientId: tx.clientId,
-    redirectUri: tx.redirectUri,
-    scopes: tx.scopes,
-    state: tx.state,
-    nonce: tx.nonce,
-    codeChallenge: tx.codeChallenge,
+    subdomain: request.subdomain,
+    clientId: request.clientId,
+    redirectUri: request.redirectUri,
+    scopes: request.scopes,
+    state: request.state,
+    nonce: request.nonce,
+    codeChallenge: request.codeChallenge,
     userId,
     authTime: Math.floor(now / 1000),
     expiresAt: now + CODE_LIFETIME_MS,
     used: false,
   });
-  sendRedirect(r.res, withQuery(tx.redirectUri, { code, state: tx.state }));
+  return code;
 }

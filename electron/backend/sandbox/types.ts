@@ -22,6 +22,13 @@ export interface SandboxOptions {
   privateJwk?: JWK;
   /** Where unexpected handler failures are reported (default: console.error). Never given secrets. */
   logger?: { error(message: string): void };
+  /**
+   * Consent without a person: the authorize endpoint answers with the code at once, as the first
+   * user (for CI driving `gorgias-workbench sandbox serve --auto-approve`). Off by default.
+   */
+  autoApprove?: boolean;
+  /** Told the method and path (never the query or body) of every request, for a request log. */
+  onRequest?: (method: string, path: string) => void;
 }
 
 export interface SandboxClient {

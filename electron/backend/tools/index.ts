@@ -10,6 +10,7 @@ import { createHarService } from './har/har-service';
 import { createInspectorService } from './inspector/inspector-service';
 import { createRunsService } from './runs/runs-service';
 import { createToolsHttp } from './shared/recorded-http';
+import { createInstallExportService } from './transfer/install-export-service';
 import { createTransferService } from './transfer/transfer-service';
 
 export type { InstallTokenPort, ToolsDeps } from './deps';
@@ -29,5 +30,6 @@ export function createToolsService(deps: ToolsDeps): ServiceSlice<ToolsMethod> {
     ...createInspectorService(deps, http, keys),
     ...createDiagnosticsService(deps, http, keys),
     ...createTransferService(deps),
+    ...createInstallExportService(deps),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TransferPreview } from '../tools/tools-contract';
-import { method } from './declare';
+import { MIN_PASSPHRASE_LENGTH } from '../lists';
+import { id, method } from './declare';
 
 const transferText = z.string().min(1).max(5 * 1024 * 1024);
 const optionalPassphrase = z.string().max(1024).optional();
@@ -14,4 +15,8 @@ export const transferMethods = {
   }>(),
   'transfer.preview': method(z.strictObject({ text: transferText, passphrase: optionalPassphrase })).returns<TransferPreview>(),
   'transfer.import': method(z.strictObject({ text: transferText, passphrase: optionalPassphrase })).returns<TransferPreview>(),
+  /** One install (refresh token + client id/secret + account) as a file encrypted under `passphrase` (the CLI's export-install). */
+  'transfer.exportInstall': method(
+    z.strictObject({ installId: id, passphrase: z.string().min(MIN_PASSPHRASE_LENGTH, `At least ${MIN_PASSPHRASE_LENGTH} characters`).max(1024) }),
+  ).returns<{ text: string }>(),
 };

@@ -2,13 +2,15 @@
 // secrets leave only encrypted under a passphrase. Import previews first and applies the same plan.
 import { WorkbenchError } from '../../../common/errors';
 import { newId } from '../../ids';
-import type { DomainService } from '../../service';
+import type { MethodsOf } from '../../../common/contract';
+import type { ServiceSlice } from '../../service';
 import type { ToolsDeps } from '../deps';
 import { decryptSecrets, encryptSecrets } from './transfer-crypto';
 import { buildExportFile, parseExportFile, parseSecretPayload, type SecretPayload } from './transfer-format';
 import { planTransfer, previewOf, type TransferPlan } from './transfer-plan';
 
-export function createTransferService(deps: ToolsDeps): DomainService<'transfer'> {
+/** Every transfer method but the one-install export, which install-export-service.ts serves. */
+export function createTransferService(deps: ToolsDeps): ServiceSlice<Exclude<MethodsOf<'transfer'>, 'transfer.exportInstall'>> {
   const now = () => new Date(deps.clock.now()).toISOString();
 
   async function plan(text: string, passphrase: string | undefined): Promise<TransferPlan> {

@@ -1,0 +1,59 @@
+// The files the browser door serves: the built renderer (dist/renderer), its index.html rewritten
+// for this door (the bridge script before the app's module, connect-src 'self' in the meta CSP), and
+// the browser bridge (dist/serve/workbench-bridge.js).
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { RENDERER_CSP } from '../../common/content-security-policy';
+
+/** The renderer's CSP with the one change this door needs: the page may call its own server. */
+export const SERVE_CSP = RENDERER_CSP.replace("connect-src 'none'", "connect-src 'self'");
+export const BRIDGE_PATH = '/workbench-bridge.js';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export interface ServedFile {
+  body: Buffer;
+  contentType: string;
+}
+
+export function rewriteIndex(html: string): string {
+  if (!html.includes("connect-src 'none'") || !html.includes('<script type="module"')) {
+    throw new Error('dist/renderer/index.html is not the expected build: run `npm run build` again.');
+  }
+  return html.replace("connect-src 'none'", "connect-src 'self'").replace('<script type="module"', `<script src=".${BRIDGE_PATH}"></script>\n    <script type="module"`);
+}
+
+export async function loadServedFiles(distDir: string): Promise<{ index: ServedFile; bridge: ServedFile; asset(path: string): Promise<ServedFile | null> }> {
+  const rendererDir = resolve(distDir, 'renderer');
+  const index = rewriteIndex(await readFile(join(rendererDir, 'index.html'), 'utf8'));
+  const bridge = await readFile(join(distDir, 'serve', 'workbench-bridge.js'));
+  return {
+    index: { body: Buffer.from(index), contentType: CONTENT_TYPES['.html']! },
+    bridge: { body: bridge, contentType: CONTENT_TYPES['.js']! },
+    async asset(path) {
+      let pathname: string;
+      try {
+        pathname = decodeURIComponent(path);
+      } catch {
+        return null;
+      }
+      if (!pathname.startsWith('/assets/') || pathname.includes('\0')) return null;
+      const file = resolve(rendererDir, `.${pathname}`);
+      if (!file.startsWith(rendererDir + sep)) return null;
+      try {
+        if (!(await stat(file)).isFile()) return null;
+        return { body: await readFile(file), contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
+      } catch {
+        return null;
+      }
+    },
+  };
+}
