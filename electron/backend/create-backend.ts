@@ -114,6 +114,8 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     'flows.paste': flows['flows.paste'],
     'flows.list': flows['flows.list'],
     'flows.installEntry': installEntry['flows.installEntry'],
+    'flows.installConfirmations': flows['flows.installConfirmations'],
+    'flows.confirmInstall': flows['flows.confirmInstall'],
   };
   const tools = createToolsService({ ...oauthDeps, installs: installTokenPort(installs), appVersion: options.appVersion ?? '0.0.0' });
 

@@ -33,6 +33,8 @@ const CORE_METHOD_NAMES = [
   'flows.paste',
   'flows.list',
   'flows.installEntry',
+  'flows.installConfirmations',
+  'flows.confirmInstall',
   'sandbox.status',
   'sandbox.setQuirks',
   'activity.list',
@@ -49,6 +51,7 @@ export const EVENT_NAMES = [
   'accounts.changed',
   'installs.changed',
   'flow.progress',
+  'flow.installConfirmations',
   'activity.appended',
   'notice',
 ] as const;

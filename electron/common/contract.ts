@@ -13,6 +13,7 @@ import type {
   ActivityEntry,
   AppView,
   FlowView,
+  InstallConfirmation,
   InstallDetail,
   InstallSummary,
   SandboxStatus,
@@ -101,6 +102,9 @@ export const contract = {
   'flows.list': { input: noInput },
   /** Serve `GET /oauth/install?account={sub}` for an app, to stand in as its App URL. */
   'flows.installEntry': { input: z.strictObject({ appId: id, enabled: z.boolean() }) },
+  /** New accounts asked for through an App URL, waiting for the user's yes or no. */
+  'flows.installConfirmations': { input: noInput },
+  'flows.confirmInstall': { input: z.strictObject({ id, accept: z.boolean() }) },
 
   'sandbox.status': { input: noInput },
   'sandbox.setQuirks': {
@@ -166,6 +170,9 @@ export interface ContractOutputs extends ToolsOutputs {
   'flows.list': FlowView[];
   /** The App URL to register while serving, null when off. */
   'flows.installEntry': { url: string | null };
+  'flows.installConfirmations': InstallConfirmation[];
+  /** The confirmations still waiting. */
+  'flows.confirmInstall': InstallConfirmation[];
   'sandbox.status': SandboxStatus;
   'sandbox.setQuirks': SandboxStatus;
   'activity.list': { entries: ActivityEntry[]; total: number };
@@ -178,6 +185,8 @@ export interface ContractEvents {
   'accounts.changed': null;
   'installs.changed': { installId: string | null };
   'flow.progress': FlowView;
+  /** Every change to the waiting confirmations (the whole list). */
+  'flow.installConfirmations': InstallConfirmation[];
   'activity.appended': { count: number };
   /** Background happenings worth a toast (token refreshed, flow failed). */
   notice: { level: 'info' | 'success' | 'warning' | 'error'; message: string };
