@@ -140,7 +140,8 @@ export interface SystemInfo {
 /** What each method resolves to (inside a Result). */
 export interface ContractOutputs extends ToolsOutputs {
   'system.info': SystemInfo;
-  'system.copyText': null;
+  /** When the text held a secret: the seconds until it is cleared from the clipboard (null: never). */
+  'system.copyText': { clearsInSeconds: number | null };
   'vault.status': VaultStatus;
   'vault.unlock': VaultStatus;
   'vault.setPassphrase': VaultStatus;

@@ -63,6 +63,11 @@ const INLINE_PARAM_PATTERN = /(^|[?&#;\s"'(,])([A-Za-z0-9_.\-[\]%]+)=(\[redacted
 
 export const MAX_LOGGED_BODY = 64 * 1024;
 
+/** Does this text hold a secret: one of the given literal ones, or anything JWT-shaped? */
+export function holdsSecret(text: string, secrets: readonly string[] = []): boolean {
+  return secrets.some((secret) => secret.length >= 6 && text.includes(secret)) || new RegExp(JWT_PATTERN.source).test(text);
+}
+
 const MARKER = /^\[redacted \d+ chars\]$/;
 
 /** Idempotent: an already redacted value keeps its marker (and the length it tells). */
