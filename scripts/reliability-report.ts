@@ -116,6 +116,8 @@ function render(figures: SuiteFigures[], results: Map<string, SuiteResult>, outc
   return lines.join('\n');
 }
 
+const HAND_WRITTEN_MARKER = '<!-- Security: written by hand, kept by scripts/reliability-report.ts -->';
+
 const resultsDir = mkdtempSync(join(tmpdir(), 'workbench-reliability-'));
 try {
   if (!existsSync(join(root, 'dist', 'main', 'main.js'))) {
@@ -128,7 +130,11 @@ try {
   const seconds = (Date.now() - started) / 1000;
   const figures = readFigures(resultsDir);
   const markdown = render(figures, readResults(vitestJson), { passed: code === 0, seconds, at: new Date().toISOString().replace(/\.\d+Z$/, 'Z') });
-  writeFileSync(join(root, 'docs', 'reliability.md'), markdown);
+  // The security section below this marker is written by hand: it is kept as it is.
+  const target = join(root, 'docs', 'reliability.md');
+  const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
+  const kept = previous.indexOf(HAND_WRITTEN_MARKER);
+  writeFileSync(target, kept >= 0 ? `${markdown}\n${previous.slice(kept)}` : markdown);
   say(`docs/reliability.md written: ${figures.length} suites, vitest exit code ${code}`);
   process.exitCode = code;
 } finally {

@@ -7,6 +7,7 @@ import { WorkbenchError } from '../common/errors';
 import { createAccountAddresses } from './accounts/account-addresses';
 import { createAccountsService, findAccount } from './accounts/accounts-service';
 import { createActivityService } from './activity/activity-service';
+import { holdsSecret } from './activity/redact';
 import { createAppsService } from './apps/apps-service';
 import { EventBus } from './events';
 import { seedFirstRun } from './first-run-seed';
@@ -18,8 +19,10 @@ import { exactlyTheContract } from './service';
 import { createSandboxController, type SandboxController } from './sandbox/sandbox-controller';
 import { createSandboxService } from './sandbox/sandbox-service';
 import { guardedBrowserOpener, relayHosts } from './system/guarded-browser-opener';
+import { clipboardClearSeconds, createSecretClipboard } from './system/secret-clipboard';
 import { createSystemService } from './system/system-service';
 import { createToolsService, installTokenPort } from './tools';
+import { knownSecrets } from './tools/shared/known-secrets';
 import { confStoreFactory } from './vault/conf-store-factory';
 import { openVault } from './vault/open-vault';
 import { createVaultService } from './vault/vault-service';
@@ -87,6 +90,8 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
   });
 
   const openInBrowser = guardedBrowserOpener(vault, ports.openInBrowser);
+  const secretClipboard = createSecretClipboard({ clipboard: ports.clipboard, clearSeconds: () => clipboardClearSeconds(vault), ...(ports.schedule ? { schedule: ports.schedule } : {}) });
+  const copySecret = (text: string) => secretClipboard.copySecret(text);
   const addresses = createAccountAddresses({ vault, sandbox, events, clock });
   const { resolveAccount, ensureAccountForSubdomain, baseUrlOf, displayBaseUrl } = addresses;
 
@@ -95,6 +100,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     events,
     openInBrowser,
     clipboard: ports.clipboard,
+    copySecret,
     clock,
     fetch: fetchImpl,
     logger,
@@ -114,11 +120,20 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     'flows.paste': flows['flows.paste'],
     'flows.list': flows['flows.list'],
     'flows.installEntry': installEntry['flows.installEntry'],
+    'flows.installConfirmations': flows['flows.installConfirmations'],
+    'flows.confirmInstall': flows['flows.confirmInstall'],
   };
   const tools = createToolsService({ ...oauthDeps, installs: installTokenPort(installs), appVersion: options.appVersion ?? '0.0.0' });
 
   const api: BackendApi = exactlyTheContract({
-    ...createSystemService({ appVersion: options.appVersion ?? '0.0.0', dataDir, clipboard: ports.clipboard, sandboxOrigin: () => sandbox.current()?.origin ?? null }),
+    ...createSystemService({
+      appVersion: options.appVersion ?? '0.0.0',
+      dataDir,
+      clipboard: ports.clipboard,
+      sandboxOrigin: () => sandbox.current()?.origin ?? null,
+      holdsSecret: (text) => holdsSecret(text, knownSecrets(vault)),
+      copySecret,
+    }),
     ...createVaultService(vault),
     ...createAppsService({
       vault,
@@ -154,6 +169,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     allowedExternalHosts: () => relayHosts(vault),
     async close() {
       stopVaultEvents();
+      secretClipboard.dispose();
       await installEntry.close();
       await flows.close();
       await sandbox.close();

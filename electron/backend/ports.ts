@@ -19,7 +19,12 @@ export type BrowserOpener = (url: string) => Promise<void>;
 
 /** Writes text to the system clipboard (main does the copying, so secrets never pass the renderer). */
 export interface ClipboardPort {
-  writeText(text: string): void;
+  writeText(text: string): void | Promise<void>;
+  /** A secret: written with the platform's "concealed / not in history" markers where it has them. */
+  writeSecret?(text: string): Promise<void>;
+  /** What the clipboard holds now (to clear a copied secret only if it is still ours). */
+  readText?(): Promise<string>;
+  clear?(): Promise<void>;
 }
 
 export interface Clock {
@@ -64,4 +69,6 @@ export interface BackendPorts {
   storeFactory?: StoreFactory;
   /** Where the `fetch` for OAuth and API calls comes from; tests may wrap it to count requests. */
   fetch?: typeof fetch;
+  /** Timers for delayed work (clearing a copied secret); tests pass a controllable one. */
+  schedule?: (ms: number, run: () => void) => () => void;
 }

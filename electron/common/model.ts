@@ -161,6 +161,15 @@ export interface FlowView {
   error: { code: string; message: string; hint?: string } | null;
 }
 
+/** A subdomain new to the vault that arrived through an app's App URL, waiting for the user's yes or no. */
+export interface InstallConfirmation {
+  id: string;
+  appId: string;
+  appName: string;
+  subdomain: string;
+  requestedAt: string;
+}
+
 export interface SandboxQuirks {
   /** `0` as in Gorgias's docs, or `86400` as seen in a real 2026 response. */
   expiresIn: 0 | 86400;

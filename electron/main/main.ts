@@ -8,6 +8,7 @@ import {
   app,
   BrowserWindow,
   clipboard,
+  ClipboardItem,
   dialog,
   ipcMain,
   Menu,
@@ -157,7 +158,7 @@ async function start(): Promise<void> {
     ports: {
       keyProtector: createSafeStorageKeyProtector(safeStorage),
       openInBrowser,
-      clipboard: createClipboardPort(clipboard),
+      clipboard: createClipboardPort(clipboard, { makeItem: (items) => new ClipboardItem(items) }),
       storeFactory: electronStoreFactory,
       logger,
     },

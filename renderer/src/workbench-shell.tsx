@@ -8,6 +8,7 @@ import { MainPane } from './main-pane';
 import { Sidebar } from './features/sidebar/sidebar';
 import { QuickSwitcher } from './features/switcher/quick-switcher';
 import { VaultBanners } from './features/vault/vault-banners';
+import { InstallConfirmations } from './features/security/install-confirmations';
 
 export function WorkbenchShell({ vault }: { vault: VaultStatus }) {
   useEffect(() => {
@@ -23,6 +24,7 @@ export function WorkbenchShell({ vault }: { vault: VaultStatus }) {
       <Sidebar vault={vault} />
       <main className="main">
         <VaultBanners vault={vault} />
+        <InstallConfirmations />
         <MainPane vault={vault} />
       </main>
       <QuickSwitcher />

@@ -12,6 +12,10 @@ export interface RecordingPorts {
   openedUrls: string[];
   /** Every text main put on the clipboard, oldest first. */
   clipboard: string[];
+  /** Texts written as secrets (concealed from clipboard history), oldest first. */
+  concealed: string[];
+  /** What the clipboard holds now ('' once cleared); a test may set it, as the user copying something else. */
+  clipboardNow: { text: string };
   /** Called after each URL is recorded (lets a test wait for the browser step). */
   onOpen(listener: (url: string) => void): () => void;
 }
@@ -19,11 +23,15 @@ export interface RecordingPorts {
 export interface RecordingPortsOptions {
   keyProtector?: KeyProtector;
   fetch?: typeof fetch;
+  /** Timers for delayed work (a controllable clock's); default: real timers. */
+  schedule?: BackendPorts['schedule'];
 }
 
 export function createRecordingPorts(options: RecordingPortsOptions = {}): RecordingPorts {
   const openedUrls: string[] = [];
   const clipboard: string[] = [];
+  const concealed: string[] = [];
+  const clipboardNow = { text: '' };
   const openListeners = new Set<(url: string) => void>();
   const ports: BackendPorts = {
     keyProtector: options.keyProtector ?? createFakeKeyProtector({ level: 'strong' }),
@@ -36,13 +44,26 @@ export function createRecordingPorts(options: RecordingPortsOptions = {}): Recor
     clipboard: {
       writeText(text) {
         clipboard.push(text);
+        clipboardNow.text = text;
+      },
+      async writeSecret(text) {
+        clipboard.push(text);
+        concealed.push(text);
+        clipboardNow.text = text;
+      },
+      readText: async () => clipboardNow.text,
+      async clear() {
+        clipboardNow.text = '';
       },
     },
+    ...(options.schedule ? { schedule: options.schedule } : {}),
   };
   return {
     ports,
     openedUrls,
     clipboard,
+    concealed,
+    clipboardNow,
     onOpen(listener) {
       openListeners.add(listener);
       return () => openListeners.delete(listener);

@@ -78,6 +78,8 @@ function template(method: MethodName, ghost: string): unknown {
     'flows.paste': { flowId: ghost, url: 'http://127.0.0.1:9/callback?code=x&state=y' },
     'flows.list': undefined,
     'flows.installEntry': { appId: ghost, enabled: true },
+    'flows.installConfirmations': undefined,
+    'flows.confirmInstall': { id: ghost, accept: false },
     'sandbox.status': undefined,
     'sandbox.setQuirks': { numericSub: true },
     'activity.list': { limit: 10 },
@@ -107,7 +109,7 @@ function template(method: MethodName, ghost: string): unknown {
  */
 const GHOST_SAFE = new Set<string>([
   'apps.update', 'apps.delete', 'apps.openTestInstall', 'accounts.update', 'accounts.delete', 'installs.get', 'installs.reveal',
-  'installs.copy', 'installs.refresh', 'installs.revoke', 'installs.forget', 'flows.start', 'flows.cancel', 'flows.paste', 'flows.installEntry',
+  'installs.copy', 'installs.refresh', 'installs.revoke', 'installs.forget', 'flows.start', 'flows.cancel', 'flows.paste', 'flows.installEntry', 'flows.confirmInstall',
   'api.send', 'api.responseLines', 'api.responseSearch', 'api.responseFold', 'api.curl', 'runs.across', 'diagnostics.run', 'diagnostics.report',
 ]);
 

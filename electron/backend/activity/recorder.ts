@@ -4,7 +4,7 @@ import type { ActivityEntry, ActivityKind } from '../../common/model';
 import type { EventBus } from '../events';
 import type { Logger } from '../ports';
 import type { ActivityLog } from '../vault/vault-types';
-import { redactBody, redactHeaders, redactUrl } from './redact';
+import { redactBody, redactHeaders, redactUrl, scrubText } from './redact';
 
 export interface ActivityContext {
   appId: string | null;
@@ -53,7 +53,24 @@ export function toRedactedEntry(exchange: ExchangeRecord, at: string): Omit<Acti
     responseHeaders: redactHeaders(responseHeaders, secrets),
     requestBody: redactBody(exchange.requestBody ?? null, exchange.requestContentType ?? null, secrets),
     responseBody: redactBody(exchange.responseBody ?? null, responseType, secrets),
-    error: exchange.error ?? null,
+    error: exchange.error ? { code: exchange.error.code, message: scrubText(exchange.error.message, secrets) } : null,
+  };
+}
+
+/**
+ * A stored entry redacted again with today's rules, for whatever leaves the app (the HAR export):
+ * entries written by an older version were redacted with a shorter list of names.
+ */
+export function redactStoredEntry(entry: ActivityEntry, secrets: readonly string[] = []): ActivityEntry {
+  const typeOf = (headers: Record<string, string>) => Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;
+  return {
+    ...entry,
+    url: redactUrl(entry.url, secrets),
+    requestHeaders: redactHeaders(entry.requestHeaders, secrets),
+    responseHeaders: redactHeaders(entry.responseHeaders, secrets),
+    requestBody: redactBody(entry.requestBody, typeOf(entry.requestHeaders), secrets),
+    responseBody: redactBody(entry.responseBody, typeOf(entry.responseHeaders), secrets),
+    error: entry.error ? { code: entry.error.code, message: scrubText(entry.error.message, secrets) } : null,
   };
 }
 

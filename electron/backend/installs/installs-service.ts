@@ -5,6 +5,7 @@ import type { TokenKind } from '../../common/model';
 import type { OAuthDeps } from '../oauth/deps';
 import { oauthEngine } from '../oauth/engine';
 import type { DomainService } from '../service';
+import { copiedMessage } from '../system/secret-clipboard';
 import type { StoredInstall } from '../vault/vault-types';
 import { toInstallDetail, toInstallSummary } from './install-view';
 import { createRefresher, findInstall } from './refresher';
@@ -34,8 +35,9 @@ export function createInstallsService(deps: OAuthDeps): InstallsService {
     'installs.get': async ({ id }) => toInstallDetail(findInstall(engine, id), now()),
     'installs.reveal': async ({ id, token }) => ({ token: tokenOf(findInstall(engine, id), token) }),
     'installs.copy': async ({ id, token }) => {
-      deps.clipboard.writeText(tokenOf(findInstall(engine, id), token));
-      deps.events.emit('notice', { level: 'info', message: `The ${TOKEN_NAMES[token]} is on the clipboard.` });
+      const value = tokenOf(findInstall(engine, id), token);
+      const copied = deps.copySecret ? await deps.copySecret(value) : (await deps.clipboard.writeText(value), { clearsInSeconds: null });
+      deps.events.emit('notice', { level: 'info', message: copiedMessage(TOKEN_NAMES[token], copied.clearsInSeconds) });
       return null;
     },
     'installs.refresh': async ({ id }) => {

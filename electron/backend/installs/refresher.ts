@@ -1,6 +1,7 @@
 // Refresh, single flight per install: any number of callers at once share one token request.
 // Gorgias does not rotate refresh tokens, so the old one is kept when none comes back; a new one,
 // when it does come, replaces it. invalid_grant on refresh means revoked or disconnected.
+import { scrubText } from '../activity/redact';
 import { WorkbenchError } from '../../common/errors';
 import type { OAuthEngine } from '../oauth/engine';
 import { decodeJwt } from '../oauth/checks/jwt-parts';
@@ -70,7 +71,9 @@ export function createRefresher(engine: OAuthEngine, onChanged: (installId: stri
         await deps.vault.update((draft) => {
           const target = draft.installs.find((i) => i.id === installId);
           if (!target) return;
-          target.lastError = { code: error.code, message: error.message, at };
+          // Belt and braces: the token client scrubbed the call's secrets; every token held is scrubbed too.
+          const held = [usedRefreshToken, target.accessToken, target.idToken ?? '', app.clientSecret];
+          target.lastError = { code: error.code, message: scrubText(error.message, held), at };
           if (error.code === 'TOKEN_REVOKED') {
             target.revokedAt ??= at;
             target.failing = true;

@@ -16,6 +16,8 @@ export interface OAuthDeps {
   resolveAccount(accountId: string): Promise<{ account: StoredAccount; baseUrl: string }>;
   /** Finds or creates the account for a subdomain (the `/oauth/install?account=` entry). */
   ensureAccountForSubdomain(subdomain: string): Promise<StoredAccount>;
+  /** Copies a secret and clears it later (see system/secret-clipboard.ts); plain writeText when absent. */
+  copySecret?(text: string): Promise<{ clearsInSeconds: number | null }>;
   /** How long a flow waits for its callback; default 5 minutes. */
   flowTimeoutMs?: number;
   /** Clock-skew allowance for exp/iat checks; default 120 s. */

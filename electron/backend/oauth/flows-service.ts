@@ -16,6 +16,7 @@ import { DEFAULT_FLOW_TIMEOUT_MS, type OAuthDeps } from './deps';
 import { oauthEngine } from './engine';
 import { FlowManager, isTerminal, type FlowRecord } from './flow-manager';
 import { buildInstall, upsertInstall } from './install-record';
+import { InstallConfirmations } from './install-confirmations';
 import { INSTALL_PATH, LoopbackServers, type CallbackRequest } from './loopback-server';
 import { mapAuthorizeError } from './oauth-errors';
 import { newPkcePair, randomToken } from './random';
@@ -23,6 +24,9 @@ import { redirectUriForFlow, redirectUriToRegister } from './redirect-uri';
 
 /** Every flows method but the install entry, which install-entry-service.ts serves. */
 type FlowMethods = Exclude<MethodsOf<'flows'>, 'flows.installEntry'>;
+
+/** Flows started through an app's App URL and still waiting, at most (a burst cannot queue more). */
+export const MAX_PENDING_INSTALL_FLOWS = 3;
 
 export interface FlowsService extends ServiceSlice<FlowMethods> {
   /** Starts a flow; `openBrowser: false` when the browser is already there (the install entry redirects it). */
@@ -46,6 +50,26 @@ export function createFlowsService(deps: OAuthDeps): FlowsService {
   const manager = new FlowManager(deps.events, deps.clock);
   const timeoutMs = deps.flowTimeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS;
   const servers = new LoopbackServers({ onCallback: handleCallback, onInstall: handleInstall }, deps.logger);
+  const confirmations = new InstallConfirmations((pending) => deps.events.emit('flow.installConfirmations', pending), () => deps.clock.now());
+  /** Per app: how many install entries are on, and the flows they started (or are starting). */
+  const entries = new Map<string, { leases: number; flowIds: Set<string>; starting: number }>();
+
+  function pendingInstallFlows(appId: string): number {
+    const entry = entries.get(appId);
+    if (!entry) return 0;
+    const waiting = [...entry.flowIds].filter((flowId) => !isTerminal(manager.get(flowId).view.step));
+    entry.flowIds = new Set(waiting);
+    return waiting.length + entry.starting;
+  }
+
+  /** The entry is off: nothing it started may keep waiting (nor keep the loopback server up). */
+  function endInstallEntry(appId: string): void {
+    confirmations.dropApp(appId);
+    const entry = entries.get(appId);
+    if (!entry) return;
+    entries.delete(appId);
+    for (const flowId of entry.flowIds) manager.cancel(flowId);
+  }
 
   function findApp(appId: string): StoredApp {
     const app = deps.vault.data().apps.find((a) => a.id === appId);
@@ -206,19 +230,39 @@ export function createFlowsService(deps: OAuthDeps): FlowsService {
     return pageFor(await resume(record, parsed));
   }
 
-  async function handleInstall(request: { port: number; params: URLSearchParams; appId: string | null }): Promise<PageResult | { redirect: string }> {
+  async function handleInstall(request: { port: number; params: URLSearchParams; appId: string }): Promise<PageResult | { redirect: string }> {
     const raw = request.params.get('account') ?? '';
     const checked = checkSubdomain(raw);
     if (!checked.ok) return page(400, false, 'No account', `Install needs ?account={subdomain}. ${checked.reason}`);
-    if (!request.appId) return page(404, false, 'No app', 'No app is listening on this port.');
+    const entry = entries.get(request.appId);
+    if (!entry) return page(404, false, 'Not found', 'The App URL is not turned on for this app.');
+    // Reserved before any await, so a burst of requests cannot all pass the count.
+    if (pendingInstallFlows(request.appId) >= MAX_PENDING_INSTALL_FLOWS) {
+      return page(429, false, 'Too many sign-ins waiting', 'Several sign-ins started from this App URL are still waiting: finish or cancel them in the workbench first.');
+    }
+    entry.starting += 1;
     try {
-      const account = await deps.ensureAccountForSubdomain(checked.subdomain);
+      const known = deps.vault.data().accounts.find((a) => a.subdomain === checked.subdomain && !a.builtInSandbox && !a.customBaseUrl);
+      if (!known) {
+        const outcome = await confirmations.ask({ appId: request.appId, appName: findApp(request.appId).name, subdomain: checked.subdomain });
+        if (outcome !== 'accepted') {
+          const why = outcome === 'refused' ? 'You refused this account in the workbench.' : outcome === 'timeout' ? 'Nobody confirmed this account in the workbench in time.' : 'The App URL was turned off in the workbench.';
+          return page(403, false, 'Account not added', `${why} No account was created and no sign-in started.`);
+        }
+        if (entries.get(request.appId) !== entry) return page(404, false, 'Not found', 'The App URL was turned off in the workbench.');
+      }
+      const account = known ?? (await deps.ensureAccountForSubdomain(checked.subdomain));
       const view = await startFlow(request.appId, account.id, { openBrowser: false });
+      if (entries.get(request.appId) === entry) entry.flowIds.add(view.id);
+      else manager.cancel(view.id);
       return { redirect: view.authorizeUrl };
     } catch (error) {
       const message = error instanceof WorkbenchError ? error.message : 'The flow could not be started. The details are in the log.';
       if (!(error instanceof WorkbenchError)) deps.logger.error('install entry failed', error);
-      return page(400, false, 'Could not start the sign-in', message);
+      const status = error instanceof WorkbenchError && error.code === 'RATE_LIMITED' ? 429 : error instanceof WorkbenchError && error.code === 'CONFLICT' ? 409 : 400;
+      return page(status, false, 'Could not start the sign-in', message);
+    } finally {
+      entry.starting -= 1;
     }
   }
 
@@ -253,15 +297,35 @@ export function createFlowsService(deps: OAuthDeps): FlowsService {
     'flows.cancel': async ({ flowId }) => manager.cancel(flowId),
     'flows.paste': ({ flowId, url }) => paste(flowId, url),
     'flows.list': async () => manager.list(),
+    'flows.installConfirmations': async () => confirmations.list(),
+    'flows.confirmInstall': async ({ id, accept }) => {
+      confirmations.decide(id, accept);
+      return confirmations.list();
+    },
     startFlow,
     waitForFlow: (flowId) => manager.get(flowId).finished,
     async serveInstallEntry(appId) {
       const app = findApp(appId);
-      const lease = await servers.acquire(app.redirect.port, { appId, callbackPaths: [app.redirect.path] });
-      return { port: lease.port, url: `http://127.0.0.1:${lease.port}${INSTALL_PATH}`, release: () => lease.release() };
+      const lease = await servers.acquire(app.redirect.port, { appId, callbackPaths: [app.redirect.path], installEntry: true });
+      const entry = entries.get(appId) ?? { leases: 0, flowIds: new Set<string>(), starting: 0 };
+      entry.leases += 1;
+      entries.set(appId, entry);
+      let released = false;
+      return {
+        port: lease.port,
+        url: `http://127.0.0.1:${lease.port}${INSTALL_PATH}`,
+        release: async () => {
+          if (released) return;
+          released = true;
+          entry.leases -= 1;
+          if (entry.leases === 0 && entries.get(appId) === entry) endInstallEntry(appId);
+          await lease.release();
+        },
+      };
     },
     listeningPorts: () => servers.listening(),
     async close() {
+      confirmations.dropApp(null);
       for (const record of manager.pending()) manager.cancel(record.view.id);
       await servers.closeAll();
     },

@@ -1,8 +1,10 @@
 // The loopback servers that receive OAuth callbacks (RFC 8252 §7.3). One server per port, shared by
 // every flow that needs it and stopped when the last one lets go. Binds 127.0.0.1 only, answers only
-// GET on known paths, and refuses a Host header other than its own address (DNS-rebinding defence).
+// GET on known paths, and passes every request through the local request guard first (Host
+// allow-list against DNS rebinding; browser requests only as top-level navigations).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { WorkbenchError } from '../../common/errors';
+import { guardLocalRequest } from '../http/local-request-guard';
 import type { Logger } from '../ports';
 import { PAGE_HEADERS, renderPage, type PageResult } from './callback-page';
 
@@ -18,8 +20,8 @@ export interface CallbackRequest {
 
 export interface LoopbackHandlers {
   onCallback(request: CallbackRequest): Promise<PageResult>;
-  /** `appId` is the app that most recently took the server (null: none). */
-  onInstall(request: { port: number; params: URLSearchParams; appId: string | null }): Promise<PageResult | { redirect: string }>;
+  /** Only while a lease made for an app's install entry holds the server: `appId` is that app. */
+  onInstall(request: { port: number; params: URLSearchParams; appId: string }): Promise<PageResult | { redirect: string }>;
 }
 
 export interface LoopbackLease {
@@ -31,6 +33,8 @@ interface Holder {
   id: number;
   appId: string;
   callbackPaths: string[];
+  /** A lease made for the app's install entry (`/oauth/install`); flows' leases never answer it. */
+  installEntry?: boolean;
 }
 
 interface RunningServer {
@@ -93,7 +97,7 @@ export class LoopbackServers {
   ) {}
 
   /** Starts (or joins) the server on `port` (0 = any free port) for an app's callback paths. */
-  async acquire(port: number, holder: { appId: string; callbackPaths: string[] }): Promise<LoopbackLease> {
+  async acquire(port: number, holder: { appId: string; callbackPaths: string[]; installEntry?: boolean }): Promise<LoopbackLease> {
     await this.#closing.get(port);
     let pending = this.#servers.get(port);
     if (!pending) {
@@ -176,9 +180,12 @@ export class LoopbackServers {
   }
 
   async #handle(running: RunningServer, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const host = (req.headers.host ?? '').toLowerCase();
-    if (host !== `127.0.0.1:${running.port}` && host !== `localhost:${running.port}`) {
-      send(res, { status: 400, ok: false, title: 'Wrong address', message: `This server only answers at http://127.0.0.1:${running.port}.` });
+    const isInstall = parseTarget(req.url, running.port)?.pathname === INSTALL_PATH;
+    // Starting a flow is an effect beyond the answer: the install entry wants a navigation from
+    // anyone who says how they were sent (Node's fetch says `cors`), the callback only from browsers.
+    const verdict = guardLocalRequest(req, { port: running.port, kind: 'navigation', strictNavigation: isInstall });
+    if (!verdict.ok) {
+      send(res, { status: verdict.status, ok: false, title: verdict.title, message: verdict.reason });
       return;
     }
     // Only GET: a HEAD or prefetch must never consume a flow's single-use state.
@@ -192,9 +199,13 @@ export class LoopbackServers {
       send(res, { status: 400, ok: false, title: 'Bad request', message: 'This address could not be read.' });
       return;
     }
-    const latest = running.holders.at(-1) ?? null;
     if (url.pathname === INSTALL_PATH) {
-      const answer = await this.handlers.onInstall({ port: running.port, params: url.searchParams, appId: latest?.appId ?? null });
+      const entry = running.holders.filter((h) => h.installEntry).at(-1);
+      if (!entry) {
+        send(res, { status: 404, ok: false, title: 'Not found', message: 'The App URL is not turned on for any app on this port.' });
+        return;
+      }
+      const answer = await this.handlers.onInstall({ port: running.port, params: url.searchParams, appId: entry.appId });
       if ('redirect' in answer) {
         res.writeHead(302, { location: answer.redirect, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', connection: 'close' });
         res.end();

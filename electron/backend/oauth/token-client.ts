@@ -4,6 +4,7 @@
 // then checked with jose in checks/.
 import type { HttpClient } from '../http/http-client';
 import type { ActivityContext } from '../activity/recorder';
+import { scrubError } from '../activity/redact';
 import { oauthEndpoint } from './authorize-url';
 import { applyClientAuth, type ClientCredentials } from './client-auth';
 import { errorFromAnswer, readTokenAnswer, type TokenSet } from './token-response';
@@ -21,6 +22,15 @@ export interface TokenClient {
   refresh(input: { baseUrl: string; credentials: ClientCredentials; refreshToken: string; context: Partial<ActivityContext> }): Promise<TokenSet>;
   /** RFC 7009: Gorgias takes `token=<refresh token>` and answers 200 {}. */
   revoke(input: { baseUrl: string; credentials: ClientCredentials; token: string; hint?: 'refresh_token' | 'access_token'; context: Partial<ActivityContext> }): Promise<void>;
+}
+
+/** Runs one token-endpoint call; any error leaves with the call's secrets scrubbed from its text. */
+async function scrubbed<T>(secrets: readonly (string | null | undefined)[], call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw scrubError(error, secrets.filter((s): s is string => typeof s === 'string' && s.length > 0));
+  }
 }
 
 export function createTokenClient(http: HttpClient): TokenClient {
@@ -42,21 +52,27 @@ export function createTokenClient(http: HttpClient): TokenClient {
     async exchangeCode(input) {
       const form: Record<string, string> = { grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri };
       if (input.codeVerifier) form.code_verifier = input.codeVerifier;
-      const response = await postForm(input, 'token', 'token', form, input.code);
-      return readTokenAnswer(response, 'exchange', { redirectUri: input.redirectUri, registeredRedirectUri: input.registeredRedirectUri });
+      return scrubbed([input.code, input.codeVerifier, input.credentials.clientSecret], async () => {
+        const response = await postForm(input, 'token', 'token', form, input.code);
+        return readTokenAnswer(response, 'exchange', { redirectUri: input.redirectUri, registeredRedirectUri: input.registeredRedirectUri });
+      });
     },
 
     async refresh(input) {
       const form = { grant_type: 'refresh_token', refresh_token: input.refreshToken };
-      const response = await postForm(input, 'token', 'refresh', form, input.refreshToken);
-      return readTokenAnswer(response, 'refresh', {});
+      return scrubbed([input.refreshToken, input.credentials.clientSecret], async () => {
+        const response = await postForm(input, 'token', 'refresh', form, input.refreshToken);
+        return readTokenAnswer(response, 'refresh', {});
+      });
     },
 
     async revoke(input) {
       const form: Record<string, string> = { token: input.token };
       if (input.hint) form.token_type_hint = input.hint;
-      const response = await postForm(input, 'revoke', 'revoke', form, input.token);
-      if (response.status < 200 || response.status >= 300) throw errorFromAnswer(response, 'revoke', {});
+      await scrubbed([input.token, input.credentials.clientSecret], async () => {
+        const response = await postForm(input, 'revoke', 'revoke', form, input.token);
+        if (response.status < 200 || response.status >= 300) throw errorFromAnswer(response, 'revoke', {});
+      });
     },
   };
 }

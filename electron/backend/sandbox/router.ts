@@ -1,6 +1,7 @@
 // Routes one request: the index at `/`, then `/{subdomain}/…` per emulated account. Nothing here may
 // throw out of the handler: every failure becomes a clear answer and the server keeps serving.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { guardLocalRequest, type LocalRequestKind } from '../http/local-request-guard';
 import { handleApi } from './api';
 import type { AccountRequest, SandboxContext } from './context';
 import { handleDiscovery, handleJwks } from './discovery';
@@ -37,15 +38,18 @@ function indexPage(ctx: SandboxContext): string {
   );
 }
 
-function allowedHost(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
+/** Pages a browser is sent to from anywhere; everything else answers only our own pages and non-browser clients. */
+function requestKind(rawUrl: string): LocalRequestKind {
+  const path = rawUrl.split(/[?#]/)[0] ?? '';
+  return path === '/' || /^\/[^/]+\/oauth\/authorize$/.test(path) ? 'navigation' : 'same-origin';
 }
 
 async function route(ctx: SandboxContext, port: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const rawUrl = req.url ?? '/';
   if (rawUrl.length > MAX_URL_LENGTH) return sendHtml(res, 414, errorPage('URI too long', 'The request URL is too long.'));
-  // DNS rebinding: a page on another name must not be able to drive the sandbox.
-  if (!allowedHost(req.headers.host, port)) return sendHtml(res, 421, errorPage('Wrong host', 'Address the sandbox as 127.0.0.1.'));
+  // DNS rebinding and cross-site requests: a web page must not be able to drive the sandbox.
+  const verdict = guardLocalRequest(req, { port, kind: requestKind(rawUrl), extraHosts: [`[::1]:${port}`] });
+  if (!verdict.ok) return sendHtml(res, verdict.status, errorPage(verdict.title, verdict.reason));
   let url: URL;
   try {
     url = new URL(`http://sandbox${rawUrl.startsWith('/') ? rawUrl : `/${rawUrl}`}`);

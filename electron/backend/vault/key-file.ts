@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import type { VaultProtection } from '../../common/model';
 import { writeFileAtomic } from './atomic-write';
-import { MAX_SCRYPT_N, type ScryptParams, type WrappedKey } from './passphrase-kdf';
+import { scryptParamsProblem, type ScryptParams, type WrappedKey } from './passphrase-kdf';
 
 export const KEY_FILE_FORMAT = 'gorgias-workbench-vault-key';
 export const KEY_FILE_VERSION = 1;
@@ -16,11 +16,16 @@ const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const scryptSchema = z.object({
   name: z.literal('scrypt'),
   salt: base64.min(16),
-  N: z.number().int().min(2 ** 10).max(MAX_SCRYPT_N).refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
-  r: z.number().int().min(1).max(32),
-  p: z.number().int().min(1).max(16),
+  N: z.number().int(),
+  r: z.number().int(),
+  p: z.number().int(),
   keyLength: z.literal(32),
-}) satisfies z.ZodType<ScryptParams>;
+})
+  // Bounded to what the workbench writes (see passphrase-kdf.ts), checked here, before any derivation.
+  .superRefine((kdf, ctx) => {
+    const problem = scryptParamsProblem(kdf);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['N'], message: `scrypt costs refused: ${problem}` });
+  }) satisfies z.ZodType<ScryptParams>;
 
 const wrapSchema = z.object({
   alg: z.literal('aes-256-gcm'),
@@ -75,7 +80,9 @@ export async function readKeyFile(file: string): Promise<KeyFileRead> {
   if (header.success && header.data.version > KEY_FILE_VERSION) return { kind: 'newer', version: header.data.version };
   const parsed = keyFileSchema.safeParse(json);
   if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.map(String).join('.') || 'top level';
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.map(String).join('.') || 'top level';
+    if (issue?.code === 'custom') return { kind: 'garbage', reason: `The key file was refused (at ${where}): ${issue.message}.` };
     return { kind: 'garbage', reason: `The key file does not have the expected shape (at ${where}).` };
   }
   return { kind: 'ok', file: parsed.data };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FlowView } from '../model';
+import type { FlowView, InstallConfirmation } from '../model';
 import { id, method, noInput } from './declare';
 
 export const flowsMethods = {
@@ -9,4 +9,8 @@ export const flowsMethods = {
   'flows.list': method(noInput).returns<FlowView[]>(),
   /** Serve `GET /oauth/install?account={sub}` for an app, to stand in as its App URL; the URL to register while on, null when off. */
   'flows.installEntry': method(z.strictObject({ appId: id, enabled: z.boolean() })).returns<{ url: string | null }>(),
+  /** New accounts asked for through an App URL, waiting for the user's yes or no. */
+  'flows.installConfirmations': method(noInput).returns<InstallConfirmation[]>(),
+  /** Answers one; resolves the confirmations still waiting. */
+  'flows.confirmInstall': method(z.strictObject({ id, accept: z.boolean() })).returns<InstallConfirmation[]>(),
 };

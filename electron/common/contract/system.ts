@@ -10,5 +10,6 @@ export interface SystemInfo {
 
 export const systemMethods = {
   'system.info': method(noInput).returns<SystemInfo>(),
-  'system.copyText': method(z.strictObject({ text: z.string().max(100_000) })).returns<null>(),
+  /** When the text held a secret: the seconds until it is cleared from the clipboard (null: never). */
+  'system.copyText': method(z.strictObject({ text: z.string().max(100_000) })).returns<{ clearsInSeconds: number | null }>(),
 };

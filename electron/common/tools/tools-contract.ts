@@ -144,6 +144,11 @@ export interface TransferItemPreview {
 
 export interface TransferPreview {
   secretsIncluded: boolean;
+  /**
+   * New accounts at a custom base URL (not *.gorgias.com, not the built-in sandbox): connecting an app
+   * to one sends that app's client secret there, so the preview must make them unmissable.
+   */
+  customBaseUrls: { name: string; baseUrl: string; host: string }[];
   items: TransferItemPreview[];
   counts: Record<TransferChange, number>;
 }

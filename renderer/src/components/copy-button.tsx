@@ -9,7 +9,8 @@ export function CopyButton({ text, label = 'Copy', what }: { text: string; label
     setPending(true);
     const result = await workbench().system.copyText({ text });
     setPending(false);
-    if (result.ok) showToast('success', `Copied ${what}.`);
+    // Main treats text holding a secret as one: it says when the clipboard will be cleared.
+    if (result.ok) showToast('success', result.value.clearsInSeconds === null ? `Copied ${what}.` : `Copied ${what} — cleared from the clipboard in ${result.value.clearsInSeconds} s.`);
     else showToast('error', result.error.message);
   };
   return (

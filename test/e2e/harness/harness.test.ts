@@ -58,7 +58,7 @@ describe('startHarness', () => {
     const harness = await startHarness();
     try {
       const result = await harness.page.evaluate(() => (globalThis as PageWindow).workbench.invoke('system.copyText', { text: 'copied by main' }));
-      expect(result).toEqual({ ok: true, value: null });
+      expect(result).toEqual({ ok: true, value: { clearsInSeconds: null } });
       expect(harness.clipboard).toEqual(['copied by main']);
     } finally {
       await harness.close();

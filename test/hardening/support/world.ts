@@ -75,6 +75,8 @@ export interface WorldOptions {
   flowTimeoutMs?: number;
   /** The backend's per-request timeout (default 15 s). */
   httpTimeoutMs?: number;
+  /** Timers for delayed work (clearing a copied secret); default: real timers. */
+  schedule?: (ms: number, run: () => void) => () => void;
 }
 
 function formOf(init: RequestInit | undefined): URLSearchParams | null {
@@ -103,7 +105,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     }
     return globalThis.fetch(input, init);
   };
-  const recording = createRecordingPorts({ fetch: countingFetch });
+  const recording = createRecordingPorts({ fetch: countingFetch, ...(options.schedule ? { schedule: options.schedule } : {}) });
   recording.ports.clock = clock;
   // Everything the backend logs is kept (message, and the error's own text) for the leak scan.
   const logs: string[] = [];

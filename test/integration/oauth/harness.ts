@@ -90,7 +90,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
       opened.push(url);
       waiters.shift()?.(url);
     },
-    clipboard: { writeText: (text) => clipboard.push(text) },
+    clipboard: { writeText: (text) => void clipboard.push(text) },
     clock: { now: () => Date.now() + clockOffset },
     fetch: countingFetch,
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },

@@ -51,11 +51,11 @@ describe('loopback server', () => {
     expect(page.body).not.toContain('<script');
   });
 
-  it('refuses a Host header other than its own address (400), accepts localhost:port', async () => {
+  it('refuses a Host header other than its own address (421), accepts localhost:port', async () => {
     const flow = await startFlow(h);
     const port = portOf(flow.redirectUri);
-    expect((await get(port, '/callback', { host: `evil.example:${port}` })).status).toBe(400);
-    expect((await get(port, '/callback', { host: '127.0.0.1:1' })).status).toBe(400);
+    expect((await get(port, '/callback', { host: `evil.example:${port}` })).status).toBe(421);
+    expect((await get(port, '/callback', { host: '127.0.0.1:1' })).status).toBe(421);
     // Right host, unknown state: a 400 of a different kind.
     const local = await get(port, '/callback?state=x', { host: `localhost:${port}` });
     expect(local.status).toBe(400);

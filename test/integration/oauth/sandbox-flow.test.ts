@@ -3,8 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../electron/backend/sandbox';
 import { WorkbenchError } from '../../../electron/common/errors';
-import type { SandboxQuirks } from '../../../electron/common/model';
+import type { InstallConfirmation, SandboxQuirks } from '../../../electron/common/model';
 import { consentInSandbox } from '../../fakes/sandbox-browser';
+import { navigate, nextEvent } from '../security/local-http';
 import { CLIENT_ID, CLIENT_SECRET, createHarness, startFlow, type Harness } from './harness';
 
 let sandbox: Sandbox;
@@ -216,12 +217,18 @@ describe('other redirect modes and the install entry', () => {
     await expect(h.flows['flows.paste']({ flowId: flow.id, url: outcome.redirectedTo })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('GET /oauth/install?account= starts a flow for a new account and redirects to authorize', async () => {
+  it('GET /oauth/install?account= starts a flow for a new account, once the user confirms it, and redirects to authorize', async () => {
     await setUp({});
     const entry = await h.flows.serveInstallEntry(h.app.id);
-    const response = await fetch(`${entry.url}?account=newshop`, { redirect: 'manual' });
+    const asked = nextEvent<InstallConfirmation[]>((l) => h.deps.events.subscribe(l), 'flow.installConfirmations', (list) => list.length === 1);
+    const answer = navigate(`${entry.url}?account=newshop`);
+    const [waiting] = await asked;
+    expect(waiting).toMatchObject({ appId: h.app.id, subdomain: 'newshop' });
+    expect(h.vault.data().accounts.some((a) => a.subdomain === 'newshop')).toBe(false);
+    await h.flows['flows.confirmInstall']({ id: waiting!.id, accept: true });
+    const response = await answer;
     expect(response.status).toBe(302);
-    const location = response.headers.get('location') ?? '';
+    const location = String(response.headers.location ?? '');
     expect(location.startsWith(`${sandbox.baseUrlFor('newshop')}/oauth/authorize?`)).toBe(true);
     expect(h.opened).toEqual([]);
     const outcome = await consentInSandbox(location);
@@ -229,7 +236,7 @@ describe('other redirect modes and the install entry', () => {
     const account = h.vault.data().accounts.find((a) => a.subdomain === 'newshop');
     expect(account).toBeDefined();
     expect(h.vault.data().installs.map((i) => i.accountId)).toEqual([account!.id]);
-    const bad = await fetch(`${entry.url}?account=not_a..label`, { redirect: 'manual' });
+    const bad = await navigate(`${entry.url}?account=not_a..label`);
     expect(bad.status).toBe(400);
     await entry.release();
   });

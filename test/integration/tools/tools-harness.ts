@@ -96,7 +96,7 @@ export async function createToolsHarness(options: ToolsHarnessOptions = {}): Pro
     vault,
     events: bus,
     openInBrowser: async () => undefined,
-    clipboard: { writeText: (text) => clipboard.push(text) },
+    clipboard: { writeText: (text) => void clipboard.push(text) },
     clock,
     fetch: globalThis.fetch.bind(globalThis),
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },

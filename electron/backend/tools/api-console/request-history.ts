@@ -2,12 +2,10 @@
 // and JSON fields that look like secrets are redacted, so the list can be shown as is.
 import { randomUUID } from 'node:crypto';
 import type { ApiHistoryEntry } from '../../../common/tools/tools-contract';
-import { redactBody, redactedMarker, redactHeaders } from '../../activity/redact';
+import { redactBody, redactHeaders } from '../../activity/redact';
 
 export const HISTORY_LIMIT = 50;
 const MAX_BODY = 16 * 1024;
-/** Custom headers that usually carry credentials (X-Api-Key, X-Auth-Token…). */
-const SECRET_NAME = /token|secret|key|password|auth|cookie/i;
 
 export interface RequestHistory {
   add(installId: string, entry: Omit<ApiHistoryEntry, 'id' | 'headers' | 'body'> & { headers: [string, string][]; body: string | null }, secrets: readonly string[]): void;
@@ -22,7 +20,8 @@ export function createRequestHistory(): RequestHistory {
       const item: ApiHistoryEntry = {
         ...entry,
         id: `hist_${randomUUID().replaceAll('-', '').slice(0, 12)}`,
-        headers: entry.headers.map(([name, value]) => [name, SECRET_NAME.test(name) ? redactedMarker(value) : (redactedHeaders[name.toLowerCase()] ?? '')] as [string, string]),
+        // Secret-named headers (X-Api-Key, X-Auth-Token…) are redacted by the one redaction module.
+        headers: entry.headers.map(([name]) => [name, redactedHeaders[name.toLowerCase()] ?? ''] as [string, string]),
         body: redactBody(entry.body, 'application/json', secrets, MAX_BODY),
       };
       const list = byInstall.get(installId) ?? [];

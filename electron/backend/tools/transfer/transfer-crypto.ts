@@ -3,7 +3,7 @@
 // fails the GCM tag, and nothing else can.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { WorkbenchError } from '../../../common/errors';
-import { deriveKek, MAX_SCRYPT_N, newScryptParams, type ScryptParams } from '../../vault/passphrase-kdf';
+import { assertScryptParams, deriveKek, newScryptParams, type ScryptParams } from '../../vault/passphrase-kdf';
 
 export interface EncryptedSecrets {
   kdf: ScryptParams;
@@ -30,9 +30,9 @@ export async function encryptSecrets(plaintext: string, passphrase: string): Pro
 }
 
 function checkParams(kdf: ScryptParams): void {
-  const sane = kdf?.name === 'scrypt' && Number.isInteger(kdf.N) && kdf.N >= 2 ** 10 && kdf.N <= MAX_SCRYPT_N && (kdf.N & (kdf.N - 1)) === 0 && kdf.r >= 1 && kdf.r <= 32 && kdf.p >= 1 && kdf.p <= 4 && kdf.keyLength === 32 && typeof kdf.salt === 'string';
-  // Bounds, so a crafted file cannot make us allocate gigabytes.
-  if (!sane) throw new WorkbenchError('INVALID_ARGUMENT', 'The encrypted part of this file has key-derivation settings the workbench does not accept.', { field: 'text' });
+  if (kdf?.name !== 'scrypt' || typeof kdf.salt !== 'string') throw new WorkbenchError('INVALID_ARGUMENT', 'The encrypted part of this file has key-derivation settings the workbench does not accept.', { field: 'text' });
+  // Bounds, before any work, so a crafted file cannot make us allocate gigabytes.
+  assertScryptParams(kdf, 'This file');
 }
 
 export async function decryptSecrets(blob: EncryptedSecrets, passphrase: string): Promise<string> {

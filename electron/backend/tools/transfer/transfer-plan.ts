@@ -78,6 +78,14 @@ export function planTransfer(input: {
   return { apps, accounts, secretsIncluded: input.secrets !== null };
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 export function previewOf(plan: TransferPlan): TransferPreview {
   const items: TransferItemPreview[] = [
     ...plan.apps.map((p) => ({ kind: 'app' as const, name: p.item.name, key: p.item.clientId, change: p.change, fields: p.fields })),
@@ -85,5 +93,10 @@ export function previewOf(plan: TransferPlan): TransferPreview {
   ];
   const counts: Record<TransferChange, number> = { new: 0, updated: 0, unchanged: 0 };
   for (const item of items) counts[item.change] += 1;
-  return { secretsIncluded: plan.secretsIncluded, items, counts };
+  const customBaseUrls = plan.accounts
+    .filter((p) => p.change === 'new' && !p.item.builtInSandbox && p.item.customBaseUrl)
+    .map((p) => ({ name: `${p.item.label || p.item.subdomain} (${p.item.subdomain})`, baseUrl: p.item.customBaseUrl!, host: hostOf(p.item.customBaseUrl!) }))
+    // Gorgias's own hosts are not news; any other server would receive the client secret.
+    .filter((entry) => !entry.host.toLowerCase().endsWith('.gorgias.com'));
+  return { secretsIncluded: plan.secretsIncluded, customBaseUrls, items, counts };
 }

@@ -7,12 +7,15 @@ import { showToast } from '../../stores/toasts';
 import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
+import { CustomAddressWarning } from './custom-address-warning';
 
 export function ImportPanel() {
   const [text, setText] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [preview, setPreview] = useState<TransferPreview | null>(null);
   const [applied, setApplied] = useState<string | null>(null);
+  const [trusted, setTrusted] = useState(false);
+  const mustTrust = (preview?.customBaseUrls.length ?? 0) > 0;
   const input = () => ({ text, ...(passphrase ? { passphrase } : {}) });
   const check = useAction(() => workbench().transfer.preview(input()));
   const apply = useAction(() => workbench().transfer.import(input()));
@@ -59,6 +62,7 @@ export function ImportPanel() {
           onClick={async () => {
             apply.clearError();
             setApplied(null);
+            setTrusted(false);
             setPreview(await check.run());
           }}
         >
@@ -67,7 +71,7 @@ export function ImportPanel() {
         <button
           type="button"
           className="button button--primary"
-          disabled={apply.pending || !preview}
+          disabled={apply.pending || !preview || (mustTrust && !trusted)}
           onClick={async () => {
             const done = await apply.run();
             if (!done) return;
@@ -83,6 +87,7 @@ export function ImportPanel() {
       </div>
       <ErrorMessage error={error} hint={needsPassphrase ? 'This export holds encrypted secrets: enter its passphrase.' : undefined} />
       {applied && <p className="banner banner--info" role="status">{applied}</p>}
+      {preview && mustTrust && <CustomAddressWarning entries={preview.customBaseUrls} trusted={trusted} onTrustedChange={setTrusted} />}
       {preview && (
         <>
           <p role="status">
