@@ -11,8 +11,13 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** Sent as application/x-www-form-urlencoded. */
   form?: Record<string, string>;
-  /** Sent as application/json. */
+  /** Sent as application/json (serialised here: for bodies the code builds). */
   json?: unknown;
+  /**
+   * Sent exactly as given, never re-serialised (the API console's body as the user typed it: `1.0`
+   * stays `1.0`, a 20-digit number is not rounded). `contentType` applies unless a header sets one.
+   */
+  raw?: { text: string; contentType: string };
   kind: ActivityKind;
   context: Partial<ActivityContext>;
   /** Literal secret values that must not reach the log (client secret, tokens being sent). */
@@ -59,6 +64,7 @@ function hostOf(url: string): string {
 function bodyOf(request: HttpRequest): { body: string | undefined; contentType: string | null } {
   if (request.form) return { body: new URLSearchParams(request.form).toString(), contentType: 'application/x-www-form-urlencoded' };
   if (request.json !== undefined) return { body: JSON.stringify(request.json), contentType: 'application/json' };
+  if (request.raw !== undefined) return { body: request.raw.text, contentType: request.raw.contentType };
   return { body: undefined, contentType: null };
 }
 
@@ -75,7 +81,8 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
     async request(request) {
       const { body, contentType } = bodyOf(request);
       const headers: Record<string, string> = { accept: 'application/json', ...lowerKeys(request.headers ?? {}) };
-      if (contentType) headers['content-type'] = contentType;
+      // A raw body keeps the caller's own Content-Type (say application/json; charset=utf-8).
+      if (contentType && !(request.raw !== undefined && 'content-type' in headers)) headers['content-type'] = contentType;
       const timeoutMs = request.timeoutMs ?? deps.timeoutMs;
       const host = hostOf(request.url);
       const context: ActivityContext = {

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SigningKey } from './keys';
 import type { LeakyBucketLimiter } from './rate-limiter';
 import type { SandboxAccount, SandboxState } from './state';
-import type { SandboxClock, SandboxFault, SandboxQuirks } from './types';
+import type { SandboxClock, SandboxFault, SandboxOptions, SandboxQuirks } from './types';
 
 export interface SandboxContext {
   state: SandboxState;
@@ -15,6 +15,8 @@ export interface SandboxContext {
   origin: string;
   /** Big benchmark bodies, built once per size. */
   largeCache: Map<number, Buffer[]>;
+  /** SandboxOptions.onApiBody. */
+  onApiBody?: SandboxOptions['onApiBody'];
 }
 
 export interface AccountRequest {

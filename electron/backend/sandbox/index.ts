@@ -32,6 +32,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     fault: null,
     origin: '',
     largeCache: new Map(),
+    ...(options.onApiBody ? { onApiBody: options.onApiBody } : {}),
   };
   let port = 0;
   const server = createServer(

@@ -22,6 +22,11 @@ export interface SandboxOptions {
   privateJwk?: JWK;
   /** Where unexpected handler failures are reported (default: console.error). Never given secrets. */
   logger?: { error(message: string): void };
+  /**
+   * Sees the exact bytes of each API request body the sandbox reads (before it parses them), so a
+   * test can check a client sends what the user typed, byte for byte.
+   */
+  onApiBody?: (received: { method: string; path: string; contentType: string | null; body: Buffer }) => void;
 }
 
 export interface SandboxClient {
