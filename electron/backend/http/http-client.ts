@@ -30,6 +30,11 @@ export interface HttpResponse {
   /** Lower-cased names. */
   headers: Record<string, string>;
   text: string;
+  /**
+   * The body's bytes as received (before decoding). A reader may hand them on (the API console
+   * transfers them to its worker): nothing else reads them after the response is returned.
+   */
+  bytes?: Uint8Array;
   /** Size of the body as received (bytes read, before decoding). */
   sizeBytes?: number;
   /**
@@ -104,13 +109,14 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
       let response: Response;
       let text: string;
       let sizeBytes: number;
+      let bytes: Uint8Array;
       try {
         // The timeout covers the body too: a server that sends headers and then stalls is as stuck.
         const signal = AbortSignal.timeout(timeoutMs);
         response = await deps.fetch(request.url, { method: request.method, headers, body, signal, redirect: 'manual' });
         // Bytes, then decoded as response.text() does (UTF-8, BOM dropped, bad sequences replaced):
         // the byte count comes free instead of re-encoding the text to measure it.
-        const bytes = await response.arrayBuffer();
+        bytes = new Uint8Array(await response.arrayBuffer());
         sizeBytes = bytes.byteLength;
         text = new TextDecoder().decode(bytes);
       } catch (error) {
@@ -122,7 +128,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
       const responseHeaders = headersToRecord(response.headers);
       await deps.activity.record({ ...base, status: response.status, durationMs, responseHeaders, responseBody: text });
       const isJson = (responseHeaders['content-type'] ?? '').includes('json');
-      return lazyJsonResponse({ status: response.status, headers: responseHeaders, text, sizeBytes, durationMs, host }, isJson);
+      return lazyJsonResponse({ status: response.status, headers: responseHeaders, text, bytes, sizeBytes, durationMs, host }, isJson);
     },
   };
 }

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import type { Backend } from '../../../electron/backend/create-backend';
 import type { ReceivedItem } from '../../e2e/harness';
-import { indexLines } from '../../../electron/backend/tools/api-console/line-index';
+import { reindentJson } from '../../../electron/backend/tools/api-console/json-reindent';
 import type { ApiSendInput } from '../../../electron/common/tools/tools-contract';
 import { errorReason, measured, measuredWith, notAvailable, type Figure } from '../lib/figures';
 import { repeat, summarize } from '../lib/stats';
@@ -38,20 +38,19 @@ const request = (installId: string): ApiSendInput => ({
 
 let lastBody = '';
 
-/** One timing of each CPU step api.send takes on this body, to say where its time goes. */
+/** One timing of each CPU step the worker takes on this body (off main), to say where its time goes. */
 function processingParts(raw: string): string {
   const time = (work: () => unknown) => {
     const start = performance.now();
     work();
     return performance.now() - start;
   };
-  let value: unknown;
-  let pretty = '';
-  const parse = time(() => (value = JSON.parse(raw)));
-  const stringify = time(() => (pretty = JSON.stringify(value, null, 2)));
-  const index = time(() => indexLines(pretty));
-  const bytes = time(() => Buffer.byteLength(raw, 'utf8'));
-  return `one JSON.parse ${parse.toFixed(0)} ms, JSON.stringify(…, 2) ${stringify.toFixed(0)} ms, indexLines ${index.toFixed(0)} ms, Buffer.byteLength ${bytes.toFixed(0)} ms (${(raw.length / 1e6).toFixed(1)} M chars raw, ${(pretty.length / 1e6).toFixed(1)} M pretty)`;
+  const bytes = Buffer.from(raw, 'utf8');
+  let measuredPass = reindentJson(bytes);
+  const measure = time(() => (measuredPass = reindentJson(bytes)));
+  const out = { bytes: new Uint8Array(measuredPass.byteLength), starts: new Uint32Array(measuredPass.lineCount) };
+  const write = time(() => reindentJson(bytes, out));
+  return `in the worker: re-indent pass 1 (validate, count, measure) ${measure.toFixed(0)} ms, pass 2 (write text + line starts) ${write.toFixed(0)} ms (${(bytes.length / 1e6).toFixed(1)} MB raw, ${(measuredPass.byteLength / 1e6).toFixed(1)} MB pretty)`;
 }
 
 async function bareFetchMs(setup: BigResponseSetup): Promise<number> {

@@ -1,0 +1,56 @@
+// The response worker (a node:worker_threads thread): pretty-prints and indexes API answers, and
+// scans them for searches and fold ranges, so main keeps answering calls while a 50 MB body is
+// worked on. Loaded from dist/main/response-worker.js when built (a vite entry of its own) and
+// through response-worker-from-source.mjs under vitest/tsx. Imports only plain modules.
+import { parentPort } from 'node:worker_threads';
+import { foldRange, indexTextLines, countTextLines, searchLines, type ByteLines } from './byte-lines';
+import { reindentJson } from './json-reindent';
+import type { IndexedBody, IndexRequest, SharedLines, WorkerReply, WorkerRequest } from './response-worker-protocol';
+
+function shared(lines: SharedLines): ByteLines {
+  return { bytes: new Uint8Array(lines.bytes), starts: new Uint32Array(lines.starts), lineCount: lines.lineCount };
+}
+
+function index(request: IndexRequest): IndexedBody {
+  const input = new Uint8Array(request.body);
+  if (request.mayBeJson) {
+    // Pass 1 validates and measures; pass 2 writes into memory of exactly that size.
+    const measured = reindentJson(input);
+    if (measured.ok) {
+      const bytes = new SharedArrayBuffer(measured.byteLength);
+      const starts = new SharedArrayBuffer(measured.lineCount * 4);
+      reindentJson(input, { bytes: new Uint8Array(bytes), starts: new Uint32Array(starts) });
+      return { bytes, starts, lineCount: measured.lineCount, isJson: true, nextCursor: measured.nextCursor, errorMessage: measured.errorMessage };
+    }
+  }
+  // Shown as text, as it came (a cut or broken JSON answer is still worth reading).
+  const bytes = new SharedArrayBuffer(input.length);
+  new Uint8Array(bytes).set(input);
+  const lineCount = countTextLines(input);
+  const starts = new SharedArrayBuffer(lineCount * 4);
+  indexTextLines(input, new Uint32Array(starts));
+  return { bytes, starts, lineCount, isJson: false, nextCursor: null, errorMessage: null };
+}
+
+function answer(request: WorkerRequest): unknown {
+  switch (request.op) {
+    case 'index':
+      return index(request);
+    case 'search':
+      return searchLines(shared(request), request.query, request.limit);
+    case 'fold':
+      return foldRange(shared(request), request.line);
+  }
+}
+
+const port = parentPort;
+if (!port) throw new Error('response-worker.ts runs as a worker thread only');
+port.on('message', ({ id, request }: { id: number; request: WorkerRequest }) => {
+  let reply: WorkerReply;
+  try {
+    reply = { id, ok: true, value: answer(request) };
+  } catch (error) {
+    reply = { id, ok: false, message: error instanceof Error ? error.message : 'the response worker failed' };
+  }
+  port.postMessage(reply);
+});
