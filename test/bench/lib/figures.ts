@@ -47,3 +47,13 @@ export function errorReason(error: unknown): string {
   // One line, short: the table is for reading, the full error goes to stderr.
   return message.split('\n')[0]!.slice(0, 160);
 }
+
+/**
+ * A goal as a ratio to a baseline measured in the same run: both medians are printed in the note,
+ * and the verdict is on the ratio. `extra` adds to the note (what each side includes).
+ */
+export function ratioFigure(input: FigureInput, numerator: { label: string; ms: number }, baseline: { label: string; ms: number }, extra = ''): Figure {
+  const value = numerator.ms / baseline.ms;
+  const note = `${numerator.label} ${numerator.ms.toFixed(1)} ms ÷ ${baseline.label} ${baseline.ms.toFixed(1)} ms${extra ? `; ${extra}` : ''}`;
+  return measured({ ...input, unit: '×', note }, value);
+}
