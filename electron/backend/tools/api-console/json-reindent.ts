@@ -1,9 +1,9 @@
 // Pretty-prints JSON bytes by re-indenting the original text token by token (two spaces, the layout
 // of JSON.stringify(value, null, 2)), never by parsing into values and printing them again: numbers
 // and strings keep their exact bytes (`1.0` stays `1.0`, `12345678901234567890` is not rounded,
-// `\u00e9` stays escaped). One function does both passes the worker needs: with `out` null it only
-// validates, counts lines and measures the output; with `out` it writes the text and line starts.
-// Runs in the response worker (response-worker.ts): a 50 MB body never blocks main.
+// `\u00e9` stays escaped). One pass validates, writes the text and records line starts into
+// buffers that grow by doubling. Runs in the response worker (response-worker.ts): a 50 MB body
+// never blocks main.
 
 const SPACE = 32;
 const TAB = 9;
@@ -24,20 +24,12 @@ export interface JsonMeta {
   errorMessage: string | null;
 }
 
-export interface ReindentResult extends JsonMeta {
-  /** False when the bytes are not one valid JSON value (then show them as text). */
-  ok: boolean;
-  /** Lines of the printed text (it ends without a line break). */
-  lineCount: number;
-  /** Bytes of the printed text. */
-  byteLength: number;
-}
-
-export interface ReindentOutput {
-  /** At least `byteLength` bytes, from a counting pass over the same input. */
+export interface Reindented extends JsonMeta {
+  /** The printed text (it ends without a line break); a view over a larger buffer. */
   bytes: Uint8Array;
-  /** At least `lineCount` entries: the byte offset where each line starts. */
+  /** The byte offset where each line starts; a view, `lineCount` entries. */
   starts: Uint32Array;
+  lineCount: number;
 }
 
 const enum Expect {
@@ -119,21 +111,19 @@ function decodeString(input: Uint8Array, start: number, end: number): string {
   return JSON.parse(decoder.decode(input.subarray(start, end))) as string;
 }
 
-/**
- * Re-indents `input`; with `out`, writes the printed text and line starts into it. A failure (not
- * valid JSON) is reported as `ok: false`, never thrown.
- */
-export function reindentJson(input: Uint8Array, out: ReindentOutput | null = null): ReindentResult {
-  const bytes = out?.bytes ?? null;
-  const starts = out?.starts ?? null;
+/** Re-indents `input`; null when it is not one valid JSON value (then it is shown as text). */
+export function reindentJson(input: Uint8Array): Reindented | null {
   const length = input.length;
+  // A pretty print of an API answer is ~1.25× its compact text; one line per ~40 bytes.
+  let bytes = new Uint8Array(Math.max(64, Math.ceil(length * 1.3) + 64));
+  let starts = new Uint32Array(Math.max(16, Math.ceil(length / 24)));
   // Container kinds by depth: 1 object, 2 array (a JSON body nests a few dozen levels at most, but
   // nothing here assumes it).
   let stack = new Uint8Array(64);
   let depth = 0;
   let pos = 0;
   let lines = 1;
-  if (starts) starts[0] = 0;
+  starts[0] = 0;
   let expect = Expect.Value;
   let done = false;
   // An opened container whose line break waits for its first item (an empty one prints `{}` / `[]`).
@@ -145,23 +135,42 @@ export function reindentJson(input: Uint8Array, out: ReindentOutput | null = nul
   let lastKeyEnd = 0;
   let nextCursor: string | null = null;
   let errorMessage: string | null = null;
-  const fail = (): ReindentResult => ({ ok: false, lineCount: 0, byteLength: 0, nextCursor: null, errorMessage: null });
+  const fail = (): null => null;
 
-  const newline = () => {
-    if (bytes) {
-      bytes[pos] = LF;
-      starts![lines] = pos + 1;
-      bytes.fill(SPACE, pos + 1, pos + 1 + depth * 2);
+  /** Room for `more` bytes (and one more line start). */
+  const reserve = (more: number) => {
+    if (pos + more > bytes.length) {
+      const grown = new Uint8Array(Math.max(bytes.length * 2, pos + more));
+      grown.set(bytes.subarray(0, pos));
+      bytes = grown;
     }
-    pos += 1 + depth * 2;
+    if (lines + 1 >= starts.length) {
+      const grown = new Uint32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+  };
+  const newline = () => {
+    const width = depth * 2;
+    reserve(width + 1);
+    bytes[pos] = LF;
+    starts[lines] = pos + 1;
+    // Byte by byte: a fill() call per line costs more than the few spaces it writes.
+    for (let k = 1; k <= width; k += 1) bytes[pos + k] = SPACE;
+    pos += 1 + width;
     lines += 1;
   };
   const copy = (start: number, end: number) => {
-    if (bytes) bytes.set(input.subarray(start, end), pos);
-    pos += end - start;
+    const size = end - start;
+    reserve(size);
+    // Short tokens (most numbers, keys, literals) byte by byte: subarray() allocates.
+    if (size <= 32) for (let k = 0; k < size; k += 1) bytes[pos + k] = input[start + k]!;
+    else bytes.set(input.subarray(start, end), pos);
+    pos += size;
   };
   const put = (code: number) => {
-    if (bytes) bytes[pos] = code;
+    reserve(1);
+    bytes[pos] = code;
     pos += 1;
   };
 
@@ -266,5 +275,5 @@ export function reindentJson(input: Uint8Array, out: ReindentOutput | null = nul
     if (depth === 0) done = true;
   }
   if (!done) return fail();
-  return { ok: true, lineCount: lines, byteLength: pos, nextCursor, errorMessage };
+  return { bytes: bytes.subarray(0, pos), starts: starts.subarray(0, lines), lineCount: lines, nextCursor, errorMessage };
 }

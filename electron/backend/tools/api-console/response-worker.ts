@@ -14,13 +14,14 @@ function shared(lines: SharedLines): ByteLines {
 function index(request: IndexRequest): IndexedBody {
   const input = new Uint8Array(request.body);
   if (request.mayBeJson) {
-    // Pass 1 validates and measures; pass 2 writes into memory of exactly that size.
-    const measured = reindentJson(input);
-    if (measured.ok) {
-      const bytes = new SharedArrayBuffer(measured.byteLength);
-      const starts = new SharedArrayBuffer(measured.lineCount * 4);
-      reindentJson(input, { bytes: new Uint8Array(bytes), starts: new Uint32Array(starts) });
-      return { bytes, starts, lineCount: measured.lineCount, isJson: true, nextCursor: measured.nextCursor, errorMessage: measured.errorMessage };
+    const printed = reindentJson(input);
+    if (printed) {
+      // Into shared memory of exactly the printed size: main and later scans read it in place.
+      const bytes = new SharedArrayBuffer(printed.bytes.length);
+      new Uint8Array(bytes).set(printed.bytes);
+      const starts = new SharedArrayBuffer(printed.lineCount * 4);
+      new Uint32Array(starts).set(printed.starts);
+      return { bytes, starts, lineCount: printed.lineCount, isJson: true, nextCursor: printed.nextCursor, errorMessage: printed.errorMessage };
     }
   }
   // Shown as text, as it came (a cut or broken JSON answer is still worth reading).
