@@ -14,9 +14,12 @@ describe('the built response worker', () => {
     try {
       const body = new TextEncoder().encode('{"a":[1.0,12345678901234567890]}').buffer;
       const reply = await new Promise<{ ok: boolean; value: { bytes: SharedArrayBuffer; lineCount: number; isJson: boolean } }>((resolve, reject) => {
-        worker.once('message', resolve);
+        // The head (first lines, count) comes ahead of the answer: wait for the answer.
+        worker.on('message', (message: { ok?: boolean }) => {
+          if ('ok' in message) resolve(message as never);
+        });
         worker.once('error', reject);
-        worker.postMessage({ id: 1, request: { op: 'index', body, mayBeJson: true } }, [body]);
+        worker.postMessage({ id: 1, request: { op: 'index', body, mayBeJson: true, firstLines: 2 } }, [body]);
       });
       expect(reply.ok).toBe(true);
       expect(reply.value.isJson).toBe(true);

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countTextLines, indexTextLines } from '../../../electron/backend/tools/api-console/byte-lines';
-import { reindentJson } from '../../../electron/backend/tools/api-console/json-reindent';
+import { reindentJson, scanJson } from '../../../electron/backend/tools/api-console/json-reindent';
 
 const encoder = new TextEncoder();
 
@@ -36,6 +36,22 @@ describe('reindentJson', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('the scan counts and measures what the print writes, and a bounded print gives its first lines', () => {
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 5 }), fc.integer({ min: 1, max: 30 }), (text, count) => {
+        const input = encoder.encode(text);
+        const full = reindentJson(input)!;
+        expect(scanJson(input)).toEqual({ lineCount: full.lineCount, byteLength: full.bytes.length, nextCursor: full.nextCursor, errorMessage: full.errorMessage });
+        const first = reindentJson(input, count)!;
+        const lines = (printed: NonNullable<ReturnType<typeof reindentJson>>) => new TextDecoder().decode(printed.bytes).split('\n');
+        expect(first.lineCount).toBe(Math.min(count, full.lineCount));
+        expect(lines(first)).toEqual(lines(full).slice(0, count));
+      }),
+      { numRuns: 300 },
+    );
+    expect(scanJson(encoder.encode('[1,'))).toBeNull();
   });
 
   it('never rewrites a number or a string: they keep the bytes they came with', () => {

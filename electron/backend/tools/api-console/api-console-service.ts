@@ -7,7 +7,6 @@ import type { ServiceSlice } from '../../service';
 import type { ToolsDeps } from '../deps';
 import { currentAccessToken, loadInstallContext } from '../shared/install-context';
 import { buildCurl } from './curl-command';
-import { sliceLines } from './byte-lines';
 import { checkPermissions, prepareRequest } from './prepare-request';
 import { createRequestHistory } from './request-history';
 import { createResponseStore } from './response-store';
@@ -60,8 +59,10 @@ export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): Serv
       const start = response.text.slice(0, HINT_PREFIX_CHARS);
       const sizeBytes = response.sizeBytes ?? Buffer.byteLength(response.text, 'utf8');
       // The bytes go to the worker, which re-indents JSON as typed (never parsed and printed again)
-      // and indexes its lines; main keeps the printed bytes and slices the lines asked for.
-      const { responseId, body } = await responses.put(response.bytes ?? Buffer.from(response.text, 'utf8'), mayBeJson(contentType, start));
+      // and indexes its lines; main keeps the printed bytes and slices the lines asked for. The
+      // answer leaves once the worker has scanned the body (count, first page, meta); the full
+      // print follows, and lines past the first page wait for it.
+      const { responseId, head: body } = await responses.put(response.bytes ?? Buffer.from(response.text, 'utf8'), mayBeJson(contentType, start), FIRST_PAGE_LINES);
       const retryAfterSeconds = readRetryAfter(response.headers, deps.clock.now());
       let hint = hintFor({ status: response.status, isJson: body.isJson, contentType, text: start, errorMessage: body.errorMessage, requiredScope: prepared.requiredScope, retryAfterSeconds });
       if (sent.refreshProblem && response.status === 401) hint = `${hint ?? ''} The refresh also failed (${sent.refreshProblem}).`.trim();
@@ -78,7 +79,7 @@ export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): Serv
         retryAfterSeconds,
         contentType,
         isJson: body.isJson,
-        firstLines: sliceLines(body, 0, FIRST_PAGE_LINES),
+        firstLines: body.firstLines,
         totalLines: body.lineCount,
         nextCursor: body.nextCursor,
         errorMessage: body.errorMessage,

@@ -1,9 +1,10 @@
 // Pretty-prints JSON bytes by re-indenting the original text token by token (two spaces, the layout
 // of JSON.stringify(value, null, 2)), never by parsing into values and printing them again: numbers
 // and strings keep their exact bytes (`1.0` stays `1.0`, `12345678901234567890` is not rounded,
-// `\u00e9` stays escaped). One pass validates, writes the text and records line starts into
-// buffers that grow by doubling. Runs in the response worker (response-worker.ts): a 50 MB body
-// never blocks main.
+// `\u00e9` stays escaped). Three uses of one scanner: scanJson validates, counts lines, measures
+// the print and reads the meta without writing (api.send answers from it); reindentJson writes the
+// text and line starts into buffers that grow by doubling, either all of it or only its first lines.
+// Runs in the response worker (response-worker.ts): a 50 MB body never blocks main.
 
 const SPACE = 32;
 const TAB = 9;
@@ -111,12 +112,35 @@ function decodeString(input: Uint8Array, start: number, end: number): string {
   return JSON.parse(decoder.decode(input.subarray(start, end))) as string;
 }
 
-/** Re-indents `input`; null when it is not one valid JSON value (then it is shown as text). */
-export function reindentJson(input: Uint8Array): Reindented | null {
+export interface Scanned extends JsonMeta {
+  lineCount: number;
+  /** Bytes of the full print. */
+  byteLength: number;
+}
+
+/** Validates and measures the print without writing it; null when it is not one valid JSON value. */
+export function scanJson(input: Uint8Array): Scanned | null {
+  const result = run(input, false, Infinity);
+  return result && { lineCount: result.lineCount, byteLength: result.byteLength, nextCursor: result.nextCursor, errorMessage: result.errorMessage };
+}
+
+/**
+ * Re-indents `input`; null when it is not one valid JSON value (then it is shown as text). With
+ * `maxLines`, stops once that many lines are written (the rest of the input is not checked: call it
+ * that way only on input scanJson accepted).
+ */
+export function reindentJson(input: Uint8Array, maxLines = Infinity): Reindented | null {
+  const result = run(input, true, maxLines);
+  return result && { bytes: result.bytes, starts: result.starts, lineCount: result.lineCount, nextCursor: result.nextCursor, errorMessage: result.errorMessage };
+}
+
+function run(input: Uint8Array, write: boolean, maxLines: number): (Reindented & { byteLength: number }) | null {
   const length = input.length;
-  // A pretty print of an API answer is ~1.25× its compact text; one line per ~40 bytes.
-  let bytes = new Uint8Array(Math.max(64, Math.ceil(length * 1.3) + 64));
-  let starts = new Uint32Array(Math.max(16, Math.ceil(length / 24)));
+  // A pretty print of an API answer is ~1.25× its compact text; one line per ~40 bytes. A scan
+  // writes nothing; a bounded print of the first lines needs little.
+  const guess = write ? (maxLines === Infinity ? length * 1.3 : Math.min(length * 1.3, maxLines * 200)) : 0;
+  let bytes = new Uint8Array(Math.max(64, Math.ceil(guess) + 64));
+  let starts = new Uint32Array(write ? Math.max(16, Math.ceil(guess / 30)) : 1);
   // Container kinds by depth: 1 object, 2 array (a JSON body nests a few dozen levels at most, but
   // nothing here assumes it).
   let stack = new Uint8Array(64);
@@ -139,6 +163,7 @@ export function reindentJson(input: Uint8Array): Reindented | null {
 
   /** Room for `more` bytes (and one more line start). */
   const reserve = (more: number) => {
+    if (!write) return;
     if (pos + more > bytes.length) {
       const grown = new Uint8Array(Math.max(bytes.length * 2, pos + more));
       grown.set(bytes.subarray(0, pos));
@@ -152,26 +177,37 @@ export function reindentJson(input: Uint8Array): Reindented | null {
   };
   const newline = () => {
     const width = depth * 2;
-    reserve(width + 1);
-    bytes[pos] = LF;
-    starts[lines] = pos + 1;
-    // Byte by byte: a fill() call per line costs more than the few spaces it writes.
-    for (let k = 1; k <= width; k += 1) bytes[pos + k] = SPACE;
+    if (write) {
+      reserve(width + 1);
+      bytes[pos] = LF;
+      starts[lines] = pos + 1;
+      // Byte by byte: a fill() call per line costs more than the few spaces it writes.
+      for (let k = 1; k <= width; k += 1) bytes[pos + k] = SPACE;
+    }
     pos += 1 + width;
     lines += 1;
   };
   const copy = (start: number, end: number) => {
     const size = end - start;
-    reserve(size);
-    // Short tokens (most numbers, keys, literals) byte by byte: subarray() allocates.
-    if (size <= 32) for (let k = 0; k < size; k += 1) bytes[pos + k] = input[start + k]!;
-    else bytes.set(input.subarray(start, end), pos);
+    if (write) {
+      reserve(size);
+      // Short tokens (most numbers, keys, literals) byte by byte: subarray() allocates.
+      if (size <= 32) for (let k = 0; k < size; k += 1) bytes[pos + k] = input[start + k]!;
+      else bytes.set(input.subarray(start, end), pos);
+    }
     pos += size;
   };
   const put = (code: number) => {
-    reserve(1);
-    bytes[pos] = code;
+    if (write) {
+      reserve(1);
+      bytes[pos] = code;
+    }
     pos += 1;
+  };
+  /** The first `maxLines` lines, once a line past them has started. */
+  const firstLines = () => {
+    const end = starts[maxLines]! - 1;
+    return { bytes: bytes.subarray(0, end), starts: starts.subarray(0, maxLines), lineCount: maxLines, byteLength: end, nextCursor, errorMessage };
   };
 
   let i = 0;
@@ -195,6 +231,7 @@ export function reindentJson(input: Uint8Array): Reindented | null {
       if (code === COMMA) {
         put(COMMA);
         newline();
+        if (lines > maxLines) return firstLines();
         i += 1;
         expect = kind === 1 ? Expect.Key : Expect.Value;
         continue;
@@ -202,6 +239,7 @@ export function reindentJson(input: Uint8Array): Reindented | null {
       if ((code === CLOSE_BRACE && kind === 1) || (code === CLOSE_BRACKET && kind === 2)) {
         depth -= 1;
         newline();
+        if (lines > maxLines) return firstLines();
         put(code);
         i += 1;
         if (depth === 0) done = true;
@@ -222,6 +260,7 @@ export function reindentJson(input: Uint8Array): Reindented | null {
     if (openPending) {
       openPending = false;
       newline();
+      if (lines > maxLines) return firstLines();
     }
     if (expect === Expect.Key || expect === Expect.KeyOrClose) {
       if (code !== QUOTE) return fail();
@@ -275,5 +314,5 @@ export function reindentJson(input: Uint8Array): Reindented | null {
     if (depth === 0) done = true;
   }
   if (!done) return fail();
-  return { bytes: bytes.subarray(0, pos), starts: starts.subarray(0, lines), lineCount: lines, nextCursor, errorMessage };
+  return { bytes: bytes.subarray(0, pos), starts: starts.subarray(0, lines), lineCount: lines, byteLength: pos, nextCursor, errorMessage };
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkbenchError } from '../../../common/errors';
 import { sliceLines, type ByteLines } from './byte-lines';
-import type { IndexedBody, SharedLines } from './response-worker-protocol';
+import type { IndexedBody, IndexHead, SharedLines } from './response-worker-protocol';
 import { createResponseWorker, type ResponseWorker } from './response-worker-client';
 
 /**
@@ -23,17 +23,22 @@ export interface KeptBody extends ByteLines {
 }
 
 interface Stored {
-  body: KeptBody;
-  shared: SharedLines;
+  head: IndexHead;
+  /** Null until the worker's full print has arrived. */
+  body: KeptBody | null;
+  shared: SharedLines | null;
+  ready: Promise<Stored>;
 }
 
 export interface ResponseStore {
   /**
-   * Prints (JSON, re-indented as typed) or indexes (text) a body in the worker and keeps it. The
+   * Hands a body to the worker, which prints (JSON, re-indented as typed) or indexes (text) it, and
+   * keeps it. Resolves with the head (line count, first lines, meta) as soon as the worker has
+   * scanned the body; the full print follows, and lines past the first page wait for it. The
    * body's memory is handed to the worker: the caller must not use `body` afterwards.
    */
-  put(body: Uint8Array, mayBeJson: boolean): Promise<{ responseId: string; body: KeptBody }>;
-  lines(responseId: string, start: number, count: number): { start: number; lines: string[]; totalLines: number };
+  put(body: Uint8Array, mayBeJson: boolean, firstLines: number): Promise<{ responseId: string; head: IndexHead }>;
+  lines(responseId: string, start: number, count: number): Promise<{ start: number; lines: string[]; totalLines: number }>;
   search(responseId: string, query: string, limit: number): Promise<{ lines: number[]; truncated: boolean }>;
   /** The lines an object or array opened on `line` spans; null when it opens none. */
   fold(responseId: string, line: number): Promise<{ start: number; end: number } | null>;
@@ -47,8 +52,8 @@ function ownBuffer(body: Uint8Array): ArrayBuffer {
   return body.slice().buffer;
 }
 
-function keep(indexed: IndexedBody): Stored {
-  const body: KeptBody = {
+function settle(stored: Stored, indexed: IndexedBody): Stored {
+  stored.body = {
     bytes: new Uint8Array(indexed.bytes),
     starts: new Uint32Array(indexed.starts),
     lineCount: indexed.lineCount,
@@ -56,7 +61,8 @@ function keep(indexed: IndexedBody): Stored {
     nextCursor: indexed.nextCursor,
     errorMessage: indexed.errorMessage,
   };
-  return { body, shared: { bytes: indexed.bytes, starts: indexed.starts, lineCount: indexed.lineCount } };
+  stored.shared = { bytes: indexed.bytes, starts: indexed.starts, lineCount: indexed.lineCount };
+  return stored;
 }
 
 export function createResponseStore(options: { maxEntries?: number; maxBytes?: number; worker?: ResponseWorker } = {}): ResponseStore {
@@ -74,30 +80,48 @@ export function createResponseStore(options: { maxEntries?: number; maxBytes?: n
     return stored;
   };
 
-  const total = () => [...entries.values()].reduce((sum, stored) => sum + stored.body.bytes.byteLength + stored.body.starts.byteLength, 0);
+  // The head says how big the full print will be, so a body counts from the start.
+  const total = () => [...entries.values()].reduce((sum, stored) => sum + stored.head.byteLength, 0);
 
   return {
-    async put(body, mayBeJson) {
+    put(body, mayBeJson, firstLines) {
       const buffer = ownBuffer(body);
-      const indexed = await worker.run({ op: 'index', body: buffer, mayBeJson }, [buffer]);
-      const stored = keep(indexed);
-      const responseId = `resp_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-      entries.set(responseId, stored);
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-      while (entries.size > 1 && total() > maxBytes) entries.delete(entries.keys().next().value as string);
-      return { responseId, body: stored.body };
+      return new Promise((resolve, reject) => {
+        let stored: Stored | null = null;
+        const full = worker.run({ op: 'index', body: buffer, mayBeJson, firstLines }, [buffer], (head) => {
+          const responseId = `resp_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+          stored = { head, body: null, shared: null, ready: full.then((indexed) => settle(stored!, indexed)) };
+          // Awaited by lines/search/fold; a failure is theirs to report (and never unhandled).
+          stored.ready.catch(() => undefined);
+          entries.set(responseId, stored);
+          while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+          while (entries.size > 1 && total() > maxBytes) entries.delete(entries.keys().next().value as string);
+          resolve({ responseId, head });
+        });
+        // Failing before its head (the worker died): api.send fails. After it: lines etc. report it.
+        full.catch((error: unknown) => {
+          if (!stored) reject(error instanceof Error ? error : new Error(String(error)));
+        });
+      });
     },
-    lines(responseId, start, count) {
-      const { body } = get(responseId);
-      return { start, lines: sliceLines(body, start, count), totalLines: body.lineCount };
+    async lines(responseId, start, count) {
+      const stored = get(responseId);
+      // The first page is in the head: no need to wait for the full print.
+      if (!stored.body && start >= 0 && start + count <= stored.head.firstLines.length) {
+        return { start, lines: stored.head.firstLines.slice(start, start + count), totalLines: stored.head.lineCount };
+      }
+      const { body } = stored.body ? stored : await stored.ready;
+      return { start, lines: sliceLines(body!, start, count), totalLines: body!.lineCount };
     },
     async search(responseId, query, limit) {
-      const { shared } = get(responseId);
-      return worker.run({ op: 'search', ...shared, query, limit });
+      const stored = get(responseId);
+      const { shared } = stored.shared ? stored : await stored.ready;
+      return worker.run({ op: 'search', ...shared!, query, limit });
     },
     async fold(responseId, line) {
-      const { shared } = get(responseId);
-      return worker.run({ op: 'fold', ...shared, line });
+      const stored = get(responseId);
+      const { shared } = stored.shared ? stored : await stored.ready;
+      return worker.run({ op: 'fold', ...shared!, line });
     },
     size: () => entries.size,
     close: () => worker.close(),

@@ -3,10 +3,11 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { WorkbenchError } from '../../../common/errors';
-import type { WorkerAnswers, WorkerReply, WorkerRequest } from './response-worker-protocol';
+import type { IndexHead, WorkerAnswers, WorkerReply, WorkerRequest } from './response-worker-protocol';
 
 export interface ResponseWorker {
-  run<K extends WorkerRequest['op']>(request: Extract<WorkerRequest, { op: K }>, transfer?: ArrayBuffer[]): Promise<WorkerAnswers[K]>;
+  /** `onHead`: an index request's head, sent ahead of its answer. */
+  run<K extends WorkerRequest['op']>(request: Extract<WorkerRequest, { op: K }>, transfer?: ArrayBuffer[], onHead?: (head: IndexHead) => void): Promise<WorkerAnswers[K]>;
   close(): Promise<void>;
 }
 
@@ -28,7 +29,7 @@ function startWorker(): Worker {
 export function createResponseWorker(): ResponseWorker {
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; onHead: ((head: IndexHead) => void) | undefined }>();
 
   const failAll = (message: string) => {
     for (const { reject } of pending.values()) reject(new WorkbenchError('INTERNAL', message));
@@ -42,6 +43,7 @@ export function createResponseWorker(): ResponseWorker {
     started.on('message', (reply: WorkerReply) => {
       const waiting = pending.get(reply.id);
       if (!waiting) return;
+      if ('head' in reply) return void waiting.onHead?.(reply.head);
       pending.delete(reply.id);
       if (reply.ok) waiting.resolve(reply.value);
       else waiting.reject(new WorkbenchError('INTERNAL', `The response could not be read: ${reply.message}`));
@@ -59,11 +61,11 @@ export function createResponseWorker(): ResponseWorker {
   };
 
   return {
-    run(request, transfer = []) {
+    run(request, transfer = [], onHead) {
       const id = nextId++;
       const target = ensure();
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onHead });
         target.postMessage({ id, request }, transfer);
       });
     },

@@ -8,6 +8,22 @@ export interface IndexRequest {
   body: ArrayBuffer;
   /** By content type or first character: try JSON first, fall back to text. */
   mayBeJson: boolean;
+  /** Lines to send ahead in the head (the page api.send answers with). */
+  firstLines: number;
+}
+
+/**
+ * Sent ahead of the full print: what api.send answers with. The full print (IndexedBody) follows
+ * as the request's answer.
+ */
+export interface IndexHead {
+  isJson: boolean;
+  lineCount: number;
+  /** Bytes of the full print and its line index, for the store's budget. */
+  byteLength: number;
+  firstLines: string[];
+  nextCursor: string | null;
+  errorMessage: string | null;
 }
 
 export interface SharedLines {
@@ -41,4 +57,4 @@ export interface WorkerAnswers {
   fold: { start: number; end: number } | null;
 }
 
-export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string } | { id: number; head: IndexHead };
