@@ -4,10 +4,12 @@
 import type { Figure } from './figures';
 import type { Machine } from './machine';
 
+/** The value the verdict looked at: the median, or the largest sample for a figure judged on it. */
 const value = (figure: Figure): string => {
   if (!figure.summary) return figure.text ?? 'n/a';
-  const median = figure.summary.median;
-  return figure.unit === '×' ? `${median.toFixed(2)}×` : `${median >= 100 ? median.toFixed(0) : median.toFixed(1)} ${figure.unit}`.trim();
+  const judged = figure.judgedOn === 'max' ? figure.summary.max : figure.summary.median;
+  const shown = figure.unit === '×' ? `${judged.toFixed(2)}×` : `${judged >= 100 ? judged.toFixed(0) : judged.toFixed(1)} ${figure.unit}`.trim();
+  return figure.judgedOn === 'max' ? `${shown} (the largest of ${figure.summary.n})` : shown;
 };
 
 /** Busy: a 1-minute load average above half the cores, at the start or the end of the run. */

@@ -14,6 +14,8 @@ export interface Figure {
   goal: string;
   verdict: Verdict;
   note: string | null;
+  /** What the verdict looked at: the median (default) or the largest sample (e.g. the longest frame). */
+  judgedOn?: 'median' | 'max';
 }
 
 export interface FigureInput {
@@ -32,10 +34,11 @@ export function measured(input: FigureInput, samples: readonly number[] | number
   return { group: input.group, name: input.name, unit: input.unit, summary, text: null, goal: input.goal ?? 'report', verdict, note: input.note ?? null };
 }
 
-/** A figure judged on something other than the median (e.g. the longest frame of all runs). */
-export function measuredWith(input: FigureInput, samples: readonly number[], judge: (summary: Summary) => boolean): Figure {
+/** A figure judged on its largest sample (e.g. the longest frame of all runs), against input.max. */
+export function measuredOnMax(input: FigureInput, samples: readonly number[]): Figure {
   const summary = summarize(samples);
-  return { group: input.group, name: input.name, unit: input.unit, summary, text: null, goal: input.goal ?? 'report', verdict: judge(summary) ? 'met' : 'missed', note: input.note ?? null };
+  const verdict: Verdict = input.max === undefined ? 'report' : summary.max <= input.max ? 'met' : 'missed';
+  return { group: input.group, name: input.name, unit: input.unit, summary, text: null, goal: input.goal ?? 'report', verdict, note: input.note ?? null, judgedOn: 'max' };
 }
 
 export function notAvailable(input: FigureInput, reason: string): Figure {

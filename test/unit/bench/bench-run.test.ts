@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analysis } from '../../bench/lib/analysis';
 import { isBenchModule } from '../../bench/lib/bench-module';
 import { takeDistLock } from '../../bench/lib/dist-lock';
-import { measured, notAvailable, ratioFigure } from '../../bench/lib/figures';
+import { measured, measuredOnMax, notAvailable, ratioFigure } from '../../bench/lib/figures';
 import type { Machine } from '../../bench/lib/machine';
 
 const machine: Machine = { cpu: 'test', cores: 2, memoryGb: '1', os: 'test', node: 'v20', chromium: 'none', date: '2026-12-01T00:00:00Z', load: '' };
@@ -38,6 +38,12 @@ describe('bench analysis', () => {
     expect(text).toContain('- cli: token ÷ node -e 0: n/a (not built) against ≤ 1.5×: not measured.');
     expect(text).not.toContain('baseline');
     expect(text).toContain('quiet enough: load average 0.10 at the start and 0.30 at the end');
+  });
+
+  it('states a figure judged on its largest sample with that sample, not the median', () => {
+    const frame = measuredOnMax({ group: 'UI', name: 'longest frame', unit: 'ms', goal: 'no frame > 100 ms', max: 100 }, [17, 20, 180]);
+    expect(frame.verdict).toBe('missed');
+    expect(analysis([frame], machine, 0, 0)).toContain('- UI: longest frame: 180 ms (the largest of 3) against no frame > 100 ms: **MISSED**.');
   });
 
   it('says the machine was busy when the load average at start or end is above half the cores', () => {
