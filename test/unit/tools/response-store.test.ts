@@ -1,7 +1,9 @@
 // The response store keeps bodies as bytes, printed and indexed in a real worker thread (started
 // from source here through response-worker-from-source.mjs), and evicts by count and by bytes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Worker } from 'node:worker_threads';
 import { createResponseStore, MAX_STORED_BYTES, type ResponseStore } from '../../../electron/backend/tools/api-console/response-store';
+import { createResponseWorker } from '../../../electron/backend/tools/api-console/response-worker-client';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 let store: ResponseStore | undefined;
@@ -98,9 +100,9 @@ describe('response store', () => {
       order.push('large indexed');
       return kept;
     });
+    await new Promise((resolve) => setImmediate(resolve));
     // The large body was handed to the worker: main no longer holds its bytes.
     expect(large.byteLength).toBe(0);
-    await new Promise((resolve) => setImmediate(resolve));
     expect((await store.lines(small.responseId, 0, 3)).lines).toEqual(['{', '  "ok": true', '}']);
     order.push('small answered');
     const kept = await indexing;
@@ -109,5 +111,25 @@ describe('response store', () => {
     const hit = await store.search(kept.responseId, '"EMAIL"', 2);
     expect(hit).toEqual({ lines: [10, 21], truncated: true });
     expect((await store.lines(kept.responseId, 10, 1)).lines).toEqual(['        "email": "x@example.com"']);
+  });
+
+  it('runs the same jobs in main when the worker thread cannot start, so the console keeps working', async () => {
+    for (const start of [
+      () => {
+        throw new Error('response-worker.js is missing');
+      },
+      () => new Worker('throw new Error("cannot load")', { eval: true }),
+    ]) {
+      const reasons: string[] = [];
+      store = createResponseStore({ worker: createResponseWorker({ start, onFallback: (reason) => reasons.push(reason) }) });
+      const { responseId, head } = await store.put(bytesOf('{"a":[1.0,"x"]}'), true, 200);
+      expect(reasons).toHaveLength(1);
+      expect(head).toMatchObject({ isJson: true, lineCount: 6 });
+      expect((await store.lines(responseId, 0, 10)).lines).toEqual(['{', '  "a": [', '    1.0,', '    "x"', '  ]', '}']);
+      expect(await store.search(responseId, '"X"', 5)).toEqual({ lines: [3], truncated: false });
+      expect(await store.fold(responseId, 1)).toEqual({ start: 1, end: 4 });
+      await store.close();
+      store = undefined;
+    }
   });
 });
