@@ -2,7 +2,8 @@
 // environment because `builder` is set):
 //   client  -> dist/renderer/       the React UI (renderer/index.html), relative asset paths for file://
 //   main    -> dist/main/main.js    ESM for Electron's main process; electron and every dependency stay
-//                                   external (electron-builder ships node_modules with the app)
+//                                   external (electron-builder ships node_modules with the app);
+//              dist/main/response-worker.js  the API console's worker thread (its own entry)
 //   preload -> dist/preload/preload.cjs  ONE CommonJS file whose only require is `electron`, because a
 //                                   sandboxed preload cannot load other files or ESM
 //   bridge  -> dist/serve/workbench-bridge.js  window.workbench over HTTP for the browser door
@@ -65,7 +66,9 @@ export default defineConfig({
         minify: false,
         sourcemap: true,
         rolldownOptions: {
-          input: { main: here('electron/main/main.ts') },
+          // The API console's response worker is a thread of main, loaded from its own file
+          // (dist/main/response-worker.js, see response-worker-client.ts).
+          input: { main: here('electron/main/main.ts'), 'response-worker': here('electron/backend/tools/api-console/response-worker.ts') },
           external: isMainExternal,
           output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
         },

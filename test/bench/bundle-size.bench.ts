@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { RENDERER_DIR } from '../e2e/harness/start-harness';
 import { errorReason, measured, notAvailable, type Figure } from './lib/figures';
+import type { BenchModule } from './lib/bench-module';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -33,3 +34,5 @@ export async function benchBundleSize(): Promise<Figure[]> {
     return [notAvailable(input, errorReason(error))];
   }
 }
+
+export const bench: BenchModule = { name: 'renderer bundle size', order: 10, run: () => benchBundleSize() };

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorReason, measured, notAvailable, type Figure } from './lib/figures';
 import { elapsedMs } from './lib/stats';
+import type { BenchModule } from './lib/bench-module';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(repoRoot, 'dist', 'cli', 'cli.js');
@@ -73,6 +74,8 @@ export async function benchCli(log: (line: string) => void): Promise<Figure[]> {
   }
   return figures;
 }
+
+export const bench: BenchModule = { name: 'CLI (token on a valid install)', order: 60, run: (context) => benchCli(context.log) };
 
 // Alone: `npx tsx test/bench/cli.bench.ts` prints the figures.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -19,6 +19,7 @@ import { consentInSandbox } from '../fakes/sandbox-browser';
 import { demoPair, recordFlowSteps, sandboxFlow, type FlowTiming } from './lib/flow-steps';
 import { errorReason, measured, notAvailable, type Figure } from './lib/figures';
 import { summarize } from './lib/stats';
+import type { BenchModule } from './lib/bench-module';
 
 const RUNS = 21;
 const WARMUP = 2;
@@ -117,3 +118,5 @@ export async function benchFlowOverhead(log: (line: string) => void): Promise<Fi
     await rm(dataDir, { recursive: true, force: true });
   }
 }
+
+export const bench: BenchModule = { name: 'flow overhead (built-in sandbox)', order: 30, run: (context) => benchFlowOverhead(context.log) };

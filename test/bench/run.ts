@@ -1,21 +1,22 @@
-// `npm run bench`: every benchmark in one go (after `npm run build`), a table on stdout and
-// docs/benchmarks.md rewritten with this run. See docs/benchmarks.md for what each figure includes.
+// `npm run bench`: takes dist/'s lock, builds, runs every test/bench/*.bench.ts that exports
+// `bench` (lib/bench-module.ts) in its order, prints a table and rewrites docs/benchmarks.md with
+// this run: machine, load average at start and end, figures, and an analysis generated from them.
 // Figures, never assertions: a piece that is missing yields "n/a (reason)" and the run goes on.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { benchBundleSize } from './bundle-size.bench';
-import { benchFlowOverhead } from './flow-overhead.bench';
-import { benchUi } from './ui.bench';
-import { benchVault } from './vault.bench';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { analysis } from './lib/analysis';
+import { isBenchModule, type BenchModule } from './lib/bench-module';
+import { takeDistLock } from './lib/dist-lock';
 import { errorReason, notAvailable, type Figure } from './lib/figures';
-import { describeMachine, loadAverage } from './lib/machine';
+import { describeMachine } from './lib/machine';
 import { machineLines, markdownTable, notes, textTable } from './lib/report';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const BENCH_DIR = join(repoRoot, 'test', 'bench');
 const DOC = join(repoRoot, 'docs', 'benchmarks.md');
-const ANALYSIS = join(repoRoot, 'test', 'bench', 'analysis.md');
 
 const log = (line: string) => void process.stdout.write(`${line}\n`);
 
@@ -42,46 +43,67 @@ async function step(name: string, figures: Figure[], run: () => Promise<Figure[]
   log(`  done in ${((Date.now() - start) / 1000).toFixed(1)} s`);
 }
 
+/** Every test/bench/*.bench.ts exporting `bench`; a file that does not is reported, not run. */
+async function discover(): Promise<BenchModule[]> {
+  const files = (await readdir(BENCH_DIR)).filter((file) => file.endsWith('.bench.ts')).sort();
+  const found: BenchModule[] = [];
+  for (const file of files) {
+    const module = (await import(pathToFileURL(join(BENCH_DIR, file)).href)) as { bench?: unknown };
+    if (isBenchModule(module.bench)) found.push(module.bench);
+    else log(`(skipped ${file}: it does not export \`bench\` of the shape in test/bench/lib/bench-module.ts)`);
+  }
+  return found.sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+}
+
 function verdictLine(figures: readonly Figure[]): string {
   const count = (verdict: Figure['verdict']) => figures.filter((figure) => figure.verdict === verdict).length;
   return `Goals: ${count('met')} met, ${count('missed')} missed, ${count('n/a')} not measured (n/a); ${count('report')} figures reported without a goal (baselines and diagnostics).`;
 }
 
 async function main(): Promise<void> {
+  const release = takeDistLock(join(repoRoot, 'dist'));
+  try {
+    await runBench();
+  } finally {
+    release();
+  }
+}
+
+async function runBench(): Promise<void> {
   const started = Date.now();
+  const loadStart = loadavg()[0]!;
+  log(`Load average (1 min) at start: ${loadStart.toFixed(2)}`);
+  log('▶ build (vite build)');
+  execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   const machine = await describeMachine();
   const figures: Figure[] = [];
   const dataDir = await mkdtemp(join(tmpdir(), 'workbench-bench-vault-'));
-  let chromium: string | null = null;
+  const extraMachine: Record<string, string> = {};
   try {
-    await step('renderer bundle size', figures, benchBundleSize);
-    await step('vault (1,000 installs, 10,000 activity entries)', figures, () => benchVault(dataDir, log));
-    await step('flow overhead (built-in sandbox)', figures, () => benchFlowOverhead(log));
-    await step('UI in headless Chromium (first render, switch, big response, memory)', figures, async () => {
-      const ui = await benchUi(dataDir, log);
-      chromium = ui.browserVersion;
-      return ui.figures;
-    });
+    for (const bench of await discover()) {
+      await step(bench.name, figures, () => bench.run({ dataDir, repoRoot, log, setMachine: (key, value) => void (extraMachine[key] = value) }));
+    }
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
-  machine.load = `${machine.load} → ${loadAverage()}`;
-  if (chromium) machine.chromium = `${chromium} (${machine.chromium})`;
+  const loadEnd = loadavg()[0]!;
+  machine.load = `${loadStart.toFixed(2)} → ${loadEnd.toFixed(2)}`;
+  if (extraMachine.chromium) machine.chromium = `${extraMachine.chromium} (${machine.chromium})`;
   const seconds = (Date.now() - started) / 1000;
 
   log('');
   log(textTable(figures));
   log('');
   log(verdictLine(figures));
-  log(`Whole bench: ${seconds.toFixed(0)} s on ${machine.cpu} (${machine.cores} cores).`);
+  log(`Whole bench: ${seconds.toFixed(0)} s on ${machine.cpu} (${machine.cores} cores); load average ${machine.load}.`);
 
-  const analysis = await readFile(ANALYSIS, 'utf8').catch(() => '');
   const doc = [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` (test/bench/run.ts); do not edit by hand: the analysis below comes from',
-    'test/bench/analysis.md. Figures, not pass/fail: median, min and max over several repetitions',
-    '(warm-up runs excluded); ratios are against a baseline measured in the same run.',
+    'Written by `npm run bench` (test/bench/run.ts); do not edit by hand: every line below, the',
+    'analysis included, comes from this run. Figures, not pass/fail: median, min and max over several',
+    'repetitions (warm-up runs excluded); each goal is a ratio to a baseline measured in the same run',
+    '(both figures in its note), except the bundle size, which is absolute.',
     '',
     '## Machine',
     '',
@@ -94,16 +116,43 @@ async function main(): Promise<void> {
     '',
     markdownTable(figures),
     '',
+    analysis(figures, machine, loadStart, loadEnd),
+    '',
     '## What each figure includes',
     '',
     notes(figures),
     '',
-    analysis.trim(),
+    HOW,
     '',
   ].join('\n');
   await writeFile(DOC, doc);
   log(`Wrote ${DOC}`);
 }
+
+const HOW = `## How the bench works
+
+- **Run**: \`npm run bench\` (= \`node --import tsx test/bench/run.ts\`). It refuses to start while another
+  run holds \`dist/.bench.lock\` (a lock whose process is gone is taken over), then builds (\`vite build\`)
+  and runs every \`test/bench/*.bench.ts\` that exports \`bench\`, lowest \`order\` first.
+- **Adding a bench**: a new \`test/bench/<name>.bench.ts\` exporting
+  \`export const bench: BenchModule = { name, order?, run(context) }\` (test/bench/lib/bench-module.ts);
+  \`run\` returns Figure rows (test/bench/lib/figures.ts: \`measured\`, \`ratioFigure\`, \`notAvailable\`)
+  and never throws. \`context\` gives \`dataDir\` (the run's temp folder; the vault step writes the
+  1,000-install vault there, order 20, and the UI step reads it, order 40), \`repoRoot\`, \`log\` and
+  \`setMachine\`. run.ts is not edited.
+- **Goals are ratios to a baseline measured in the same run**, both figures printed: flow ÷ one bare
+  token POST; first render ÷ the same Chromium painting a static HTML copy of the same grid (the
+  rendered grid's DOM, scripts removed, same CSS, from the same local server); 50 MB answer received
+  → visible ÷ the bare fetch of that answer; main's heap growth from that answer ÷ the body's size.
+  Absolute times do not carry between machines; ratios mostly do.
+- **Where**: one Node process: the real backend (\`createBackend\` with the tests' recording ports and
+  fake keychain), the built-in sandbox on 127.0.0.1, and the built renderer (\`dist/renderer\`) in
+  Debian's headless Chromium through the e2e harness (a Playwright binding per call, slower than
+  Electron's IPC, so UI figures that wait for the backend are pessimistic).
+- **Data**: test/bench/generators/ (seeded, deterministic): 50 apps × 20 accounts = 1,000 installs,
+  10,000 activity entries; the 50 MB answer is the sandbox's own seeded \`GET /api/sandbox/large\`.
+- **Noise**: the load average at start and end is recorded; above half the cores the analysis says
+  the machine was busy. Compare runs made on a quiet machine only.`;
 
 main().then(
   () => process.exit(0),

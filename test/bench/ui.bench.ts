@@ -10,6 +10,7 @@ import { benchBigResponse, BIG_MB } from './ui/big-response';
 import { rendererHeapMb } from './ui/cdp-memory';
 import { benchBridgeCost, benchFirstRender, benchGridRender } from './ui/first-render';
 import { benchSwitchInstall } from './ui/switch-install';
+import type { BenchModule } from './lib/bench-module';
 
 const FLOWS = 5;
 // tsx (esbuild keepNames) wraps named functions in __name(); page functions need it defined too.
@@ -86,7 +87,7 @@ export async function benchUi(dataDir: string, log: (line: string) => void): Pro
       figures.push(notAvailable({ group: 'big response', name: `${BIG_MB} MB response`, unit: 'ms' }, 'no sandbox install (the flow failed)'));
     }
     figures.push(await heap(harness, `renderer JS heap after the ${BIG_MB} MB response`));
-    figures.push(mainHeap(`main (Node) heap after the ${BIG_MB} MB response`));
+    figures.push(mainHeap(`bench process (Node) heap after the ${BIG_MB} MB response`));
     if (harness.pageErrors.length > 0) log(`  page errors: ${harness.pageErrors.slice(0, 3).join(' | ')}`);
   } finally {
     await harness.close().catch(() => undefined);
@@ -94,3 +95,13 @@ export async function benchUi(dataDir: string, log: (line: string) => void): Pro
   }
   return { figures, browserVersion };
 }
+
+export const bench: BenchModule = {
+  name: 'UI in headless Chromium (first render, switch, big response, memory)',
+  order: 40,
+  async run(context) {
+    const ui = await benchUi(context.dataDir, context.log);
+    if (ui.browserVersion) context.setMachine('chromium', ui.browserVersion);
+    return ui.figures;
+  },
+};

@@ -11,8 +11,13 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** Sent as application/x-www-form-urlencoded. */
   form?: Record<string, string>;
-  /** Sent as application/json. */
+  /** Sent as application/json (serialised here: for bodies the code builds). */
   json?: unknown;
+  /**
+   * Sent exactly as given, never re-serialised (the API console's body as the user typed it: `1.0`
+   * stays `1.0`, a 20-digit number is not rounded). `contentType` applies unless a header sets one.
+   */
+  raw?: { text: string; contentType: string };
   kind: ActivityKind;
   context: Partial<ActivityContext>;
   /** Literal secret values that must not reach the log (client secret, tokens being sent). */
@@ -25,6 +30,11 @@ export interface HttpResponse {
   /** Lower-cased names. */
   headers: Record<string, string>;
   text: string;
+  /**
+   * The body's bytes as received (before decoding). A reader may hand them on (the API console
+   * transfers them to its worker): nothing else reads them after the response is returned.
+   */
+  bytes?: Uint8Array;
   /** Size of the body as received (bytes read, before decoding). */
   sizeBytes?: number;
   /**
@@ -59,6 +69,7 @@ function hostOf(url: string): string {
 function bodyOf(request: HttpRequest): { body: string | undefined; contentType: string | null } {
   if (request.form) return { body: new URLSearchParams(request.form).toString(), contentType: 'application/x-www-form-urlencoded' };
   if (request.json !== undefined) return { body: JSON.stringify(request.json), contentType: 'application/json' };
+  if (request.raw !== undefined) return { body: request.raw.text, contentType: request.raw.contentType };
   return { body: undefined, contentType: null };
 }
 
@@ -75,7 +86,8 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
     async request(request) {
       const { body, contentType } = bodyOf(request);
       const headers: Record<string, string> = { accept: 'application/json', ...lowerKeys(request.headers ?? {}) };
-      if (contentType) headers['content-type'] = contentType;
+      // A raw body keeps the caller's own Content-Type (say application/json; charset=utf-8).
+      if (contentType && !(request.raw !== undefined && 'content-type' in headers)) headers['content-type'] = contentType;
       const timeoutMs = request.timeoutMs ?? deps.timeoutMs;
       const host = hostOf(request.url);
       const context: ActivityContext = {
@@ -97,13 +109,14 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
       let response: Response;
       let text: string;
       let sizeBytes: number;
+      let bytes: Uint8Array;
       try {
         // The timeout covers the body too: a server that sends headers and then stalls is as stuck.
         const signal = AbortSignal.timeout(timeoutMs);
         response = await deps.fetch(request.url, { method: request.method, headers, body, signal, redirect: 'manual' });
         // Bytes, then decoded as response.text() does (UTF-8, BOM dropped, bad sequences replaced):
         // the byte count comes free instead of re-encoding the text to measure it.
-        const bytes = await response.arrayBuffer();
+        bytes = new Uint8Array(await response.arrayBuffer());
         sizeBytes = bytes.byteLength;
         text = new TextDecoder().decode(bytes);
       } catch (error) {
@@ -115,7 +128,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
       const responseHeaders = headersToRecord(response.headers);
       await deps.activity.record({ ...base, status: response.status, durationMs, responseHeaders, responseBody: text });
       const isJson = (responseHeaders['content-type'] ?? '').includes('json');
-      return lazyJsonResponse({ status: response.status, headers: responseHeaders, text, sizeBytes, durationMs, host }, isJson);
+      return lazyJsonResponse({ status: response.status, headers: responseHeaders, text, bytes, sizeBytes, durationMs, host }, isJson);
     },
   };
 }

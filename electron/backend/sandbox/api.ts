@@ -68,6 +68,7 @@ export async function handleApi(ctx: SandboxContext, r: AccountRequest): Promise
       if (error instanceof BodyTooLargeError) return fail(413, 'Request body too large.');
       throw error;
     }
+    ctx.onApiBody?.({ method, path, contentType: r.req.headers['content-type'] ?? null, body: raw });
     if (!type.startsWith('application/json')) return fail(400, 'Send a JSON body (Content-Type: application/json).');
     try {
       body = JSON.parse(raw.toString('utf8'));

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SigningKey } from './keys';
 import type { LeakyBucketLimiter } from './rate-limiter';
 import type { SandboxAccount, SandboxState } from './state';
-import type { SandboxClock, SandboxFault, SandboxQuirks } from './types';
+import type { SandboxClock, SandboxFault, SandboxOptions, SandboxQuirks } from './types';
 
 export interface SandboxContext {
   state: SandboxState;
@@ -17,6 +17,8 @@ export interface SandboxContext {
   largeCache: Map<number, Buffer[]>;
   /** See SandboxOptions.autoApprove. */
   autoApprove?: boolean;
+  /** SandboxOptions.onApiBody. */
+  onApiBody?: SandboxOptions['onApiBody'];
 }
 
 export interface AccountRequest {

@@ -33,6 +33,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     origin: '',
     largeCache: new Map(),
     autoApprove: options.autoApprove ?? false,
+    ...(options.onApiBody ? { onApiBody: options.onApiBody } : {}),
   };
   let port = 0;
   const listener = createRequestListener(

@@ -29,6 +29,11 @@ export interface SandboxOptions {
   autoApprove?: boolean;
   /** Told the method and path (never the query or body) of every request, for a request log. */
   onRequest?: (method: string, path: string) => void;
+  /**
+   * Sees the exact bytes of each API request body the sandbox reads (before it parses them), so a
+   * test can check a client sends what the user typed, byte for byte.
+   */
+  onApiBody?: (received: { method: string; path: string; contentType: string | null; body: Buffer }) => void;
 }
 
 export interface SandboxClient {

@@ -14,6 +14,8 @@ export interface Figure {
   goal: string;
   verdict: Verdict;
   note: string | null;
+  /** What the verdict looked at: the median (default) or the largest sample (e.g. the longest frame). */
+  judgedOn?: 'median' | 'max';
 }
 
 export interface FigureInput {
@@ -32,10 +34,11 @@ export function measured(input: FigureInput, samples: readonly number[] | number
   return { group: input.group, name: input.name, unit: input.unit, summary, text: null, goal: input.goal ?? 'report', verdict, note: input.note ?? null };
 }
 
-/** A figure judged on something other than the median (e.g. the longest frame of all runs). */
-export function measuredWith(input: FigureInput, samples: readonly number[], judge: (summary: Summary) => boolean): Figure {
+/** A figure judged on its largest sample (e.g. the longest frame of all runs), against input.max. */
+export function measuredOnMax(input: FigureInput, samples: readonly number[]): Figure {
   const summary = summarize(samples);
-  return { group: input.group, name: input.name, unit: input.unit, summary, text: null, goal: input.goal ?? 'report', verdict: judge(summary) ? 'met' : 'missed', note: input.note ?? null };
+  const verdict: Verdict = input.max === undefined ? 'report' : summary.max <= input.max ? 'met' : 'missed';
+  return { group: input.group, name: input.name, unit: input.unit, summary, text: null, goal: input.goal ?? 'report', verdict, note: input.note ?? null, judgedOn: 'max' };
 }
 
 export function notAvailable(input: FigureInput, reason: string): Figure {
@@ -46,4 +49,14 @@ export function errorReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // One line, short: the table is for reading, the full error goes to stderr.
   return message.split('\n')[0]!.slice(0, 160);
+}
+
+/**
+ * A goal as a ratio to a baseline measured in the same run: both medians are printed in the note,
+ * and the verdict is on the ratio. `extra` adds to the note (what each side includes).
+ */
+export function ratioFigure(input: FigureInput, numerator: { label: string; ms: number }, baseline: { label: string; ms: number }, extra = ''): Figure {
+  const value = numerator.ms / baseline.ms;
+  const note = `${numerator.label} ${numerator.ms.toFixed(1)} ms ÷ ${baseline.label} ${baseline.ms.toFixed(1)} ms${extra ? `; ${extra}` : ''}`;
+  return measured({ ...input, unit: '×', note }, value);
 }

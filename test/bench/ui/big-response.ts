@@ -8,9 +8,11 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import type { Backend } from '../../../electron/backend/create-backend';
 import type { ReceivedItem } from '../../e2e/harness';
-import { indexLines } from '../../../electron/backend/tools/api-console/line-index';
+import { reindentJson } from '../../../electron/backend/tools/api-console/json-reindent';
 import type { ApiSendInput } from '../../../electron/common/contract';
-import { errorReason, measured, measuredWith, notAvailable, type Figure } from '../lib/figures';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { errorReason, measured, measuredOnMax, notAvailable, ratioFigure, type Figure, type FigureInput } from '../lib/figures';
 import { repeat, summarize } from '../lib/stats';
 import { measureConsoleUi, type ConsoleUiTiming } from './console-ui';
 
@@ -38,20 +40,47 @@ const request = (installId: string): ApiSendInput => ({
 
 let lastBody = '';
 
-/** One timing of each CPU step api.send takes on this body, to say where its time goes. */
+/** One timing of each CPU step the worker takes on this body (off main), to say where its time goes. */
 function processingParts(raw: string): string {
   const time = (work: () => unknown) => {
     const start = performance.now();
     work();
     return performance.now() - start;
   };
-  let value: unknown;
-  let pretty = '';
-  const parse = time(() => (value = JSON.parse(raw)));
-  const stringify = time(() => (pretty = JSON.stringify(value, null, 2)));
-  const index = time(() => indexLines(pretty));
-  const bytes = time(() => Buffer.byteLength(raw, 'utf8'));
-  return `one JSON.parse ${parse.toFixed(0)} ms, JSON.stringify(…, 2) ${stringify.toFixed(0)} ms, indexLines ${index.toFixed(0)} ms, Buffer.byteLength ${bytes.toFixed(0)} ms (${(raw.length / 1e6).toFixed(1)} M chars raw, ${(pretty.length / 1e6).toFixed(1)} M pretty)`;
+  const bytes = Buffer.from(raw, 'utf8');
+  let printed: ReturnType<typeof reindentJson> = null;
+  const pass = time(() => (printed = reindentJson(bytes)));
+  const pretty = (printed as ReturnType<typeof reindentJson>)?.bytes.length ?? 0;
+  return `in the worker: one re-indent pass (validate, write text + line starts) ${pass.toFixed(0)} ms, timed here on the bench's thread (${(bytes.length / 1e6).toFixed(1)} MB raw, ${(pretty / 1e6).toFixed(1)} MB pretty)`;
+}
+
+/** A full garbage collection, without starting Node with --expose-gc. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  (runInNewContext('gc') as () => void)();
+}
+
+/** Main's heap: V8's used heap plus array buffers (the kept body's bytes live there, not in the JS heap). */
+function mainHeapBytes(): { heap: number; buffers: number } {
+  collectGarbage();
+  const usage = process.memoryUsage();
+  return { heap: usage.heapUsed, buffers: usage.arrayBuffers };
+}
+
+/**
+ * Main's heap growth from one 50 MB answer, measured in this process (backend, sandbox and
+ * Playwright share it, so the growth, not the total, is main's share): after a collection before
+ * api.send (the sandbox's copy of the answer is already built by the bare fetches) and after it,
+ * with the answer kept by the console. Growth ÷ the body's bytes.
+ */
+async function mainHeapGrowth(setup: BigResponseSetup, input: FigureInput): Promise<Figure> {
+  const before = mainHeapBytes();
+  const sent = await setup.backend['api.send'](request(setup.installId));
+  const after = mainHeapBytes();
+  const grown = after.heap + after.buffers - (before.heap + before.buffers);
+  const note = `growth ${(grown / 1e6).toFixed(0)} MB (JS heap ${((after.heap - before.heap) / 1e6).toFixed(0)} MB, array buffers ${((after.buffers - before.buffers) / 1e6).toFixed(0)} MB) ÷ body ${(sent.sizeBytes / 1e6).toFixed(0)} MB, after full collections, with the answer kept (${sent.totalLines.toLocaleString('en')} lines); response ${sent.responseId}`;
+  return measured({ ...input, note }, grown / sent.sizeBytes);
 }
 
 async function bareFetchMs(setup: BigResponseSetup): Promise<number> {
@@ -99,9 +128,11 @@ export async function benchBigResponse(setup: BigResponseSetup, log: (line: stri
   const bare = { group, name: `baseline: bare fetch of the ${BIG_MB} MB answer (response received)`, unit: 'ms' as const };
   const node = { group, name: 'api.send in the backend (Node, no bridge)', unit: 'ms' as const };
   const bridge = { group, name: 'api.send through the bridge → first lines in the page', unit: 'ms' as const };
-  const processing = { group, name: 'response received → first lines in the page (bridge − bare fetch)', unit: 'ms' as const, goal: '≤ 500 ms', max: 500 };
+  const processing = { group, name: 'response received → first lines in the page (bridge − bare fetch)', unit: 'ms' as const };
   const last = { group, name: 'api.responseLines: last 200 lines into the page, right after the send', unit: 'ms' as const };
-  const visible = { group, name: 'response received → visible in the console (UI)', unit: 'ms' as const, goal: '≤ 500 ms', max: 500 };
+  const visible = { group, name: 'response received → visible in the console (UI)', unit: 'ms' as const };
+  const visibleRatio = { group, name: 'received → visible ÷ the bare fetch (medians)', unit: '×' as const, goal: '≤ 1×', max: 1 };
+  const heapRatio = { group, name: `main's heap growth from the ${BIG_MB} MB answer ÷ its size`, unit: '×' as const, goal: '≤ 3×', max: 3 };
   const frame = { group, name: 'longest frame while scrolling to the end (UI)', unit: 'ms' as const, goal: 'no frame > 100 ms', max: 100 };
   const figures: Figure[] = [];
 
@@ -111,6 +142,16 @@ export async function benchBigResponse(setup: BigResponseSetup, log: (line: stri
   const wired = typeof (setup.backend as unknown as Record<string, unknown>)['api.send'] === 'function';
   const pairs: Array<{ bare: number; timing: BridgeTiming }> = [];
   let failure: string | null = null;
+  // First, before any big answer is kept: one bare fetch builds the sandbox's copy, then the heap.
+  if (wired) {
+    try {
+      await bareFetchMs(setup);
+      lastBody = '';
+      figures.push(await mainHeapGrowth(setup, heapRatio));
+    } catch (error) {
+      figures.push(notAvailable(heapRatio, errorReason(error)));
+    }
+  }
   try {
     await repeat(RUNS, async () => {
       const bareMs = await bareFetchMs(setup);
@@ -169,17 +210,18 @@ export async function benchBigResponse(setup: BigResponseSetup, log: (line: stri
   } catch (error) {
     if (timings.length === 0) {
       const reason = `API console UI not usable: ${errorReason(error)}; UI part pending`;
-      figures.push(notAvailable(visible, reason), notAvailable(frame, reason));
+      figures.push(notAvailable(visible, reason), notAvailable(visibleRatio, reason), notAvailable(frame, reason));
       return figures;
     }
   }
   const baseline = bareMedian() ?? 0;
+  const visibleMedian = summarize(timings.map((t) => t.visibleMs - baseline)).median;
   figures.push(
+    ratioFigure(visibleRatio, { label: 'received → visible', ms: visibleMedian }, { label: 'bare fetch', ms: baseline }),
     measured({ ...visible, note: `Send click → first ticket painted (median ${summarize(timings.map((t) => t.visibleMs)).median.toFixed(0)} ms) minus the bare fetch's median (${baseline.toFixed(0)} ms); of the click → painted time, the backend answered api.send at ${answeredNote(timings)} after the click` }, timings.map((t) => t.visibleMs - baseline)),
-    measuredWith(
+    measuredOnMax(
       { ...frame, note: `requestAnimationFrame deltas while scrolling the answer to the end in ~300 jumps (per run: ${timings.map((t) => `${t.frames} frames in ${(t.scrollMs / 1000).toFixed(1)} s, longest ${t.longestFrameMs.toFixed(0)} ms after jump ${t.longestAt}, ${t.slowFrames} over 50 ms`).join('; ')}); each run's longest frame, judged on the max` },
       timings.map((t) => t.longestFrameMs),
-      (summary) => summary.max <= 100,
     ),
   );
   return figures;

@@ -6,7 +6,7 @@ import { EventBus } from '../../../electron/backend/events';
 import { createInstallsService, type InstallsService } from '../../../electron/backend/installs/installs-service';
 import type { OAuthDeps } from '../../../electron/backend/oauth/deps';
 import { createFlowsService, type FlowsService } from '../../../electron/backend/oauth/flows-service';
-import { startSandbox, type Sandbox } from '../../../electron/backend/sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../electron/backend/sandbox';
 import type { ServiceSlice } from '../../../electron/backend/service';
 import { createToolsService, installTokenPort } from '../../../electron/backend/tools';
 import type { StoredAccount, StoredApp } from '../../../electron/backend/vault/vault-types';
@@ -48,6 +48,8 @@ export interface ToolsHarnessOptions {
   scopes?: string[];
   rateLimit?: { requests: number; windowMs: number };
   kinds?: Record<string, 'sandbox' | 'production'>;
+  /** The sandbox's view of each API request body, as bytes (SandboxOptions.onApiBody). */
+  onApiBody?: SandboxOptions['onApiBody'];
 }
 
 export async function createToolsHarness(options: ToolsHarnessOptions = {}): Promise<ToolsHarness> {
@@ -55,7 +57,7 @@ export async function createToolsHarness(options: ToolsHarnessOptions = {}): Pro
   let skew = 0;
   const sandboxClock = { now: () => Date.now() + offset };
   const clock = { now: () => Date.now() + offset + skew };
-  const sandbox = await startSandbox({ port: 0, clock: sandboxClock, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+  const sandbox = await startSandbox({ port: 0, clock: sandboxClock, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}), ...(options.onApiBody ? { onApiBody: options.onApiBody } : {}) });
   const at = '2026-01-01T00:00:00.000Z';
   const subdomains = options.subdomains ?? ['acme'];
   const app: StoredApp = {

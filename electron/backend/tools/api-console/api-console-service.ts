@@ -8,10 +8,7 @@ import type { DomainService } from '../../service';
 import type { ToolsDeps } from '../deps';
 import { currentAccessToken, loadInstallContext } from '../shared/install-context';
 import { buildCurl } from './curl-command';
-import { sliceLines } from './line-index';
 import { checkPermissions, prepareRequest } from './prepare-request';
-import { printBody, readBody, type ReadBody } from './pretty-body';
-import { countPrettyLines, firstPrettyLines } from './pretty-lines';
 import { createRequestHistory } from './request-history';
 import { createResponseStore } from './response-store';
 import { header, hintFor, readRateLimit, readRetryAfter } from './response-meta';
@@ -20,8 +17,14 @@ import { MIN_TOKEN_VALIDITY_MS, sendWithToken } from './send-with-token';
 /** Lines sent with the answer itself; the rest come through api.responseLines. */
 export const FIRST_PAGE_LINES = 200;
 
-/** How long after answering api.send a JSON body's full print is made (unless asked for sooner). */
-const SETTLE_DELAY_MS = 100;
+/** What the hints read of a body: its start (a 50 MB answer is not decoded again for them). */
+const HINT_PREFIX_CHARS = 4096;
+
+/** JSON by content type, or by its first character (some servers send JSON as text/plain). */
+function mayBeJson(contentType: string | null, start: string): boolean {
+  const first = start.trimStart()[0];
+  return (contentType ?? '').includes('json') || first === '{' || first === '[';
+}
 
 
 export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): DomainService<'api'> {
@@ -39,31 +42,6 @@ export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): Doma
     history.add(input.installId, { at: now(), method: input.method, path: input.path, query: input.query.map(([k, v]) => [k, v]), headers: input.headers.map(([k, v]) => [k, v]), body: input.body, ...outcome }, secrets);
   };
 
-  /**
-   * Stores the body and gives the answer's first page. A JSON value is counted and its first lines
-   * printed from a cut-down copy (tens of ms for 50 MB); the full print and line index (hundreds of
-   * ms) are made just after api.send has answered, or on the first lines/search asked, if sooner.
-   */
-  const keep = (body: ReadBody, rawChars: number): { responseId: string; firstLines: string[]; totalLines: number } => {
-    if (!body.isJson) {
-      const { responseId, index } = responses.put(body.text);
-      return { responseId, firstLines: sliceLines(index, 0, FIRST_PAGE_LINES), totalLines: index.lineCount };
-    }
-    const totalLines = countPrettyLines(body.value);
-    // A pretty print is ~1.25× the compact text it came from (52 M → 64 M characters for 50 MB).
-    const { responseId } = responses.putPending({ build: () => printBody(body), lineCount: totalLines, estimatedChars: Math.ceil(rawChars * 1.25) });
-    // Not at once: the print blocks this thread for a few hundred ms, and the answer must leave
-    // first (through Electron's IPC it leaves at once; other bridges take a round trip or two).
-    setTimeout(() => {
-      try {
-        responses.settle(responseId);
-      } catch {
-        // Never an uncaught error in main: the first lines/search asked tries again and reports it.
-      }
-    }, SETTLE_DELAY_MS).unref();
-    return { responseId, firstLines: firstPrettyLines(body.value, FIRST_PAGE_LINES), totalLines };
-  };
-
   return {
     async 'api.send'(input): Promise<ApiSendResult> {
       const context = await loadInstallContext(deps, input.installId);
@@ -78,10 +56,15 @@ export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): Doma
       }
       const { response } = sent;
       const contentType = header(response.headers, 'content-type');
-      const pretty = readBody(response.text, contentType, response.json);
-      const { responseId, firstLines, totalLines } = keep(pretty, response.text.length);
+      const start = response.text.slice(0, HINT_PREFIX_CHARS);
+      const sizeBytes = response.sizeBytes ?? Buffer.byteLength(response.text, 'utf8');
+      // The bytes go to the worker, which re-indents JSON as typed (never parsed and printed again)
+      // and indexes its lines; main keeps the printed bytes and slices the lines asked for. The
+      // answer leaves once the worker has scanned the body (count, first page, meta); the full
+      // print follows, and lines past the first page wait for it.
+      const { responseId, head: body } = await responses.put(response.bytes ?? Buffer.from(response.text, 'utf8'), mayBeJson(contentType, start), FIRST_PAGE_LINES);
       const retryAfterSeconds = readRetryAfter(response.headers, deps.clock.now());
-      let hint = hintFor({ status: response.status, isJson: pretty.isJson, contentType, text: response.text, errorMessage: pretty.errorMessage, requiredScope: prepared.requiredScope, retryAfterSeconds });
+      let hint = hintFor({ status: response.status, isJson: body.isJson, contentType, text: start, errorMessage: body.errorMessage, requiredScope: prepared.requiredScope, retryAfterSeconds });
       if (sent.refreshProblem && response.status === 401) hint = `${hint ?? ''} The refresh also failed (${sent.refreshProblem}).`.trim();
       remember(input, { status: response.status, durationMs: response.durationMs, error: null });
       return {
@@ -90,17 +73,16 @@ export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): Doma
         url: prepared.url,
         status: response.status,
         durationMs: response.durationMs,
-        // The HTTP client counts the bytes it read; re-encoding 50 MB of text only to measure it is not free.
-        sizeBytes: response.sizeBytes ?? Buffer.byteLength(response.text, 'utf8'),
+        sizeBytes,
         headers: response.headers,
         rateLimit: readRateLimit(response.headers),
         retryAfterSeconds,
         contentType,
-        isJson: pretty.isJson,
-        firstLines,
-        totalLines,
-        nextCursor: pretty.nextCursor,
-        errorMessage: pretty.errorMessage,
+        isJson: body.isJson,
+        firstLines: body.firstLines,
+        totalLines: body.lineCount,
+        nextCursor: body.nextCursor,
+        errorMessage: body.errorMessage,
         hint,
         requiredScope: prepared.requiredScope,
         refreshed: sent.refreshed,

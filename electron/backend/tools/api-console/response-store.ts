@@ -1,68 +1,75 @@
-// Recent response bodies, kept in main so a 50 MB answer never crosses to the renderer whole: the
-// renderer asks for the lines it shows. A small LRU bounded by count and by total characters.
+// Recent response bodies, kept in main as bytes so a 50 MB answer never crosses to the renderer
+// whole and never becomes millions of strings or a parsed object graph: the renderer asks for the
+// lines it shows. Printing, indexing, search and fold scans run in the response worker; main only
+// slices the lines asked for. A small LRU bounded by count and by total bytes.
 import { randomUUID } from 'node:crypto';
 import { WorkbenchError } from '../../../common/errors';
-import { foldRange } from './fold-range';
-import { indexLines, searchLines, sliceLines, type LineIndex } from './line-index';
+import { sliceLines, type ByteLines } from './byte-lines';
+import type { IndexedBody, IndexHead, SharedLines } from './response-worker-protocol';
+import { createResponseWorker, type ResponseWorker } from './response-worker-client';
 
 /**
- * Characters kept across stored bodies (and their lower-cased search copies): one 50 MB answer
- * pretty-prints to ~64 M characters, so this keeps it plus small ones, not several (each held
- * 50 MB answer costs main's heap 100–200 MB, and the garbage collector's pauses grow with it).
- * The newest body is always kept, whatever its size.
+ * Bytes kept across stored bodies: one 50 MB answer pretty-prints to ~64 MB (plus 4 bytes a line
+ * for its index), so this keeps it plus small ones, not several. The newest body is always kept.
  */
-export const MAX_STORED_CHARS = 100_000_000;
+export const MAX_STORED_BYTES = 100_000_000;
 /** Bodies kept at most, whatever their size. */
 export const MAX_STORED_RESPONSES = 5;
 
-interface Stored {
-  /** Null until built: a JSON answer is printed after api.send has answered (see putPending). */
-  index: LineIndex | null;
-  build: (() => string) | null;
-  lineCount: number;
-  /** The text's length once built; until then the caller's estimate. */
-  chars: number;
-  lowered: string | null;
+export interface KeptBody extends ByteLines {
+  isJson: boolean;
+  nextCursor: string | null;
+  errorMessage: string | null;
 }
 
-export interface PendingBody {
-  /** Makes the text; called once, on the first read or by settle(). */
-  build: () => string;
-  /** The line count the built text will have (it is handed out before the text exists). */
-  lineCount: number;
-  /** Characters the text will roughly take, for the budget until it is built. */
-  estimatedChars: number;
+interface Stored {
+  head: IndexHead;
+  /** Null until the worker's full print has arrived. */
+  body: KeptBody | null;
+  shared: SharedLines | null;
+  ready: Promise<Stored>;
 }
 
 export interface ResponseStore {
-  put(text: string): { responseId: string; index: LineIndex };
-  /** Keeps a body whose text is made later (by settle() or the first lines/search). */
-  putPending(body: PendingBody): { responseId: string };
-  /** Builds a pending body now; a no-op for a built or no longer kept one. */
-  settle(responseId: string): void;
-  lines(responseId: string, start: number, count: number): { start: number; lines: string[]; totalLines: number };
-  search(responseId: string, query: string, limit: number): { lines: number[]; truncated: boolean };
-  /** The lines an object or array opened on `line` spans (fold-range.ts); null when it opens none. */
-  fold(responseId: string, line: number): { start: number; end: number } | null;
+  /**
+   * Hands a body to the worker, which prints (JSON, re-indented as typed) or indexes (text) it, and
+   * keeps it. Resolves with the head (line count, first lines, meta) as soon as the worker has
+   * scanned the body; the full print follows, and lines past the first page wait for it. The
+   * body's memory is handed to the worker: the caller must not use `body` afterwards.
+   */
+  put(body: Uint8Array, mayBeJson: boolean, firstLines: number): Promise<{ responseId: string; head: IndexHead }>;
+  lines(responseId: string, start: number, count: number): Promise<{ start: number; lines: string[]; totalLines: number }>;
+  search(responseId: string, query: string, limit: number): Promise<{ lines: number[]; truncated: boolean }>;
+  /** The lines an object or array opened on `line` spans; null when it opens none. */
+  fold(responseId: string, line: number): Promise<{ start: number; end: number } | null>;
   size(): number;
+  close(): Promise<void>;
 }
 
-export function createResponseStore(options: { maxEntries?: number; maxChars?: number } = {}): ResponseStore {
-  const maxEntries = options.maxEntries ?? MAX_STORED_RESPONSES;
-  const maxChars = options.maxChars ?? MAX_STORED_CHARS;
-  const entries = new Map<string, Stored>();
+/** The body's own ArrayBuffer when it spans all of it (transferable as is), else a copy. */
+function ownBuffer(body: Uint8Array): ArrayBuffer {
+  if (body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer) return body.buffer;
+  return body.slice().buffer;
+}
 
-  const built = (stored: Stored): LineIndex => {
-    if (stored.index) return stored.index;
-    // Its line count equals the announced one (pretty-lines.ts; checked by test/unit/tools).
-    const index = indexLines(stored.build!());
-    // Dropped once built so the closure (and the parsed value it holds) can be collected.
-    stored.build = null;
-    stored.index = index;
-    stored.lineCount = index.lineCount;
-    stored.chars = index.text.length;
-    return index;
+function settle(stored: Stored, indexed: IndexedBody): Stored {
+  stored.body = {
+    bytes: new Uint8Array(indexed.bytes),
+    starts: new Uint32Array(indexed.starts),
+    lineCount: indexed.lineCount,
+    isJson: indexed.isJson,
+    nextCursor: indexed.nextCursor,
+    errorMessage: indexed.errorMessage,
   };
+  stored.shared = { bytes: indexed.bytes, starts: indexed.starts, lineCount: indexed.lineCount };
+  return stored;
+}
+
+export function createResponseStore(options: { maxEntries?: number; maxBytes?: number; worker?: ResponseWorker } = {}): ResponseStore {
+  const maxEntries = options.maxEntries ?? MAX_STORED_RESPONSES;
+  const maxBytes = options.maxBytes ?? MAX_STORED_BYTES;
+  const worker = options.worker ?? createResponseWorker();
+  const entries = new Map<string, Stored>();
 
   const get = (responseId: string): Stored => {
     const stored = entries.get(responseId);
@@ -73,50 +80,50 @@ export function createResponseStore(options: { maxEntries?: number; maxChars?: n
     return stored;
   };
 
-  const total = () => [...entries.values()].reduce((sum, stored) => sum + stored.chars + (stored.lowered?.length ?? 0), 0);
-
-  const add = (stored: Stored): string => {
-    const responseId = `resp_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-    entries.set(responseId, stored);
-    while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-    // Over the character budget: first drop the older bodies' search copies (remade on the next
-    // search), then the least recently used bodies.
-    for (const other of entries.values()) {
-      if (total() <= maxChars) break;
-      if (other !== stored) other.lowered = null;
-    }
-    while (entries.size > 1 && total() > maxChars) entries.delete(entries.keys().next().value as string);
-    return responseId;
-  };
+  // The head says how big the full print will be, so a body counts from the start.
+  const total = () => [...entries.values()].reduce((sum, stored) => sum + stored.head.byteLength, 0);
 
   return {
-    put(text) {
-      const index = indexLines(text);
-      const responseId = add({ index, build: null, lineCount: index.lineCount, chars: text.length, lowered: null });
-      return { responseId, index };
+    put(body, mayBeJson, firstLines) {
+      const buffer = ownBuffer(body);
+      return new Promise((resolve, reject) => {
+        let stored: Stored | null = null;
+        const full = worker.run({ op: 'index', body: buffer, mayBeJson, firstLines }, [buffer], (head) => {
+          const responseId = `resp_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+          stored = { head, body: null, shared: null, ready: full.then((indexed) => settle(stored!, indexed)) };
+          // Awaited by lines/search/fold; a failure is theirs to report (and never unhandled).
+          stored.ready.catch(() => undefined);
+          entries.set(responseId, stored);
+          while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+          while (entries.size > 1 && total() > maxBytes) entries.delete(entries.keys().next().value as string);
+          resolve({ responseId, head });
+        });
+        // Failing before its head (the worker died): api.send fails. After it: lines etc. report it.
+        full.catch((error: unknown) => {
+          if (!stored) reject(error instanceof Error ? error : new Error(String(error)));
+        });
+      });
     },
-    putPending({ build, lineCount, estimatedChars }) {
-      return { responseId: add({ index: null, build, lineCount, chars: estimatedChars, lowered: null }) };
-    },
-    settle(responseId) {
-      const stored = entries.get(responseId);
-      if (stored) built(stored);
-    },
-    lines(responseId, start, count) {
-      const index = built(get(responseId));
-      return { start, lines: sliceLines(index, start, count), totalLines: index.lineCount };
-    },
-    search(responseId, query, limit) {
+    async lines(responseId, start, count) {
       const stored = get(responseId);
-      const index = built(stored);
-      // The lower-cased copy is made once, on the first search of a response.
-      stored.lowered ??= index.text.toLowerCase();
-      return searchLines(index, query, limit, stored.lowered);
+      // The first page is in the head: no need to wait for the full print.
+      if (!stored.body && start >= 0 && start + count <= stored.head.firstLines.length) {
+        return { start, lines: stored.head.firstLines.slice(start, start + count), totalLines: stored.head.lineCount };
+      }
+      const { body } = stored.body ? stored : await stored.ready;
+      return { start, lines: sliceLines(body!, start, count), totalLines: body!.lineCount };
     },
-    fold(responseId, line) {
-      // Like lines/search: a pending JSON body is printed first (the scan needs the full text).
-      return foldRange(built(get(responseId)), line);
+    async search(responseId, query, limit) {
+      const stored = get(responseId);
+      const { shared } = stored.shared ? stored : await stored.ready;
+      return worker.run({ op: 'search', ...shared!, query, limit });
+    },
+    async fold(responseId, line) {
+      const stored = get(responseId);
+      const { shared } = stored.shared ? stored : await stored.ready;
+      return worker.run({ op: 'fold', ...shared!, line });
     },
     size: () => entries.size,
+    close: () => worker.close(),
   };
 }

@@ -34,7 +34,8 @@ export async function sendWithToken(deps: ToolsDeps, http: HttpClient, context: 
       method: prepared.method,
       url: prepared.url,
       headers: { ...prepared.headers, authorization: `Bearer ${token}` },
-      ...(prepared.body !== null ? { json: JSON.parse(prepared.body) as unknown } : {}),
+      // The body as typed: checked as JSON when prepared, sent as its own bytes (never re-serialised).
+      ...(prepared.body !== null ? { raw: { text: prepared.body, contentType: 'application/json' } } : {}),
       kind: 'api',
       context: { appId: context.install.appId, accountId: context.install.accountId, installId },
       secrets: [token],
