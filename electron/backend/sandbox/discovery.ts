@@ -1,5 +1,5 @@
 // GET /{sub}/idp/.well-known/openid-configuration and /{sub}/idp/jwks. Gorgias documents neither;
-// its issuer (`https://{sub}.gorgias.com/idp`) makes this location the plausible one (GORGIAS.md).
+// its issuer (`https://{sub}.gorgias.com/idp`) makes this location the plausible one (docs/gorgias.md, "OAuth endpoints").
 import { SCOPES } from '../../common/gorgias/scopes';
 import type { AccountRequest, SandboxContext } from './context';
 import { sendJson } from './http-util';

@@ -1,4 +1,4 @@
-// Minting and checking the sandbox's tokens, shaped like Gorgias's (see GORGIAS.md "Tokens"):
+// Minting and checking the sandbox's tokens, shaped like Gorgias's (see docs/gorgias.md, "Tokens"):
 // the access token is a stateless RS256 JWT with a kid; the id_token has no kid, an array aud, and
 // a numeric or string sub depending on the quirk.
 import { createHash, randomUUID } from 'node:crypto';

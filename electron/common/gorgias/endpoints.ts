@@ -1,6 +1,6 @@
 // A catalogue of Gorgias REST endpoints with the scope each needs. Shared by every process: the API
 // console lists it, the backend explains 403s with it, the sandbox enforces it. No Node imports here.
-// Scopes for views, messages and widgets follow Gorgias's scope descriptions (GORGIAS.md: inferred).
+// Scopes for views, messages and widgets follow Gorgias's scope descriptions (docs/gorgias.md, "Scopes": inferred).
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
