@@ -1,7 +1,7 @@
 // The API console of one install: the catalogue picker, the request editor, Send (with the
 // missing-scope warning and the production-write question), the answer, and the history.
 import { useState } from 'react';
-import { requiredScopeFor } from '../../../../electron/common/gorgias/endpoints';
+import { findEndpoint, scopeReadingFor } from '../../../../electron/common/gorgias/endpoints';
 import { scopeCovers } from '../../../../electron/common/gorgias/scopes';
 import type { ApiHistoryEntry, ApiSendInput } from '../../../../electron/common/tools/tools-contract';
 import { useCatalog } from '../../stores/catalog';
@@ -44,7 +44,9 @@ export function ApiConsoleView({ installId }: { installId: string }) {
   const problems = draftProblems(draft);
   const blocked = firstProblem(problems);
   const granted = detail.data?.grantedScopes ?? [];
-  const required = requiredScopeFor(draft.method, draft.path.trim());
+  const reading = scopeReadingFor(draft.method, draft.path.trim());
+  const required = reading.scope;
+  const entry = findEndpoint(draft.method, draft.path.trim());
   const lacksScope = required !== null && detail.data !== undefined && !scopeCovers(granted, required);
 
   const send = async (input: ApiSendInput) => {
@@ -91,7 +93,15 @@ export function ApiConsoleView({ installId }: { installId: string }) {
 
       {lacksScope && (
         <p className="banner banner--warning" role="note">
-          This install was not granted {required}, which {draft.method} {draft.path.trim()} needs: Gorgias will most likely answer 403.
+          This install was not granted {required}, which {draft.method} {draft.path.trim()} needs{reading.basis === 'documented' ? '' : " (the workbench's reading)"}: Gorgias will most likely answer 403.
+        </p>
+      )}
+      {draft.path.trim() !== '' && (reading.basis === 'unknown' || reading.basis === 'inferred' || reading.basis === 'derived') && !lacksScope && (
+        <p className="muted scope-reading" role="note">{reading.note}</p>
+      )}
+      {entry?.deprecated && (
+        <p className="banner banner--warning" role="note">
+          Deprecated: {entry.deprecated.note} Replacement: {entry.deprecated.replacement}.
         </p>
       )}
       <div className="actions">
