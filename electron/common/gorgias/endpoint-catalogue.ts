@@ -119,7 +119,12 @@ export const ENDPOINT_CATALOGUE: readonly EndpointInfo[] = [
   // Customers.
   ...crud('customers', 'customers', 'customers', 'customer'),
   e('DELETE', '/api/customers', 'customers:write', 'customers', 'Delete several customers (body {ids:[…]}).'),
-  e('PUT', '/api/customers/merge', 'customers:write', 'customers', 'Merge two customers.'),
+  e('PUT', '/api/customers/merge', 'customers:write', 'customers', 'Merge the source customer into the target.', {
+    params: [
+      { name: 'source_id', in: 'query', required: true, type: 'integer', description: 'The customer merged away.' },
+      { name: 'target_id', in: 'query', required: true, type: 'integer', description: 'The customer kept.' },
+    ],
+  }),
   e('PUT', '/api/customers/{id}/data', 'customers:write', 'customers', "Set a customer's integration data."),
   e('GET', '/api/customers/{id}/custom-fields', 'customers:read', 'customers', "A customer's custom field values.", { inferred: true, answer: 'plain-list' }),
   e('PUT', '/api/customers/{id}/custom-fields', 'customers:write', 'customers', "Set a customer's custom field values.", { inferred: true }),
