@@ -107,6 +107,7 @@ export const contract = {
     input: z.strictObject({
       expiresIn: z.union([z.literal(0), z.literal(86400)]),
       numericSub: z.boolean(),
+      issuerWithoutIdp: z.boolean(),
       rotateRefreshTokens: z.boolean(),
     }).partial(),
   },

@@ -159,11 +159,18 @@ export interface FlowView {
   error: { code: string; message: string; hint?: string } | null;
 }
 
+/**
+ * How the built-in sandbox behaves where Gorgias changed over time (docs/gorgias.md, "Tokens").
+ * The default is today's Gorgias: { expiresIn: 86400, numericSub: false, issuerWithoutIdp: false,
+ * rotateRefreshTokens: false }; the 2021 examples are expiresIn 0, numericSub, issuerWithoutIdp.
+ */
 export interface SandboxQuirks {
-  /** `0` as in Gorgias's docs, or `86400` as seen in a real 2026 response. */
+  /** `86400` as in a real 2026 response, or `0` as in Gorgias's 2021 docs. */
   expiresIn: 0 | 86400;
-  /** id_token `sub`: a number (2021 docs) or a string like "202827-347532179" (2026). */
+  /** id_token `sub`: a string like "202827-347532179" (2026), or a number (2021 docs). */
   numericSub: boolean;
+  /** `iss` = `{base}` as in the 2021 docs, instead of today's `{base}/idp`. */
+  issuerWithoutIdp: boolean;
   /** Gorgias does not rotate refresh tokens; switch on to test rotation handling. */
   rotateRefreshTokens: boolean;
 }

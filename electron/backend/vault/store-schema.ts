@@ -18,6 +18,8 @@ export const redirectSchema = z.object({
 export const sandboxQuirksSchema = z.object({
   expiresIn: z.union([z.literal(0), z.literal(86400)]),
   numericSub: z.boolean(),
+  // Added with schema v3 (the vault's migration sets it); a v2 vault without it reads as false.
+  issuerWithoutIdp: z.boolean().default(false),
   rotateRefreshTokens: z.boolean(),
 });
 
@@ -89,7 +91,7 @@ export function emptyVaultData(): VaultData {
     apps: [],
     accounts: [],
     installs: [],
-    settings: { seeded: false, sandboxQuirks: { expiresIn: 0, numericSub: true, rotateRefreshTokens: false } },
+    settings: { seeded: false, sandboxQuirks: { expiresIn: 86400, numericSub: false, issuerWithoutIdp: false, rotateRefreshTokens: false } },
   };
 }
 

@@ -20,6 +20,6 @@ export function migrateV1ToV2(v1: V1Data): VaultData {
       kind: account.builtInSandbox ? 'sandbox' : 'production',
     })),
     installs: v1.installs.map((install) => ({ ...install, failing: false, checks: [] })),
-    settings: { seeded: v1.settings.seeded, sandboxQuirks: { expiresIn: 0, numericSub: true, rotateRefreshTokens: false } },
+    settings: { seeded: v1.settings.seeded, sandboxQuirks: { expiresIn: 0, numericSub: true, issuerWithoutIdp: false, rotateRefreshTokens: false } },
   };
 }
