@@ -79,10 +79,23 @@ export interface DecodedJwt {
   claims: Record<string, unknown>;
 }
 
+/**
+ * Who approved an install: the id_token's `sub`, `name` and `email` (`role` when known). A Gorgias
+ * token acts with that user's role, so one app × account holds one install per user.
+ * Null only when there was no id_token (no `openid` scope).
+ */
+export interface InstallUser {
+  sub: string;
+  name: string | null;
+  email: string | null;
+  role: string | null;
+}
+
 export interface InstallSummary {
   id: string;
   appId: string;
   accountId: string;
+  user: InstallUser | null;
   status: InstallStatus;
   obtainedAt: string;
   expiresAt: string | null;

@@ -56,10 +56,14 @@ const checkSchema = z.object({
   detail: z.string(),
 });
 
+const installUserSchema = z.object({ sub: z.string(), name: z.string().nullable(), email: z.string().nullable(), role: z.string().nullable() });
+
 const installSchema = z.object({
   id: z.string().min(1),
   appId: z.string(),
   accountId: z.string(),
+  // Schema v3 (the vault's migration fills it); an older install without it reads as null.
+  user: installUserSchema.nullable().default(null),
   accessToken: z.string(),
   refreshToken: z.string().nullable(),
   idToken: z.string().nullable(),

@@ -2,6 +2,7 @@
 // missing-scope warning and the production-write question), the answer, and the history.
 import { useState } from 'react';
 import { findEndpoint, scopeReadingFor } from '../../../../electron/common/gorgias/endpoints';
+import { userLabel } from '../../text/install-user';
 import { scopeCovers } from '../../../../electron/common/gorgias/scopes';
 import type { ApiHistoryEntry, ApiSendInput } from '../../../../electron/common/tools/tools-contract';
 import { useCatalog } from '../../stores/catalog';
@@ -84,6 +85,7 @@ export function ApiConsoleView({ installId }: { installId: string }) {
         <h1 id="api-console-title">
           API console: {app?.name ?? 'App'} on {account ? <AccountName account={account} /> : 'account'}
         </h1>
+        <p className="muted api-console__user">As {userLabel(install.user)}: answers follow this user's role.</p>
         <button type="button" className="button button--small" onClick={() => navigate({ kind: 'install', id: installId })}>Back to the install</button>
       </header>
       {account?.kind === 'production' && <p className="banner banner--warning" role="note">Production account: writes change real customer data, and each one is asked first.</p>}
