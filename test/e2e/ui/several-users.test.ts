@@ -45,4 +45,16 @@ describe('several users per app × account', () => {
     await page.getByText(/As Olive Observer \(fake\)/).waitFor({ timeout: UI_TIMEOUT });
     expect(harness.pageErrors).toEqual([]);
   });
+
+  it('flags a deprecated endpoint with its replacement, and says when a path has no scope reading', async () => {
+    const { page } = harness;
+    await page.getByLabel('Path').fill('/api/tickets/1/messages');
+    await page.getByRole('note').getByText(/Deprecated: .* Replacement: GET \/api\/messages\?ticket_id=\{id\}/).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByLabel('Path').fill('/api/something-new');
+    await page.getByRole('note').getByText(/cannot map GET \/api\/something-new to a scope/).waitFor({ timeout: UI_TIMEOUT });
+    const options = await page.getByLabel('Endpoint').locator('option').allTextContents();
+    expect(options.some((o) => o.startsWith('POST /api/stats/{name}') && o.includes('DEPRECATED: use POST /api/reporting/stats'))).toBe(true);
+    expect(options.some((o) => o.startsWith('GET /api/teams ·') && o.includes('(scope inferred)'))).toBe(true);
+    expect(options.some((o) => o.startsWith('PUT /api/account ·'))).toBe(false);
+  });
 });
