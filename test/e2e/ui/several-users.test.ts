@@ -39,6 +39,15 @@ describe('several users per app × account', () => {
     expect(await unnamedControls(page)).toEqual([]);
   });
 
+  it("lists both users on the account's installs", async () => {
+    const { page } = harness;
+    await page.getByRole('list', { name: 'Accounts' }).getByText('Local sandbox').click();
+    const row = page.getByRole('table', { name: 'Installs on this account' }).getByRole('row', { name: /Demo app/ });
+    await row.getByText('Olive Observer (fake), Alex Admin (fake)').waitFor({ timeout: UI_TIMEOUT });
+    await row.getByRole('button', { name: 'Open install of Demo app' }).click();
+    await page.getByText(/Approved by\s*Olive Observer \(fake\)/).waitFor({ timeout: UI_TIMEOUT });
+  });
+
   it('names the user the API console acts as', async () => {
     const { page } = harness;
     await page.getByRole('button', { name: 'API console' }).click();
