@@ -81,10 +81,23 @@ export interface DecodedJwt {
   claims: Record<string, unknown>;
 }
 
+/**
+ * Who approved an install: the id_token's `sub`, `name` and `email` (`role` when known). A Gorgias
+ * token acts with that user's role, so one app × account holds one install per user.
+ * Null only when there was no id_token (no `openid` scope).
+ */
+export interface InstallUser {
+  sub: string;
+  name: string | null;
+  email: string | null;
+  role: string | null;
+}
+
 export interface InstallSummary {
   id: string;
   appId: string;
   accountId: string;
+  user: InstallUser | null;
   status: InstallStatus;
   obtainedAt: string;
   expiresAt: string | null;
@@ -170,11 +183,18 @@ export interface InstallConfirmation {
   requestedAt: string;
 }
 
+/**
+ * How the built-in sandbox behaves where Gorgias changed over time (docs/gorgias.md, "Tokens").
+ * The default is today's Gorgias: { expiresIn: 86400, numericSub: false, issuerWithoutIdp: false,
+ * rotateRefreshTokens: false }; the 2021 examples are expiresIn 0, numericSub, issuerWithoutIdp.
+ */
 export interface SandboxQuirks {
-  /** `0` as in Gorgias's docs, or `86400` as seen in a real 2026 response. */
+  /** `86400` as in a real 2026 response, or `0` as in Gorgias's 2021 docs. */
   expiresIn: 0 | 86400;
-  /** id_token `sub`: a number (2021 docs) or a string like "202827-347532179" (2026). */
+  /** id_token `sub`: a string like "202827-347532179" (2026), or a number (2021 docs). */
   numericSub: boolean;
+  /** `iss` = `{base}` as in the 2021 docs, instead of today's `{base}/idp`. */
+  issuerWithoutIdp: boolean;
   /** Gorgias does not rotate refresh tokens; switch on to test rotation handling. */
   rotateRefreshTokens: boolean;
 }

@@ -29,6 +29,7 @@ export function toInstallSummary(install: StoredInstall, nowMs: number): Install
     id: install.id,
     appId: install.appId,
     accountId: install.accountId,
+    user: install.user ? { ...install.user } : null,
     status: installStatus(install, nowMs),
     obtainedAt: install.obtainedAt,
     expiresAt: install.expiresAt,

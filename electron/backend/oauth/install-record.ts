@@ -1,7 +1,9 @@
 // Turns a checked token answer into the stored install, and writes it: one install per app ×
-// account, replaced in place (same id) when the pair connects again.
-import type { CheckResult, ExpirySource } from '../../common/model';
+// account × user (the id_token's sub), replaced in place (same id) when that user connects again.
+// A Gorgias token acts with the approving user's role, so QA keeps one install per user.
+import type { CheckResult, ExpirySource, InstallUser } from '../../common/model';
 import { newId } from '../ids';
+import { decodeJwt } from './checks/jwt-parts';
 import type { StoredInstall, VaultData } from '../vault/vault-types';
 import type { TokenSet } from './token-response';
 
@@ -18,6 +20,7 @@ export function buildInstall(input: {
   return {
     appId: input.appId,
     accountId: input.accountId,
+    user: installUserFrom(input.tokens.idToken),
     accessToken: input.tokens.accessToken,
     refreshToken: input.tokens.refreshToken,
     idToken: input.tokens.idToken,
@@ -36,9 +39,23 @@ export function buildInstall(input: {
   };
 }
 
-/** Inside vault.update: replaces the app × account install or adds one; returns its id. */
+const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value.slice(0, 500) : null);
+
+/** The approving user from the id_token's claims (already checked); a 2021 numeric sub becomes its digits. */
+export function installUserFrom(idToken: string | null): InstallUser | null {
+  if (!idToken) return null;
+  const claims = decodeJwt(idToken)?.claims;
+  const sub = claims?.sub;
+  if (typeof sub !== 'string' && typeof sub !== 'number') return null;
+  return { sub: String(sub).slice(0, 500), name: text(claims?.name), email: text(claims?.email), role: null };
+}
+
+/** Same user: same sub, or both unknown (installs without an id_token). */
+export const sameUser = (a: InstallUser | null, b: InstallUser | null): boolean => (a?.sub ?? null) === (b?.sub ?? null);
+
+/** Inside vault.update: replaces this user's install for the app × account, or adds one; returns its id. */
 export function upsertInstall(draft: VaultData, install: Omit<StoredInstall, 'id'>): string {
-  const index = draft.installs.findIndex((i) => i.appId === install.appId && i.accountId === install.accountId);
+  const index = draft.installs.findIndex((i) => i.appId === install.appId && i.accountId === install.accountId && sameUser(i.user ?? null, install.user));
   if (index >= 0) {
     const id = draft.installs[index]!.id;
     draft.installs[index] = { id, ...install };

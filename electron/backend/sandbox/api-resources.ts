@@ -1,134 +1,113 @@
-// The fake REST resources under /{sub}/api/. Each handler gets an authenticated caller; scope checks
-// happen before (api.ts), from the shared endpoint catalogue.
-import type { AccountRequest } from './context';
-import type { FakeRecord } from './fake-data';
-import { paginate } from './pagination';
+// Every endpoint of the shared catalogue gets a handler here: the special ones by name, the plain
+// resources through generic in-memory CRUD. A test checks that no catalogue entry is left without
+// one, so the sandbox never lists an endpoint it does not serve.
+import type { EndpointInfo } from '../../common/gorgias/endpoints';
+import type { Handler } from './api-answers';
+import { genericHandlers } from './api-generic';
+import {
+  archiveMacros,
+  bulkDelete,
+  cancelJob,
+  getAccount,
+  getUser,
+  listAccountSettings,
+  listCustomFields,
+  listUsers,
+  mergeCustomers,
+  mergeTags,
+  oldStats,
+  reportingStats,
+  rulePriorities,
+  search,
+  updateCustomFields,
+  upload,
+} from './api-misc';
+import * as tickets from './api-tickets';
 
-export interface ApiCaller {
-  userId: number;
-  scopes: string[];
-  /** The sandbox clock's now, for timestamps on created records. */
-  now: number;
+export type { ApiAnswer, ApiBody, ApiCaller, Handler, PathParams } from './api-answers';
+
+const SPECIFIC: Record<string, Handler> = {
+  'GET /api/account': getAccount,
+  'GET /api/account/settings': listAccountSettings,
+  'GET /api/users': listUsers,
+  'GET /api/users/{id}': getUser,
+  'GET /api/tickets': tickets.listTickets,
+  'GET /api/tickets/{id}': tickets.getTicket,
+  'POST /api/tickets': tickets.createTicket,
+  'PUT /api/tickets/{id}': tickets.updateTicket,
+  'DELETE /api/tickets/{id}': tickets.deleteTicket,
+  'GET /api/messages': tickets.listMessages,
+  'GET /api/tickets/{id}/messages': tickets.listTicketMessages,
+  'POST /api/tickets/{id}/messages': tickets.createTicketMessage,
+  'GET /api/tickets/{id}/messages/{message_id}': tickets.getTicketMessage,
+  'PUT /api/tickets/{id}/messages/{message_id}': tickets.updateTicketMessage,
+  'DELETE /api/tickets/{id}/messages/{message_id}': tickets.deleteTicketMessage,
+  'GET /api/tickets/{id}/tags': tickets.listTicketTags,
+  'POST /api/tickets/{id}/tags': tickets.addTicketTags,
+  'PUT /api/tickets/{id}/tags': tickets.replaceTicketTags,
+  'DELETE /api/tickets/{id}/tags': tickets.removeTicketTags,
+  'GET /api/tickets/{id}/custom-fields': tickets.listTicketFields,
+  'PUT /api/tickets/{id}/custom-fields': tickets.setTicketFields,
+  'GET /api/tickets/{id}/custom-fields/{field_id}': tickets.getTicketField,
+  'PUT /api/tickets/{id}/custom-fields/{field_id}': tickets.setTicketField,
+  'GET /api/views/{id}/items': tickets.viewItems,
+  'PUT /api/views/{id}/items': tickets.inlineViewItems,
+  'DELETE /api/customers': bulkDelete('customers'),
+  'PUT /api/customers/merge': mergeCustomers,
+  'DELETE /api/tags': bulkDelete('tags'),
+  'PUT /api/tags/{id}/merge': mergeTags,
+  'PUT /api/macros/archive': archiveMacros(true),
+  'PUT /api/macros/unarchive': archiveMacros(false),
+  'POST /api/rules/priorities': rulePriorities,
+  'DELETE /api/jobs/{id}': cancelJob,
+  'GET /api/custom-fields': listCustomFields,
+  'PUT /api/custom-fields': updateCustomFields,
+  'POST /api/reporting/stats': reportingStats,
+  'POST /api/stats/{name}': oldStats,
+  'POST /api/search': search,
+  'POST /api/upload': upload,
+};
+
+/** `PUT /api/customers/{id}/data` and customer custom fields: kept on the customer record. */
+const customerData: Record<string, Handler> = {
+  'PUT /api/customers/{id}/data': (r, p, _caller, body) => {
+    const customer = r.account.data.customers.find((c) => String(c.id) === p.id);
+    if (!customer) return { status: 404, error: 'Customer not found.' };
+    if (body.kind !== 'json' || typeof body.value !== 'object' || body.value === null) return { status: 400, error: 'Invalid data.', data: { _schema: ['Send a JSON object.'] } };
+    customer.data = body.value;
+    return { status: 200, body: customer };
+  },
+  'GET /api/customers/{id}/custom-fields': (r, p) => {
+    const customer = r.account.data.customers.find((c) => String(c.id) === p.id);
+    if (!customer) return { status: 404, error: 'Customer not found.' };
+    const values = (customer.custom_fields ?? {}) as Record<string, unknown>;
+    return { status: 200, body: { data: Object.entries(values).map(([id, value]) => ({ id: Number(id), value })) } };
+  },
+  'PUT /api/customers/{id}/custom-fields': (r, p, _caller, body) => {
+    const customer = r.account.data.customers.find((c) => String(c.id) === p.id);
+    if (!customer) return { status: 404, error: 'Customer not found.' };
+    const list = body.kind === 'json' && Array.isArray(body.value) ? (body.value as Array<Record<string, unknown>>) : null;
+    if (!list || list.length > 100) return { status: 400, error: 'Invalid data.', data: { _schema: ['Send a JSON list of {id, value}.'] } };
+    const values = (customer.custom_fields ?? {}) as Record<string, unknown>;
+    for (const item of list) values[String(item?.id)] = item?.value ?? null;
+    customer.custom_fields = values;
+    return { status: 200, body: { data: Object.entries(values).map(([id, value]) => ({ id: Number(id), value })) } };
+  },
+};
+
+const GENERIC = /^\/api\/([a-z]+(?:[/-][a-z]+)*?)(\/\{id\})?$/;
+
+export function handlerFor(entry: EndpointInfo): Handler | null {
+  const key = `${entry.method} ${entry.path}`;
+  const specific = SPECIFIC[key] ?? customerData[key];
+  if (specific) return specific;
+  const match = GENERIC.exec(entry.path);
+  if (!match) return null;
+  const handlers = genericHandlers(match[1] ?? '');
+  const withId = match[2] !== undefined;
+  if (entry.method === 'GET') return withId ? handlers.get : handlers.list;
+  if (entry.method === 'POST' && !withId) return handlers.create;
+  if (entry.method === 'PUT' && withId) return handlers.update;
+  if (entry.method === 'DELETE' && withId) return handlers.delete;
+  return null;
 }
-
-export type ApiAnswer = { status: number; body: unknown } | { status: number; error: string; data?: Record<string, unknown> };
-
-export interface ApiRoute {
-  method: 'GET' | 'POST';
-  pattern: RegExp;
-  handle(r: AccountRequest, match: RegExpExecArray, caller: ApiCaller, body: unknown): ApiAnswer;
-  /** POST routes read a JSON body. */
-  json?: boolean;
-}
-
-const notFound = (what: string): ApiAnswer => ({ status: 404, error: `${what} not found.` });
-
-function listAnswer(r: AccountRequest, items: readonly unknown[]): ApiAnswer {
-  const uri = `/${r.segments.join('/')}${r.url.search}`;
-  const page = paginate(items, r.url.searchParams, uri);
-  return page.ok ? { status: 200, body: page.body } : { status: 400, error: page.msg, data: page.data };
-}
-
-const byId = (items: readonly FakeRecord[], id: string | undefined): FakeRecord | undefined => items.find((item) => String(item.id) === id);
-
-function viewItems(r: AccountRequest, viewId: string | undefined): ApiAnswer {
-  const tickets = r.account.data.tickets;
-  const filters: Record<string, (t: FakeRecord) => boolean> = {
-    '1': (t) => t.status === 'open',
-    '2': (t) => t.status === 'closed',
-    '3': (t) => t.priority === 'high',
-  };
-  const filter = viewId ? filters[viewId] : undefined;
-  return filter ? listAnswer(r, tickets.filter(filter)) : notFound('View');
-}
-
-function createTag(r: AccountRequest, body: unknown, now: number): ApiAnswer {
-  const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  const name = input.name;
-  if (typeof name !== 'string' || name.trim().length === 0 || name.length > 100) {
-    return { status: 400, error: 'Invalid data.', data: { name: ['A tag name of 1 to 100 characters is required.'] } };
-  }
-  const tags = r.account.data.tags;
-  if (tags.some((t) => t.name === name.trim())) return { status: 409, error: 'A tag with this name already exists.', data: { name: [name.trim()] } };
-  if (tags.length >= 1000) return { status: 400, error: 'The sandbox keeps at most 1000 tags per account.' };
-  const id = r.account.nextTagId++;
-  const tag: FakeRecord = {
-    id,
-    uri: `/api/tags/${id}`,
-    name: name.trim(),
-    description: typeof input.description === 'string' ? input.description.slice(0, 500) : null,
-    usage: 0,
-    created_datetime: new Date(now).toISOString(),
-  };
-  tags.push(tag);
-  return { status: 201, body: tag };
-}
-
-const SIMPLE = ['teams', 'events', 'integrations', 'widgets', 'macros', 'rules', 'satisfaction-surveys', 'custom-fields', 'jobs'];
-
-export const API_ROUTES: ApiRoute[] = [
-  { method: 'GET', pattern: /^\/api\/account$/, handle: (r) => ({ status: 200, body: r.account.data.account }) },
-  { method: 'GET', pattern: /^\/api\/users$/, handle: (r) => listAnswer(r, r.account.data.users) },
-  {
-    method: 'GET',
-    pattern: /^\/api\/users\/(\d{1,12})$/,
-    handle: (r, m, caller) => {
-      const id = m[1] === '0' ? String(caller.userId) : m[1];
-      const user = byId(r.account.data.users, id);
-      return user ? { status: 200, body: user } : notFound('User');
-    },
-  },
-  { method: 'GET', pattern: /^\/api\/tickets$/, handle: (r) => listAnswer(r, r.account.data.tickets) },
-  {
-    method: 'GET',
-    pattern: /^\/api\/tickets\/(\d{1,12})$/,
-    handle: (r, m) => {
-      const ticket = byId(r.account.data.tickets, m[1]);
-      return ticket ? { status: 200, body: ticket } : notFound('Ticket');
-    },
-  },
-  {
-    method: 'GET',
-    pattern: /^\/api\/tickets\/(\d{1,12})\/messages$/,
-    handle: (r, m) =>
-      byId(r.account.data.tickets, m[1]) ? listAnswer(r, r.account.data.messages.filter((x) => String(x.ticket_id) === m[1])) : notFound('Ticket'),
-  },
-  {
-    method: 'GET',
-    pattern: /^\/api\/messages$/,
-    handle: (r) => {
-      const ticketId = r.url.searchParams.get('ticket_id');
-      if (ticketId === null) return listAnswer(r, r.account.data.messages);
-      if (!/^\d{1,12}$/.test(ticketId)) return { status: 400, error: 'Invalid ticket_id.', data: { ticket_id: ['Must be an integer.'] } };
-      return listAnswer(r, r.account.data.messages.filter((x) => String(x.ticket_id) === ticketId));
-    },
-  },
-  { method: 'GET', pattern: /^\/api\/customers$/, handle: (r) => listAnswer(r, r.account.data.customers) },
-  {
-    method: 'GET',
-    pattern: /^\/api\/customers\/(\d{1,12})$/,
-    handle: (r, m) => {
-      const customer = byId(r.account.data.customers, m[1]);
-      return customer ? { status: 200, body: customer } : notFound('Customer');
-    },
-  },
-  { method: 'GET', pattern: /^\/api\/tags$/, handle: (r) => listAnswer(r, r.account.data.tags) },
-  { method: 'POST', pattern: /^\/api\/tags$/, json: true, handle: (r, _m, caller, body) => createTag(r, body, caller.now) },
-  { method: 'GET', pattern: /^\/api\/views$/, handle: (r) => listAnswer(r, r.account.data.views) },
-  {
-    method: 'GET',
-    pattern: /^\/api\/views\/(\d{1,12})$/,
-    handle: (r, m) => {
-      const view = byId(r.account.data.views, m[1]);
-      return view ? { status: 200, body: view } : notFound('View');
-    },
-  },
-  { method: 'GET', pattern: /^\/api\/views\/(\d{1,12})\/items$/, handle: (r, m) => viewItems(r, m[1]) },
-  ...SIMPLE.map(
-    (segment): ApiRoute => ({
-      method: 'GET',
-      pattern: new RegExp(`^/api/${segment}$`),
-      handle: (r) => listAnswer(r, r.account.data.simple[segment] ?? []),
-    }),
-  ),
-];

@@ -72,14 +72,25 @@ export function accountIdFor(subdomain: string): number {
   return 100_000 + (hashString(`account:${subdomain}`) % 900_000);
 }
 
+/**
+ * One user per role Gorgias names (docs/gorgias.md, "User roles"): the consent page lets the tester
+ * pick who approves, and the token then acts with that user's role. Role spellings beyond `admin`
+ * and `agent` are the workbench's guess.
+ */
+export const SANDBOX_ROLES = ['admin', 'agent', 'lite-agent', 'observer-agent', 'basic-agent'] as const;
+export type SandboxRole = (typeof SANDBOX_ROLES)[number];
+
 function makeUsers(subdomain: string): FakeUser[] {
-  const people: Array<[number, string, string, string]> = [
+  const people: Array<[number, string, string, SandboxRole]> = [
     [1, 'Alex', 'Admin', 'admin'],
     [2, 'Ada', 'Agent', 'agent'],
     [3, 'Lee', 'Lite', 'lite-agent'],
+    [4, 'Olive', 'Observer', 'observer-agent'],
+    [5, 'Basil', 'Basic', 'basic-agent'],
   ];
   return people.map(([id, firstname, lastname, role]) => ({
     id,
+    uri: `/api/users/${id}`,
     email: `${firstname.toLowerCase()}.${lastname.toLowerCase()}@${subdomain}.example`,
     firstname,
     lastname,
@@ -87,11 +98,13 @@ function makeUsers(subdomain: string): FakeUser[] {
     role: { name: role },
     active: true,
     bio: 'Fake user of the local sandbox.',
+    meta: {},
     created_datetime: iso(id),
+    updated_datetime: iso(id),
   }));
 }
 
-export function generateAccountData(subdomain: string, name: string): FakeAccountData {
+export function generateAccountData(subdomain: string): FakeAccountData {
   const rand = seededRandom(hashString(subdomain));
   const accountId = accountIdFor(subdomain);
   const users = makeUsers(subdomain);
@@ -130,7 +143,8 @@ export function generateAccountData(subdomain: string, name: string): FakeAccoun
   for (let i = 0; i < 75; i++) {
     const id = ticketBase + i;
     const customer = pick(rand, customers);
-    const assignee = pick(rand, users);
+    // The first three users only: the seeded tickets stay what they were before more roles came.
+    const assignee = pick(rand, users.slice(0, 3));
     const status = pick(rand, STATUSES);
     const channel = pick(rand, CHANNELS);
     const created = 2_000 + i * 53;
@@ -150,9 +164,20 @@ export function generateAccountData(subdomain: string, name: string): FakeAccoun
       assignee_user: { id: assignee.id, email: assignee.email, name: assignee.name },
       tags: ticketTags,
       messages_count: count,
+      // Fields of Gorgias's ticket object (docs/gorgias.md, "API reference check", objects).
+      assignee_team: null,
+      spam: false,
+      is_unread: i % 5 === 0,
+      from_agent: false,
+      meta: {},
       created_datetime: iso(created),
+      opened_datetime: iso(created + 1),
       updated_datetime: iso(created + count * 11),
+      last_message_datetime: iso(created + (count - 1) * 11),
+      last_received_message_datetime: iso(created),
       closed_datetime: status === 'closed' ? iso(created + count * 11) : null,
+      trashed_datetime: null,
+      snooze_datetime: null,
     });
     for (let j = 0; j < count; j++) {
       const fromAgent = j % 2 === 1;
@@ -174,10 +199,25 @@ export function generateAccountData(subdomain: string, name: string): FakeAccoun
   // Newest first, as a helpdesk lists them.
   tickets.reverse();
 
+  // Views as Gorgias shapes them: an expression filter, order_by/order_dir, type and visibility.
+  const view = (id: number, viewName: string, slug: string, filters: string) => ({
+    id,
+    uri: api(`views/${id}`),
+    name: `${viewName} (fake)`,
+    slug,
+    type: 'ticket-list',
+    visibility: 'public',
+    category: null,
+    filters,
+    order_by: 'updated_datetime',
+    order_dir: 'desc',
+    created_datetime: iso(20 + id),
+    deactivated_datetime: null,
+  });
   const views: FakeRecord[] = [
-    { id: 1, uri: api('views/1'), name: 'Inbox (fake)', slug: 'inbox', filters: 'status == open' },
-    { id: 2, uri: api('views/2'), name: 'Closed (fake)', slug: 'closed', filters: 'status == closed' },
-    { id: 3, uri: api('views/3'), name: 'High priority (fake)', slug: 'high-priority', filters: 'priority == high' },
+    view(1, 'Inbox', 'inbox', "eq(ticket.status, 'open')"),
+    view(2, 'Closed', 'closed', "eq(ticket.status, 'closed')"),
+    view(3, 'High priority', 'high-priority', "eq(ticket.priority, 'high')"),
   ];
 
   const simpleList = (segment: string, names: string[], extra: (i: number) => Record<string, unknown> = () => ({})) =>
@@ -191,18 +231,26 @@ export function generateAccountData(subdomain: string, name: string): FakeAccoun
     macros: simpleList('macros', ['Ask for order number', 'Refund issued']),
     rules: simpleList('rules', ['Tag refunds', 'Auto-close spam']),
     'satisfaction-surveys': simpleList('satisfaction-surveys', ['Survey after close'], () => ({ score: 5 })),
-    'custom-fields': simpleList('custom-fields', ['Order number', 'Reason for contact']),
+    'custom-fields': simpleList('custom-fields', ['Order number', 'Reason for contact', 'Customer tier'], (i) => ({
+      label: ['Order number', 'Reason for contact', 'Customer tier'][i],
+      object_type: i < 2 ? 'Ticket' : 'Customer',
+      priority: i + 1,
+      definition: { data_type: 'text' },
+      deactivated_datetime: null,
+    })),
+    'account/settings': simpleList('account/settings', ['Business hours'], () => ({ type: 'business-hours', data: { timezone: 'UTC' } })),
+    'phone/voice-calls': simpleList('phone/voice-calls', ['Call from a fake customer'], () => ({ direction: 'inbound', duration: 42, ticket_id: tickets[0]?.id ?? null })),
+    'phone/voice-call-events': simpleList('phone/voice-call-events', ['ringing', 'answered'], (i) => ({ call_id: 1, type: ['ringing', 'answered'][i] })),
+    'phone/voice-call-recordings': simpleList('phone/voice-call-recordings', ['Recording'], () => ({ call_id: 1, duration: 40 })),
     jobs: simpleList('jobs', ['Export tickets'], () => ({ status: 'done' })),
   };
 
+  // The account object as Gorgias's reference shows it: no name, no sandbox flag, no note.
   const account = {
     domain: subdomain,
-    name,
     status: { status: 'active' },
-    settings: [{ type: 'business-hours', data: { timezone: 'UTC' } }],
     created_datetime: iso(0),
-    sandbox: true,
-    note: 'Local sandbox — fake data.',
+    deactivated_datetime: null,
   };
 
   return { accountId, account, users, customers, tickets, messages, tags, views, simple };

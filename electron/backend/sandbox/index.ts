@@ -12,7 +12,7 @@ import { SandboxState } from './state';
 import { DEFAULT_QUIRKS, DEFAULT_RATE_LIMIT, type Sandbox, type SandboxClient, type SandboxFault, type SandboxOptions } from './types';
 
 export type { Sandbox, SandboxClient, SandboxFault, SandboxOptions } from './types';
-export { DEFAULT_QUIRKS, DEFAULT_RATE_LIMIT } from './types';
+export { DEFAULT_QUIRKS, DEFAULT_RATE_LIMIT, GORGIAS_2021_QUIRKS } from './types';
 
 function requireSubdomain(subdomain: string): string {
   const check = checkSubdomain(subdomain);

@@ -77,6 +77,7 @@ export function handleAuthorize(ctx: SandboxContext, r: AccountRequest): void {
       users: r.account.data.users,
       transactionId: id,
       action: `${r.base}/oauth/authorize/decision`,
+      quirks: ctx.quirks,
     }),
   );
 }

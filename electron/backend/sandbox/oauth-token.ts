@@ -1,5 +1,5 @@
 // POST /{sub}/oauth/token and POST /{sub}/oauth/revoke, with Gorgias's habits: expires_in from the
-// quirk (0 in Gorgias's examples), a refresh token only with `offline`, an id_token only with
+// quirk (86400 today, 0 in Gorgias's 2021 examples), a refresh token only with `offline`, an id_token only with
 // `openid`, and on refresh neither a new refresh token nor an id_token (unless rotation is switched on).
 import { createHash } from 'node:crypto';
 import type { AccountRequest, SandboxContext } from './context';
@@ -32,7 +32,7 @@ function authenticate(ctx: SandboxContext, r: AccountRequest, form: Form): Sandb
 }
 
 async function issueTokens(ctx: SandboxContext, r: AccountRequest, grant: RefreshGrant, withRefresh: boolean, withIdToken: boolean): Promise<Record<string, unknown>> {
-  const urls = accountUrls(r.base);
+  const urls = accountUrls(r.base, ctx.quirks.issuerWithoutIdp);
   const nowSeconds = Math.floor(ctx.clock.now() / 1000);
   const accountId = r.account.data.accountId;
   const accessToken = await mintAccessToken(ctx.key, {

@@ -18,6 +18,7 @@ const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
   'oauth/token': { POST: handleToken },
   'oauth/revoke': { POST: handleRevoke },
   'idp/.well-known/openid-configuration': { GET: handleDiscovery },
+  '.well-known/openid-configuration': { GET: handleDiscovery },
   'idp/jwks': { GET: handleJwks },
 };
 

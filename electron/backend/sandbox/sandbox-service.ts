@@ -14,6 +14,7 @@ export function createSandboxService(
       const clean: Partial<SandboxQuirks> = {};
       if (patch.expiresIn !== undefined) clean.expiresIn = patch.expiresIn;
       if (patch.numericSub !== undefined) clean.numericSub = patch.numericSub;
+      if (patch.issuerWithoutIdp !== undefined) clean.issuerWithoutIdp = patch.issuerWithoutIdp;
       if (patch.rotateRefreshTokens !== undefined) clean.rotateRefreshTokens = patch.rotateRefreshTokens;
       const status = controller.setQuirks(clean);
       await onQuirksChanged(status.quirks);

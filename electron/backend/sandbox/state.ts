@@ -8,7 +8,8 @@ export interface SandboxAccount {
   subdomain: string;
   name: string;
   data: FakeAccountData;
-  nextTagId: number;
+  /** Ids for records created through the API (above every seeded id). */
+  nextId: number;
 }
 
 export interface AuthorizationRequest {
@@ -57,14 +58,11 @@ export class SandboxState {
   addAccount(subdomain: string, name?: string): void {
     const existing = this.accounts.get(subdomain);
     if (existing) {
-      if (name) {
-        existing.name = name;
-        existing.data.account.name = name;
-      }
+      if (name) existing.name = name;
       return;
     }
     const label = name ?? `${subdomain} (fake sandbox account)`;
-    this.accounts.set(subdomain, { subdomain, name: label, data: generateAccountData(subdomain, label), nextTagId: 1000 });
+    this.accounts.set(subdomain, { subdomain, name: label, data: generateAccountData(subdomain), nextId: 1_000_000 });
   }
 
   /** Drops what has expired; called on the way in, so memory stays bounded without timers. */

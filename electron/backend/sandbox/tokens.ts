@@ -1,6 +1,6 @@
-// Minting and checking the sandbox's tokens, shaped like Gorgias's (see GORGIAS.md "Tokens"):
+// Minting and checking the sandbox's tokens, shaped like Gorgias's (see docs/gorgias.md, "Tokens"):
 // the access token is a stateless RS256 JWT with a kid; the id_token has no kid, an array aud, and
-// a numeric or string sub depending on the quirk.
+// a string or (2021) numeric sub, and `iss` with or without `/idp`, depending on the quirks.
 import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import type { SigningKey } from './keys';
@@ -14,7 +14,12 @@ export interface AccountUrls {
   audience: string;
 }
 
-export const accountUrls = (base: string): AccountUrls => ({ base, issuer: `${base}/idp`, audience: `${base}/api` });
+/** `iss` is `{base}/idp` today and was `{base}` in Gorgias's 2021 examples (the issuerWithoutIdp quirk). */
+export const accountUrls = (base: string, issuerWithoutIdp = false): AccountUrls => ({
+  base,
+  issuer: issuerWithoutIdp ? base : `${base}/idp`,
+  audience: `${base}/api`,
+});
 
 /** Gorgias's 2026 access-token `sub`: "{account id}-{user id}". */
 export const accessSubject = (accountId: number, userId: number): string => `${accountId}-${userId}`;
@@ -93,7 +98,8 @@ export async function verifyAccessToken(key: SigningKey, token: string, urls: Ac
   try {
     const { payload } = await jwtVerify(token, key.publicKey, {
       algorithms: ['RS256'],
-      issuer: urls.issuer,
+      // Either style's issuer: a token minted before the quirk was switched stays usable.
+      issuer: [`${urls.base}/idp`, urls.base],
       audience: urls.audience,
       currentDate: new Date(nowMs),
       requiredClaims: ['exp', 'sub'],

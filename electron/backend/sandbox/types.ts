@@ -60,5 +60,8 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export const DEFAULT_QUIRKS: SandboxQuirks = { expiresIn: 0, numericSub: true, rotateRefreshTokens: false };
+/** Today's Gorgias (docs/gorgias.md, "Tokens"); the 2021 style is `GORGIAS_2021_QUIRKS`. */
+export const DEFAULT_QUIRKS: SandboxQuirks = { expiresIn: 86400, numericSub: false, issuerWithoutIdp: false, rotateRefreshTokens: false };
+/** Gorgias's 2021 examples: `expires_in: 0`, a numeric id_token `sub`, `iss` without `/idp`. Strict OIDC libraries refuse it. */
+export const GORGIAS_2021_QUIRKS: SandboxQuirks = { expiresIn: 0, numericSub: true, issuerWithoutIdp: true, rotateRefreshTokens: false };
 export const DEFAULT_RATE_LIMIT = { requests: 80, windowMs: 20_000 };

@@ -18,6 +18,8 @@ export const redirectSchema = z.object({
 export const sandboxQuirksSchema = z.object({
   expiresIn: z.union([z.literal(0), z.literal(86400)]),
   numericSub: z.boolean(),
+  // Added with schema v3 (the vault's migration sets it); a v2 vault without it reads as false.
+  issuerWithoutIdp: z.boolean().default(false),
   rotateRefreshTokens: z.boolean(),
 });
 
@@ -54,10 +56,14 @@ const checkSchema = z.object({
   detail: z.string(),
 });
 
+const installUserSchema = z.object({ sub: z.string(), name: z.string().nullable(), email: z.string().nullable(), role: z.string().nullable() });
+
 const installSchema = z.object({
   id: z.string().min(1),
   appId: z.string(),
   accountId: z.string(),
+  // Schema v3 (the vault's migration fills it); an older install without it reads as null.
+  user: installUserSchema.nullable().default(null),
   accessToken: z.string(),
   refreshToken: z.string().nullable(),
   idToken: z.string().nullable(),
@@ -89,7 +95,7 @@ export function emptyVaultData(): VaultData {
     apps: [],
     accounts: [],
     installs: [],
-    settings: { seeded: false, sandboxQuirks: { expiresIn: 0, numericSub: true, rotateRefreshTokens: false } },
+    settings: { seeded: false, sandboxQuirks: { expiresIn: 86400, numericSub: false, issuerWithoutIdp: false, rotateRefreshTokens: false } },
   };
 }
 

@@ -7,6 +7,7 @@ import type {
   CheckResult,
   ClientAuthMethod,
   ExpirySource,
+  InstallUser,
   RedirectSettings,
   SandboxQuirks,
   VaultStatus,
@@ -44,6 +45,8 @@ export interface StoredInstall {
   id: string;
   appId: string;
   accountId: string;
+  /** Who approved (schema v3): one install per app × account × user.sub. */
+  user: InstallUser | null;
   accessToken: string;
   refreshToken: string | null;
   idToken: string | null;

@@ -8,6 +8,7 @@ export const sandboxMethods = {
     z.strictObject({
       expiresIn: z.union([z.literal(0), z.literal(86400)]),
       numericSub: z.boolean(),
+      issuerWithoutIdp: z.boolean(),
       rotateRefreshTokens: z.boolean(),
     }).partial(),
   ).returns<SandboxStatus>(),

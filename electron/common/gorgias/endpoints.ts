@@ -1,60 +1,18 @@
-// A catalogue of Gorgias REST endpoints with the scope each needs. Shared by every process: the API
-// console lists it, the backend explains 403s with it, the sandbox enforces it. No Node imports here.
-// Scopes for views, messages and widgets follow Gorgias's scope descriptions (GORGIAS.md: inferred).
+// A catalogue of Gorgias REST endpoints: method, path, parameters, the scope each needs, and where
+// each fact comes from (`ref` = a row of docs/gorgias.md, "API reference check"). Shared by every
+// process: the API console lists it, the backend explains 403s with it, the sandbox enforces it.
+// Plain data, no Node imports and no zod: every process loads it.
+import { ENDPOINT_CATALOGUE } from './endpoint-catalogue';
+import type { EndpointInfo } from './endpoint-types';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type { EndpointInfo, EndpointParam, EndpointRef, HttpMethod } from './endpoint-types';
 
-export interface EndpointInfo {
-  method: HttpMethod;
-  /** Path template under the account's host, `{id}` for path parameters. */
-  path: string;
-  scope: string;
-  description: string;
-}
+export const ENDPOINTS: readonly EndpointInfo[] = ENDPOINT_CATALOGUE;
 
-const e = (method: HttpMethod, path: string, scope: string, description: string): EndpointInfo => ({ method, path, scope, description });
-
-export const ENDPOINTS: readonly EndpointInfo[] = [
-  e('GET', '/api/account', 'account:read', 'The account: domain, settings, status (a cheap identity check).'),
-  e('PUT', '/api/account', 'account:write', 'Update the account.'),
-  e('GET', '/api/users', 'users:read', 'List helpdesk users.'),
-  e('GET', '/api/users/{id}', 'users:read', 'One user; id 0 is the user who authorised the token.'),
-  e('POST', '/api/users', 'users:write', 'Create a user.'),
-  e('PUT', '/api/users/{id}', 'users:write', 'Update a user.'),
-  e('DELETE', '/api/users/{id}', 'users:write', 'Delete a user.'),
-  e('GET', '/api/teams', 'users:read', 'List teams.'),
-  e('GET', '/api/teams/{id}', 'users:read', 'One team.'),
-  e('GET', '/api/tickets', 'tickets:read', 'List tickets (cursor pagination).'),
-  e('GET', '/api/tickets/{id}', 'tickets:read', 'One ticket.'),
-  e('POST', '/api/tickets', 'tickets:write', 'Create a ticket.'),
-  e('PUT', '/api/tickets/{id}', 'tickets:write', 'Update a ticket.'),
-  e('DELETE', '/api/tickets/{id}', 'tickets:write', 'Delete a ticket.'),
-  e('GET', '/api/tickets/{id}/messages', 'tickets:read', "A ticket's messages."),
-  e('GET', '/api/tickets/{id}/tags', 'tickets:read', "A ticket's tags."),
-  e('GET', '/api/messages', 'tickets:read', 'List messages; filter with ?ticket_id=.'),
-  e('GET', '/api/customers', 'customers:read', 'List customers.'),
-  e('GET', '/api/customers/{id}', 'customers:read', 'One customer.'),
-  e('POST', '/api/customers', 'customers:write', 'Create a customer.'),
-  e('PUT', '/api/customers/{id}', 'customers:write', 'Update a customer.'),
-  e('GET', '/api/tags', 'tags:read', 'List tags.'),
-  e('POST', '/api/tags', 'tags:write', 'Create a tag.'),
-  e('GET', '/api/views', 'tickets:read', 'List ticket views.'),
-  e('GET', '/api/views/{id}', 'tickets:read', 'One view.'),
-  e('GET', '/api/views/{id}/items', 'tickets:read', "The tickets in a view."),
-  e('GET', '/api/events', 'events:read', 'List tracked events.'),
-  e('GET', '/api/integrations', 'integrations:read', 'List integrations.'),
-  e('GET', '/api/integrations/{id}', 'integrations:read', 'One integration.'),
-  e('GET', '/api/widgets', 'integrations:read', 'List widgets.'),
-  e('GET', '/api/macros', 'macros:read', 'List macros.'),
-  e('GET', '/api/rules', 'rules:read', 'List rules.'),
-  e('GET', '/api/satisfaction-surveys', 'satisfaction_survey:read', 'List satisfaction surveys.'),
-  e('GET', '/api/custom-fields', 'custom_fields:read', 'List custom fields.'),
-  e('GET', '/api/jobs', 'jobs:read', 'List jobs.'),
-  e('GET', '/api/jobs/{id}', 'jobs:read', 'One job.'),
-  e('POST', '/api/stats/{name}', 'statistics:read', 'A statistic (read-only, although it is a POST).'),
-];
-
-/** First path segment after /api/ → the scope resource, for paths the catalogue does not list. */
+/**
+ * First path segment after /api/ → the scope resource, for paths the catalogue does not list. Every
+ * such reading is the workbench's own (`derived` below), never Gorgias's word.
+ */
 const RESOURCE_OF_SEGMENT: Record<string, string> = {
   account: 'account',
   users: 'users',
@@ -62,6 +20,7 @@ const RESOURCE_OF_SEGMENT: Record<string, string> = {
   tickets: 'tickets',
   messages: 'tickets',
   views: 'tickets',
+  phone: 'tickets',
   customers: 'customers',
   tags: 'tags',
   events: 'events',
@@ -75,7 +34,7 @@ const RESOURCE_OF_SEGMENT: Record<string, string> = {
   apps: 'apps',
 };
 
-/** Path without query or fragment, without a trailing slash, starting with /api/. */
+/** Path without query or fragment, without a trailing slash, starting with /. */
 function normalisePath(path: string): string {
   let clean = path.split(/[?#]/, 1)[0] ?? '';
   if (!clean.startsWith('/')) clean = `/${clean}`;
@@ -90,25 +49,77 @@ function templateMatches(template: string, path: string): boolean {
   return t.every((part, i) => (part.startsWith('{') ? (p[i] ?? '').length > 0 : part === p[i]));
 }
 
+/** Literal segments beat `{id}`: `/api/customers/merge` is the merge, not customer "merge". */
+function specificity(template: string): number {
+  return template.split('/').filter((part) => !part.startsWith('{')).length;
+}
+
 /** The catalogue entry for a concrete request, if any. */
 export function findEndpoint(method: string, path: string): EndpointInfo | undefined {
   const clean = normalisePath(path);
   const upper = method.toUpperCase();
-  return ENDPOINTS.find((entry) => entry.method === upper && templateMatches(entry.path, clean));
+  let best: EndpointInfo | undefined;
+  for (const entry of ENDPOINTS) {
+    if (entry.method !== upper || !templateMatches(entry.path, clean)) continue;
+    if (!best || specificity(entry.path) > specificity(best.path)) best = entry;
+  }
+  return best;
+}
+
+/** Every method the catalogue lists for a concrete path (for a 405's Allow). */
+export function methodsForPath(path: string): string[] {
+  const clean = normalisePath(path);
+  return [...new Set(ENDPOINTS.filter((entry) => templateMatches(entry.path, clean)).map((entry) => entry.method))];
+}
+
+export type ScopeBasis = 'documented' | 'inferred' | 'derived' | 'unknown';
+
+export interface ScopeReading {
+  /** Null when the workbench cannot tell: Gorgias alone decides. */
+  scope: string | null;
+  /**
+   * documented: the catalogue lists the endpoint and Gorgias documents its scope; inferred: listed,
+   * scope guessed (docs/gorgias.md says why); derived: not listed, guessed from the path's first
+   * segment; unknown: no reading at all.
+   */
+  basis: ScopeBasis;
+  /** One sentence a person can read next to the request. */
+  note: string;
+}
+
+/** The workbench's reading of which scope a request needs, and how sure that reading is. */
+export function scopeReadingFor(method: string, path: string): ScopeReading {
+  const entry = findEndpoint(method, path);
+  if (entry) {
+    return entry.scopeInferred
+      ? { scope: entry.scope, basis: 'inferred', note: `Scope ${entry.scope} is the workbench's inference: Gorgias does not document the scope of ${entry.method} ${entry.path}.` }
+      : { scope: entry.scope, basis: 'documented', note: `Needs ${entry.scope}.` };
+  }
+  const segments = normalisePath(path).split('/');
+  const upper = method.toUpperCase();
+  const unknown: ScopeReading = {
+    scope: null,
+    basis: 'unknown',
+    note: `The workbench cannot map ${upper} ${normalisePath(path)} to a scope (not in its catalogue): only Gorgias's answer will tell.`,
+  };
+  if (segments[1] !== 'api') return unknown;
+  const segment = segments[2] ?? '';
+  let scope: string | null = null;
+  if (segment === 'stats' || segment === 'reporting') scope = 'statistics:read';
+  else if (RESOURCE_OF_SEGMENT[segment]) scope = `${RESOURCE_OF_SEGMENT[segment]}:${upper === 'GET' ? 'read' : 'write'}`;
+  if (!scope) return unknown;
+  return {
+    scope,
+    basis: 'derived',
+    note: `${upper} ${normalisePath(path)} is not in the workbench's catalogue; ${scope} is its guess from the path.`,
+  };
 }
 
 /**
  * The scope a request needs: the catalogue's when listed, else derived from the resource (GET → read,
- * anything else → write). Null when the path is not a known Gorgias resource.
+ * anything else → write). Null when the path is not a known Gorgias resource: callers say so (see
+ * scopeReadingFor) instead of staying silent.
  */
 export function requiredScopeFor(method: string, path: string): string | null {
-  const entry = findEndpoint(method, path);
-  if (entry) return entry.scope;
-  const segments = normalisePath(path).split('/');
-  if (segments[1] !== 'api') return null;
-  const segment = segments[2] ?? '';
-  if (segment === 'stats') return 'statistics:read';
-  const resource = RESOURCE_OF_SEGMENT[segment];
-  if (!resource) return null;
-  return `${resource}:${method.toUpperCase() === 'GET' ? 'read' : 'write'}`;
+  return scopeReadingFor(method, path).scope;
 }

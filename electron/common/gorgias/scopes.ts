@@ -1,5 +1,5 @@
 // Gorgias's OAuth scope catalogue, exactly as https://developers.gorgias.com/docs/oauth2-scopes spells
-// it (see /work/shared/GORGIAS.md). Shared by every process: the renderer shows it, the backend diffs
+// it (see docs/gorgias.md, "Scopes"). Shared by every process: the renderer shows it, the backend diffs
 // granted scopes against it, the sandbox enforces it. No Node imports here.
 
 export type ScopeAccess = 'basic' | 'read' | 'write' | 'legacy';

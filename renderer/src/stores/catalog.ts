@@ -99,6 +99,19 @@ export function installFor(installs: readonly InstallSummary[], appId: string, a
   return newest;
 }
 
+/** Every install per `appId/accountId` (one per approving user), newest first, in one pass. */
+export function installsByPair(installs: readonly InstallSummary[]): Map<string, InstallSummary[]> {
+  const byPair = new Map<string, InstallSummary[]>();
+  for (const install of installs) {
+    const key = `${install.appId}/${install.accountId}`;
+    const list = byPair.get(key);
+    if (list) list.push(install);
+    else byPair.set(key, [install]);
+  }
+  for (const list of byPair.values()) list.sort((a, b) => (a.obtainedAt < b.obtainedAt ? 1 : a.obtainedAt > b.obtainedAt ? -1 : 0));
+  return byPair;
+}
+
 /** The newest install per `appId/accountId`, in one pass. */
 export function newestInstalls(installs: readonly InstallSummary[]): Map<string, InstallSummary> {
   const newest = new Map<string, InstallSummary>();

@@ -86,6 +86,7 @@ function makeInstall(rand: Random, app: StoredApp, account: StoredAccount, nowMs
     id: `inst_bench${randomHex(rand, 15)}`,
     appId: app.id,
     accountId: account.id,
+    user: { sub: String(userId), name: `User ${userId}`, email: `user${userId}@${account.subdomain}.example`, role: null },
     accessToken,
     refreshToken: app.scopes.includes('offline') ? randomText(rand, 43) : null,
     idToken,

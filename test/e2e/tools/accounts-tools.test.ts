@@ -11,7 +11,10 @@ let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness({ viewport: { width: 1400, height: 1000 } });
   await connectFirstInstall(harness);
+  // The second account's install carries a 2021-style id_token (numeric sub) for the inspector test.
+  await harness.backend['sandbox.setQuirks']({ numericSub: true });
   await addSandboxAccountAndConnect(harness, 'second', 'Second sandbox');
+  await harness.backend['sandbox.setQuirks']({ numericSub: false });
   await addSandboxAccountAndConnect(harness, 'third', 'Third sandbox');
 }, 60_000);
 afterAll(async () => {

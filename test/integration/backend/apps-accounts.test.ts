@@ -144,7 +144,7 @@ describe('accounts', () => {
     const app = backend.vault.data().apps[0]!;
     await backend.vault.update((data) => {
       data.installs.push({
-        id: 'inst_test', appId: app.id, accountId: account.id, accessToken: 'at', refreshToken: null, idToken: null, tokenType: 'Bearer',
+        id: 'inst_test', appId: app.id, accountId: account.id, user: null, accessToken: 'at', refreshToken: null, idToken: null, tokenType: 'Bearer',
         requestedScopes: [], grantedScopes: [], obtainedAt: new Date().toISOString(), refreshedAt: null, expiresAt: null,
         expirySource: 'assumed-24h', expiresInAnswered: 0, revokedAt: null, failing: false, lastError: null, checks: [],
       });

@@ -39,6 +39,24 @@ describe('consent page in Chromium (no JavaScript)', () => {
     }
   });
 
+  it('lets the tester approve as a user of any role; both tokens carry that user as sub', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(authorizeUrl(world, 'acme'));
+      const options = await page.getByLabel('User').locator('option').allTextContents();
+      expect(options.map((o) => o.split(' — ')[1]?.split(' ')[0])).toEqual(['admin', 'agent', 'lite-agent', 'observer-agent', 'basic-agent']);
+      await page.getByLabel('User').selectOption({ label: 'Olive Observer (fake) — observer-agent (id 4)' });
+      await Promise.all([page.waitForURL((url) => url.pathname === '/callback'), page.getByRole('button', { name: 'Approve' }).click()]);
+      const answer = await exchangeCode(world, 'acme', new URL(page.url()).searchParams.get('code') ?? '');
+      const claims = (token: unknown) => JSON.parse(Buffer.from(String(token).split('.')[1] ?? '', 'base64url').toString()) as { sub: string; email?: string };
+      expect(claims(answer.body.access_token).sub).toMatch(/^\d+-4$/);
+      expect(claims(answer.body.id_token)).toMatchObject({ sub: claims(answer.body.access_token).sub, email: 'olive.observer@acme.example' });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('denies and lands on the callback with access_denied', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {

@@ -11,7 +11,8 @@ import type { SandboxQuirks } from '../../../electron/common/model';
 import { consentInSandbox } from '../../fakes/sandbox-browser';
 import { CLIENT_ID, CLIENT_SECRET, basicAuth, postForm, startCallbackServer } from './helpers';
 
-const quirks: SandboxQuirks = { expiresIn: 0, numericSub: true, rotateRefreshTokens: false };
+// The 2021 style, set explicitly: the tests below switch away from it.
+const quirks: SandboxQuirks = { expiresIn: 0, numericSub: true, issuerWithoutIdp: true, rotateRefreshTokens: false };
 const warnings: string[] = [];
 const logger = { info: () => undefined, warn: (m: string) => warnings.push(m), error: () => undefined };
 
@@ -122,7 +123,12 @@ describe('sandbox controller', () => {
     const sandbox = await controller.ensureStarted();
     expect(sandbox.quirks.expiresIn).toBe(86400);
     controller.setQuirks({ numericSub: false });
-    expect(sandbox.quirks).toEqual({ expiresIn: 86400, numericSub: false, rotateRefreshTokens: false });
+    expect(sandbox.quirks).toEqual({ expiresIn: 86400, numericSub: false, issuerWithoutIdp: true, rotateRefreshTokens: false });
+  });
+
+  it("defaults to today's Gorgias when no quirks are given", () => {
+    const controller = make({ port: 0, logger });
+    expect(controller.status().quirks).toEqual({ expiresIn: 86400, numericSub: false, issuerWithoutIdp: false, rotateRefreshTokens: false });
   });
 });
 
@@ -136,6 +142,8 @@ describe('sandbox service', () => {
     expect(await service['sandbox.status'](undefined)).toEqual({ running: false, baseUrl: null, quirks });
     const status = await service['sandbox.setQuirks']({ rotateRefreshTokens: true });
     expect(status.quirks.rotateRefreshTokens).toBe(true);
-    expect(persisted).toEqual([{ expiresIn: 0, numericSub: true, rotateRefreshTokens: true }]);
+    expect(persisted).toEqual([{ expiresIn: 0, numericSub: true, issuerWithoutIdp: true, rotateRefreshTokens: true }]);
+    const today = await service['sandbox.setQuirks']({ issuerWithoutIdp: false });
+    expect(today.quirks.issuerWithoutIdp).toBe(false);
   });
 });

@@ -104,6 +104,30 @@ describe('authorization code flow', () => {
     }
   });
 
+  it("defaults to today's Gorgias; the issuerWithoutIdp quirk moves iss and discovery to the account URL", async () => {
+    const fresh = await startWorld();
+    try {
+      expect(fresh.sandbox.quirks).toEqual({ expiresIn: 86400, numericSub: false, issuerWithoutIdp: false, rotateRefreshTokens: false });
+      const base = fresh.sandbox.baseUrlFor('acme');
+      const today = await connect(fresh, 'acme', {}, 1);
+      expect(today.expires_in).toBe(86400);
+      expect(decodeJwt(today.id_token ?? '')).toMatchObject({ iss: `${base}/idp`, sub: expect.stringMatching(/^\d+-1$/) });
+      expect((await fetch(`${base}/.well-known/openid-configuration`)).status).toBe(404);
+
+      fresh.sandbox.setQuirks({ issuerWithoutIdp: true });
+      const old = await connect(fresh, 'acme', {}, 1);
+      expect(decodeJwt(old.access_token).iss).toBe(base);
+      expect(decodeJwt(old.id_token ?? '').iss).toBe(base);
+      const rootDiscovery = (await (await fetch(`${base}/.well-known/openid-configuration`)).json()) as { issuer: string; jwks_uri: string };
+      expect(rootDiscovery).toMatchObject({ issuer: base, jwks_uri: `${base}/idp/jwks` });
+      // Tokens of either style keep working on the API across the switch.
+      expect((await api(fresh, 'acme', '/api/account', old.access_token)).status).toBe(200);
+      expect((await api(fresh, 'acme', '/api/account', today.access_token)).status).toBe(200);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('gives no refresh token without offline and no id_token without openid', async () => {
     const tokens = await connect(world, 'acme', { scope: 'account:read' });
     expect(tokens.refresh_token).toBeUndefined();

@@ -104,6 +104,14 @@ describe('diagnostics.run', () => {
     expect(byId(result, 'scopes.coverage').outcome).toBe('warn');
     expect(byId(result, 'scopes.coverage').detail).toContain('customers:read (for GET /api/customers)');
   });
+
+  it('scopes: names the calls it cannot map to a scope instead of skipping them silently', async () => {
+    h = await createToolsHarness();
+    const installId = await h.connect('acme');
+    await h.tools['api.send']({ installId, method: 'GET', path: '/api/something-new', query: [], headers: [], body: null });
+    const result = await h.tools['diagnostics.run']({ installId });
+    expect(byId(result, 'scopes.coverage').detail).toContain('cannot map GET /api/something-new to a scope');
+  });
 });
 
 describe('diagnostics.report', () => {

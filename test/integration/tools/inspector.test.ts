@@ -31,6 +31,8 @@ describe('inspector.inspect', () => {
 
   it('reads a numeric-sub id_token as the app\'s id_token, with a warning', async () => {
     h = await createToolsHarness();
+    // The 2021 style: today's default gives a string sub.
+    h.sandbox.setQuirks({ numericSub: true });
     await h.connect('acme');
     const install = h.vault.data().installs[0]!;
     const result = await h.tools['inspector.inspect']({ token: install.idToken! });

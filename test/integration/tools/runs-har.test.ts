@@ -47,10 +47,11 @@ describe('runs.across', () => {
   it('waits for Retry-after on a 429 and tries once more', async () => {
     h = await createToolsHarness({ subdomains: ['acme'], rateLimit: { requests: 2, windowMs: 4000 } });
     const acme = await h.connect('acme');
-    const send = () => h.tools['api.send']({ installId: acme, ...request('/api/account') });
+    // A list path: the sandbox, like Gorgias, answers 400 to `limit` on /api/account.
+    const send = () => h.tools['api.send']({ installId: acme, ...request('/api/users') });
     await send();
     await send();
-    const { results } = await h.tools['runs.across']({ installIds: [acme], request: request('/api/account') });
+    const { results } = await h.tools['runs.across']({ installIds: [acme], request: request('/api/users') });
     expect(results[0]!.retriedAfter429).toBe(true);
     expect(results[0]!.status).toBe(200);
     expect(h.sleeps).toHaveLength(1);

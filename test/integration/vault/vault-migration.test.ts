@@ -38,7 +38,7 @@ describe('schema v1 fixture', () => {
     expect(data.apps[0]).not.toHaveProperty('redirectPort');
     expect(data.accounts.map((account) => [account.id, account.kind])).toEqual([['acc_sandbox', 'sandbox'], ['acc_acme', 'production']]);
     expect(data.installs[0]).toMatchObject({ id: 'inst_v1', accessToken: V1_ACCESS_TOKEN, failing: false, checks: [] });
-    expect(data.settings).toEqual({ seeded: true, sandboxQuirks: { expiresIn: 0, numericSub: true, rotateRefreshTokens: false } });
+    expect(data.settings).toEqual({ seeded: true, sandboxQuirks: { expiresIn: 0, numericSub: true, issuerWithoutIdp: false, rotateRefreshTokens: false } });
     expect(logger.lines.join('\n')).toMatch(/migrated from schema 1 to 2/);
     expect(logger.lines.join('\n')).not.toContain(V1_CLIENT_SECRET);
 

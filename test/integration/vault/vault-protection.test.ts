@@ -18,7 +18,7 @@ describe('first start', () => {
     const keys = protector('strong');
     const vault = await open(dir, keys);
     expect(vault.status()).toMatchObject({ state: 'ready', protection: 'os', osProtection: 'strong', osBackend: 'fake_keychain', recovered: null, problem: null, schemaVersion: 2, dataDir: dir });
-    expect(vault.data()).toEqual({ schemaVersion: 2, apps: [], accounts: [], installs: [], settings: { seeded: false, sandboxQuirks: { expiresIn: 0, numericSub: true, rotateRefreshTokens: false } } });
+    expect(vault.data()).toEqual({ schemaVersion: 2, apps: [], accounts: [], installs: [], settings: { seeded: false, sandboxQuirks: { expiresIn: 86400, numericSub: false, issuerWithoutIdp: false, rotateRefreshTokens: false } } });
     expect(keys.calls.protect).toBe(1);
     expect(await listDir(dir)).toEqual(expect.arrayContaining(['vault-key.json', 'vault.json']));
     const key = await readKey(dir);

@@ -111,6 +111,13 @@ describe('response meta', () => {
     expect(hintFor({ ...base, status: 401, isJson: true, contentType: 'application/json', text: '{}', errorMessage: 'No user found matching the "sub" claim of the token.' })).toContain('was removed');
     expect(hintFor({ ...base, status: 200, isJson: true, contentType: 'application/json', text: '{}' })).toBeNull();
   });
+
+  it("labels a 403's scope reading as the workbench's own, and says when it has none", () => {
+    const forbidden = { status: 403, isJson: true, contentType: 'application/json', text: '{}', errorMessage: 'Forbidden.', requiredScope: 'macros:read', retryAfterSeconds: null };
+    expect(hintFor(forbidden)).toContain('role of the user');
+    expect(hintFor(forbidden)).toContain('the workbench reads this call as needing macros:read');
+    expect(hintFor({ ...forbidden, requiredScope: null })).toContain('cannot map this path to a scope');
+  });
 });
 
 describe('run summary', () => {

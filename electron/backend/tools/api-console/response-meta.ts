@@ -35,7 +35,12 @@ export function hintFor(input: { status: number; isJson: boolean; contentType: s
   }
   if (input.status === 401) return 'The token was refused even after a refresh: the install may be revoked or disconnected. Run Diagnostics.';
   if (input.status === 403) {
-    return `Forbidden: the install lacks the scope${input.requiredScope ? ` ${input.requiredScope}` : ''}, or the authorising user's role does not allow this.`;
+    // Gorgias's 403 says little beyond its msg and is mostly about the user's role (docs/gorgias.md,
+    // "User roles"): any scope named here is the workbench's own reading, and is labelled so.
+    const scope = input.requiredScope
+      ? `the workbench reads this call as needing ${input.requiredScope}, which the install may lack`
+      : 'the workbench cannot map this path to a scope (not in its catalogue)';
+    return `Forbidden. Gorgias's 403 is mostly about the role of the user who authorised the install; ${scope}.`;
   }
   if (input.status === 429) return `Rate limited: wait ${input.retryAfterSeconds ?? 'a few'} s before the next call (Gorgias allows 80 calls per 20 s per account for OAuth apps).`;
   if (!input.isJson && input.text.trim().length > 0) return 'The answer is not JSON; shown as text.';

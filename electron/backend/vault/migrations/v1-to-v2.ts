@@ -19,7 +19,7 @@ export function migrateV1ToV2(v1: V1Data): VaultData {
       // before a real customer's account is touched (the user can relabel it).
       kind: account.builtInSandbox ? 'sandbox' : 'production',
     })),
-    installs: v1.installs.map((install) => ({ ...install, failing: false, checks: [] })),
-    settings: { seeded: v1.settings.seeded, sandboxQuirks: { expiresIn: 0, numericSub: true, rotateRefreshTokens: false } },
+    installs: v1.installs.map((install) => ({ ...install, user: null, failing: false, checks: [] })),
+    settings: { seeded: v1.settings.seeded, sandboxQuirks: { expiresIn: 0, numericSub: true, issuerWithoutIdp: false, rotateRefreshTokens: false } },
   };
 }

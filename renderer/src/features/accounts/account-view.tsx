@@ -1,9 +1,10 @@
 // One account: its installs per app (open or connect), then its settings, then delete.
 import { useState } from 'react';
-import type { AccountView as Account } from '../../../../electron/common/model';
+import type { AccountView as Account, InstallSummary } from '../../../../electron/common/model';
 import { installFor, useCatalog } from '../../stores/catalog';
 import { workbench } from '../../workbench/client';
 import { installStatus } from '../../text/install-status';
+import { userShortLabel } from '../../text/install-user';
 import { navigate } from '../../stores/navigation';
 import { useNow } from '../../hooks/use-now';
 import { AccountName } from '../../components/account-name';
@@ -37,6 +38,13 @@ export function AccountView({ account }: { account: Account | null }) {
   );
 }
 
+/** Who has an install of the app here (one per approving user), newest first. */
+function usersOn(installs: readonly InstallSummary[], appId: string, accountId: string): string {
+  const mine = installs.filter((install) => install.appId === appId && install.accountId === accountId);
+  mine.sort((a, b) => (a.obtainedAt < b.obtainedAt ? 1 : -1));
+  return mine.map((install) => userShortLabel(install.user)).join(', ');
+}
+
 function AccountInstalls({ account }: { account: Account }) {
   const { apps, installs } = useCatalog();
   const now = useNow(30_000);
@@ -53,6 +61,7 @@ function AccountInstalls({ account }: { account: Account }) {
             <tr key={app.id}>
               <th scope="row">{app.name}</th>
               <td><StatusBadge status={status} detail={detail} /></td>
+              <td className="muted">{usersOn(installs, app.id, account.id)}</td>
               <td>
                 {install ? (
                   <button type="button" className="button button--small" onClick={() => navigate({ kind: 'install', id: install.id })}>Open install of {app.name}</button>

@@ -1,7 +1,8 @@
 // The API console of one install: the catalogue picker, the request editor, Send (with the
 // missing-scope warning and the production-write question), the answer, and the history.
 import { useState } from 'react';
-import { requiredScopeFor } from '../../../../electron/common/gorgias/endpoints';
+import { findEndpoint, scopeReadingFor } from '../../../../electron/common/gorgias/endpoints';
+import { userLabel } from '../../text/install-user';
 import { scopeCovers } from '../../../../electron/common/gorgias/scopes';
 import type { ApiHistoryEntry } from '../../../../electron/common/tools/tools-contract';
 import type { ApiSendInput } from '../../../../electron/common/contract';
@@ -45,7 +46,9 @@ export function ApiConsoleView({ installId }: { installId: string }) {
   const problems = draftProblems(draft);
   const blocked = firstProblem(problems);
   const granted = detail.data?.grantedScopes ?? [];
-  const required = requiredScopeFor(draft.method, draft.path.trim());
+  const reading = scopeReadingFor(draft.method, draft.path.trim());
+  const required = reading.scope;
+  const entry = findEndpoint(draft.method, draft.path.trim());
   const lacksScope = required !== null && detail.data !== undefined && !scopeCovers(granted, required);
 
   const send = async (input: ApiSendInput) => {
@@ -83,6 +86,7 @@ export function ApiConsoleView({ installId }: { installId: string }) {
         <h1 id="api-console-title">
           API console: {app?.name ?? 'App'} on {account ? <AccountName account={account} /> : 'account'}
         </h1>
+        <p className="muted api-console__user">As {userLabel(install.user)}: answers follow this user's role.</p>
         <button type="button" className="button button--small" onClick={() => navigate({ kind: 'install', id: installId })}>Back to the install</button>
       </header>
       {account?.kind === 'production' && <p className="banner banner--warning" role="note">Production account: writes change real customer data, and each one is asked first.</p>}
@@ -92,7 +96,15 @@ export function ApiConsoleView({ installId }: { installId: string }) {
 
       {lacksScope && (
         <p className="banner banner--warning" role="note">
-          This install was not granted {required}, which {draft.method} {draft.path.trim()} needs: Gorgias will most likely answer 403.
+          This install was not granted {required}, which {draft.method} {draft.path.trim()} needs{reading.basis === 'documented' ? '' : " (the workbench's reading)"}: Gorgias will most likely answer 403.
+        </p>
+      )}
+      {draft.path.trim() !== '' && (reading.basis === 'unknown' || reading.basis === 'inferred' || reading.basis === 'derived') && !lacksScope && (
+        <p className="muted scope-reading" role="note">{reading.note}</p>
+      )}
+      {entry?.deprecated && (
+        <p className="banner banner--warning" role="note">
+          Deprecated: {entry.deprecated.note} Replacement: {entry.deprecated.replacement}.
         </p>
       )}
       <div className="actions">

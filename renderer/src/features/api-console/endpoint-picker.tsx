@@ -1,11 +1,22 @@
 // The catalogue of Gorgias endpoints (method, path, scope, what it does); choosing one fills the
 // method and path. Path parameters get a placeholder value the user edits (users/0 is "me").
+// Marks what the catalogue knows: a scope the workbench inferred, an endpoint Gorgias replaced.
 import { useId } from 'react';
 import { ENDPOINTS, type EndpointInfo } from '../../../../electron/common/gorgias/endpoints';
 import { scopeCovers } from '../../../../electron/common/gorgias/scopes';
 
 function concretePath(endpoint: EndpointInfo): string {
-  return endpoint.path.replace('{name}', 'tickets').replace('{id}', endpoint.path.startsWith('/api/users/') ? '0' : '1');
+  const first = endpoint.path.startsWith('/api/users/') ? '0' : '1';
+  return endpoint.path.replace('{name}', 'tickets').replace('{id}', first).replace(/\{[a-z_]+\}/g, '1');
+}
+
+/** One line per entry: a <select> option carries text only. */
+export function endpointLabel(endpoint: EndpointInfo, granted: readonly string[]): string {
+  const scope = `${endpoint.scope}${endpoint.scopeInferred ? ' (scope inferred)' : ''}`;
+  const missing = scopeCovers(granted, endpoint.scope) ? '' : ' (scope not granted)';
+  const deprecated = endpoint.deprecated ? ` · DEPRECATED: use ${endpoint.deprecated.replacement}` : '';
+  const required = endpoint.params.filter((p) => p.required && p.in === 'query').map((p) => `${p.name} required`);
+  return `${endpoint.method} ${endpoint.path} · ${scope}${missing}${deprecated} · ${endpoint.description}${required.length ? ` (${required.join(', ')})` : ''}`;
 }
 
 export function EndpointPicker({ granted, onPick }: { granted: readonly string[]; onPick: (method: EndpointInfo['method'], path: string) => void }) {
@@ -24,8 +35,7 @@ export function EndpointPicker({ granted, onPick }: { granted: readonly string[]
         <option value="">Pick from the catalogue…</option>
         {ENDPOINTS.map((endpoint, index) => (
           <option key={`${endpoint.method} ${endpoint.path}`} value={index}>
-            {endpoint.method} {endpoint.path} · {endpoint.scope}
-            {scopeCovers(granted, endpoint.scope) ? '' : ' (scope not granted)'} · {endpoint.description}
+            {endpointLabel(endpoint, granted)}
           </option>
         ))}
       </select>

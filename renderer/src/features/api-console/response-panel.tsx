@@ -44,7 +44,7 @@ export function ResponsePanel({ answer, onNextPage }: { answer: Answer; onNextPa
       {result.errorMessage && (
         <div className="error-message" role="alert">
           <p className="error-message__text">Gorgias says: {result.errorMessage}</p>
-          {result.status === 403 && result.requiredScope && <p className="error-message__hint">This call needs the scope {result.requiredScope}.</p>}
+          {result.status === 403 && result.requiredScope && <p className="error-message__hint">The workbench's reading, not Gorgias's: this call needs the scope {result.requiredScope}.</p>}
         </div>
       )}
       {result.hint && <p className="banner banner--info" role="note">{result.hint}</p>}

@@ -6,6 +6,8 @@ import { navigate } from '../../stores/navigation';
 import { showToast } from '../../stores/toasts';
 import { useAction } from '../../hooks/use-action';
 import { useResource } from '../../hooks/use-resource';
+import { useCatalog } from '../../stores/catalog';
+import { userLabel } from '../../text/install-user';
 import { ErrorMessage } from '../../components/error-message';
 import { DiagnosticChecks } from './diagnostic-checks';
 import '../../styles/tools.css';
@@ -17,6 +19,7 @@ export function DiagnosticsView({ installId }: { installId: string }) {
   const run = useResource(() => workbench().diagnostics.run({ installId }), [], [installId]);
   const report = useAction(() => workbench().diagnostics.report({ installId, copy: true }));
   const result = run.data;
+  const user = useCatalog().installs?.find((install) => install.id === installId)?.user;
 
   return (
     <section className="panel diagnostics" aria-labelledby="diagnostics-title">
@@ -26,7 +29,7 @@ export function DiagnosticsView({ installId }: { installId: string }) {
       </header>
       {result && (
         <p>
-          {result.app} on {result.account} <span className="muted">({result.baseUrl})</span>
+          {result.app} on {result.account} as {userLabel(user)} <span className="muted">({result.baseUrl})</span>
         </p>
       )}
       <div className="actions">

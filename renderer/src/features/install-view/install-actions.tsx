@@ -17,7 +17,17 @@ function stillValidUntil(install: InstallDetail): string {
     : 'Revoked. The current access token stays valid until it expires: revoking stops refreshes, not tokens already issued.';
 }
 
-export function InstallActions({ install, onChanged }: { install: InstallDetail; onChanged: (next: InstallDetail) => void }) {
+/**
+ * Gorgias approves as whoever is signed in to the helpdesk in the browser (there is no documented
+ * prompt=login), so connecting as another user starts in the browser; the sandbox always asks.
+ */
+export function anotherUserNote(builtInSandbox: boolean): string {
+  return builtInSandbox
+    ? 'Connect as another user: pick the user on the sandbox consent page. Each user gets an install of their own.'
+    : 'Connect as another user: first sign in to Gorgias as that user in your browser (Gorgias approves as whoever is signed in). Each user gets an install of their own.';
+}
+
+export function InstallActions({ install, onChanged, builtInSandbox }: { install: InstallDetail; onChanged: (next: InstallDetail) => void; builtInSandbox: boolean }) {
   const id = install.id;
   const refresh = useAction(() => workbench().installs.refresh({ id }));
   const revoke = useAction(() => workbench().installs.revoke({ id }));
@@ -57,6 +67,20 @@ export function InstallActions({ install, onChanged }: { install: InstallDetail;
           }}
         >
           {reconnecting ? 'Starting…' : 'Reconnect'}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={reconnecting}
+          title={anotherUserNote(builtInSandbox)}
+          onClick={async () => {
+            setReconnecting(true);
+            showToast('info', anotherUserNote(builtInSandbox));
+            await startConnect(install.appId, install.accountId);
+            setReconnecting(false);
+          }}
+        >
+          Connect as another user
         </button>
         <button type="button" className="button button--danger" disabled={forget.pending} onClick={() => setConfirm('forget')}>
           {forget.pending ? 'Forgetting…' : 'Forget'}

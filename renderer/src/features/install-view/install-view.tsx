@@ -6,6 +6,7 @@ import { useCatalog } from '../../stores/catalog';
 import { workbench } from '../../workbench/client';
 import { formatTime } from '../../text/format';
 import { installStatus } from '../../text/install-status';
+import { userLabel } from '../../text/install-user';
 import { navigate } from '../../stores/navigation';
 import { useNow } from '../../hooks/use-now';
 import { useResource } from '../../hooks/use-resource';
@@ -60,10 +61,15 @@ export function InstallView({ installId }: { installId: string }) {
         </h1>
         <StatusBadge status={status} detail={detail} />
       </header>
+      <p className="install__user">
+        Approved by <strong>{userLabel(install.user)}</strong>
+        {install.user && <span className="muted"> · sub {install.user.sub}</span>}
+        <span className="muted"> · the token acts with this user's role.</span>
+      </p>
       {account?.kind === 'production' && <p className="banner banner--warning" role="note">Production account: these tokens act on real customer data.</p>}
       {install.lastError && <ErrorMessage error={install.lastError} />}
 
-      <InstallActions install={install} onChanged={setLatest} />
+      <InstallActions install={install} onChanged={setLatest} builtInSandbox={account?.builtInSandbox ?? false} />
       <div className="actions">
         <button type="button" className="button" onClick={() => navigate({ kind: 'api-console', installId: install.id })}>API console</button>
         <button type="button" className="button" onClick={() => navigate({ kind: 'diagnostics', installId: install.id })}>Diagnose</button>

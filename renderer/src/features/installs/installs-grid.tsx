@@ -6,9 +6,10 @@
 // one empty cell spanning the missing columns, which keeps every cell's column index right.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AccountView, AppView, FlowView, InstallSummary } from '../../../../electron/common/model';
-import { newestInstalls } from '../../stores/catalog';
+import { installsByPair, newestInstalls } from '../../stores/catalog';
 import { FINISHED_STEPS, useFlows } from '../../stores/flows';
 import { installStatus } from '../../text/install-status';
+import { userShortLabel } from '../../text/install-user';
 import { navigate } from '../../stores/navigation';
 import { useNow } from '../../hooks/use-now';
 import { AccountName } from '../../components/account-name';
@@ -32,6 +33,26 @@ export function InstallsGrid({ apps, accounts, installs }: Props) {
   return <Grid apps={apps} accounts={accounts} installs={installs} />;
 }
 
+/** The users with an install on this pair, newest first, each with its status and a link to it. */
+function CellUsers({ name, installs, now }: { name: string; installs: InstallSummary[] | undefined; now: number }) {
+  if (!installs || installs.every((install) => install.user === null)) return null;
+  return (
+    <ul className="cell-users" aria-label={`Users of ${name}`}>
+      {installs.map((install) => {
+        const { status } = installStatus(install, now);
+        const who = userShortLabel(install.user);
+        return (
+          <li key={install.id}>
+            <button type="button" className="cell-user" aria-label={`${who}: ${status}, open install`} onClick={() => navigate({ kind: 'install', id: install.id })}>
+              {who} <span className={`cell-user__status cell-user__status--${status}`}>{status}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 function Grid({ apps, accounts, installs }: Props) {
   const now = useNow(30_000);
   const flows = useFlows();
@@ -42,6 +63,8 @@ function Grid({ apps, accounts, installs }: Props) {
 
   // One pass over the installs (and the live flows) per change, not one per cell.
   const byPair = useMemo(() => newestInstalls(installs), [installs]);
+  // Every user's install per pair (a token acts with its approving user's role: QA keeps several).
+  const usersByPair = useMemo(() => installsByPair(installs), [installs]);
   const liveFlows = useMemo(() => {
     const live = new Map<string, FlowView>();
     for (const flow of Object.values(flows)) if (!FINISHED_STEPS.has(flow.step)) live.set(pairKey(flow.appId, flow.accountId), flow);
@@ -122,6 +145,7 @@ function Grid({ apps, accounts, installs }: Props) {
                       >
                         <StatusBadge status={starting === key ? 'connecting' : status} detail={detail} />
                       </button>
+                      <CellUsers name={name} installs={usersByPair.get(key)} now={now} />
                     </td>
                   );
                 })}

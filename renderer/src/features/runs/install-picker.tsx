@@ -1,6 +1,7 @@
-// Installs as checkboxes, grouped by account (production flagged), each named "App on account".
+// Installs as checkboxes, grouped by account (production flagged), each named "App on account as user".
 import type { AccountView, AppView, InstallSummary } from '../../../../electron/common/model';
 import { AccountName } from '../../components/account-name';
+import { userShortLabel } from '../../text/install-user';
 
 interface InstallPickerProps {
   installs: InstallSummary[];
@@ -13,7 +14,7 @@ interface InstallPickerProps {
 export function installLabel(install: InstallSummary, apps: AppView[], accounts: AccountView[]): string {
   const app = apps.find((candidate) => candidate.id === install.appId);
   const account = accounts.find((candidate) => candidate.id === install.accountId);
-  return `${app?.name ?? 'App'} on ${account ? account.label || account.subdomain : 'account'}`;
+  return `${app?.name ?? 'App'} on ${account ? account.label || account.subdomain : 'account'} as ${userShortLabel(install.user)}`;
 }
 
 export function InstallPicker({ installs, apps, accounts, chosen, onToggle }: InstallPickerProps) {

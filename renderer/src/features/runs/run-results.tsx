@@ -1,13 +1,17 @@
 // One card per install, side by side, in the order asked: status, time, summary, the error.
 import type { RunAcrossResult } from '../../../../electron/common/tools/tools-contract';
+import { useCatalog } from '../../stores/catalog';
 import { hintFor } from '../../text/error-hints';
+import { userLabel } from '../../text/install-user';
 
 export function RunResults({ results }: { results: RunAcrossResult[] }) {
+  const { installs } = useCatalog();
   return (
     <div className="run-results" aria-label="Results">
       {results.map((result) => (
         <article key={result.installId} className={result.error ? 'run-result run-result--failed' : 'run-result'} aria-label={result.label}>
           <h3>{result.label}</h3>
+          <p className="muted">as {userLabel(installs?.find((install) => install.id === result.installId)?.user)}</p>
           <p>
             <span className="run-result__status">{result.status ?? 'no answer'}</span>
             {result.durationMs !== null && <span className="muted"> · {result.durationMs} ms</span>}

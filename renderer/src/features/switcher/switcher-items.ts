@@ -2,6 +2,7 @@
 // the item's text (label, subdomain, app name), in any order.
 import type { AccountView, AppView, InstallSummary } from '../../../../electron/common/model';
 import type { View } from '../../stores/navigation';
+import { userShortLabel } from '../../text/install-user';
 
 export interface SwitcherItem {
   key: string;
@@ -31,10 +32,11 @@ export function switcherItems(apps: AppView[], accounts: AccountView[], installs
     items.push({
       key: `install:${install.id}`,
       title: `${app.name} on ${accountName}`,
-      kindWord: `install, ${install.status}`,
+      // Several users may have an install on the pair: the user tells them apart.
+      kindWord: `install as ${userShortLabel(install.user)}, ${install.status}`,
       production: account.kind === 'production',
       view: { kind: 'install', id: install.id },
-      haystack: `${app.name} ${account.label} ${account.subdomain} install`.toLowerCase(),
+      haystack: `${app.name} ${account.label} ${account.subdomain} install ${install.user?.name ?? ''} ${install.user?.email ?? ''}`.toLowerCase(),
     });
   }
   for (const app of apps) {
