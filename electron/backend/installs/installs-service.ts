@@ -7,7 +7,7 @@ import { oauthEngine } from '../oauth/engine';
 import type { ServiceSlice } from '../service';
 import type { StoredInstall } from '../vault/vault-types';
 import { toInstallDetail, toInstallSummary } from './install-view';
-import { createRefresher, findInstall } from './refresher';
+import { createRefresher, findInstall, REVOKE_IGNORED } from './refresher';
 
 type InstallMethods = 'installs.list' | 'installs.get' | 'installs.reveal' | 'installs.copy' | 'installs.refresh' | 'installs.revoke' | 'installs.forget';
 
@@ -41,7 +41,8 @@ export function createInstallsService(deps: OAuthDeps): InstallsService {
     },
     'installs.refresh': async ({ id }) => {
       const updated = await refresher.refresh(id);
-      deps.events.emit('notice', { level: 'success', message: 'Access token refreshed.' });
+      const ignored = updated.checks.find((c) => c.id === REVOKE_IGNORED && updated.refreshedAt !== null && c.detail.includes(updated.refreshedAt));
+      deps.events.emit('notice', ignored ? { level: 'warning', message: ignored.detail } : { level: 'success', message: 'Access token refreshed.' });
       return toInstallDetail(updated, now());
     },
     'installs.revoke': async ({ id }) => {

@@ -2,10 +2,23 @@
 // Gorgias does not rotate refresh tokens, so the old one is kept when none comes back; a new one,
 // when it does come, replaces it. invalid_grant on refresh means revoked or disconnected.
 import { WorkbenchError } from '../../common/errors';
+import type { CheckResult } from '../../common/model';
 import type { OAuthEngine } from '../oauth/engine';
 import { decodeJwt } from '../oauth/checks/jwt-parts';
 import { computeExpiry } from '../oauth/expiry';
 import type { StoredInstall } from '../vault/vault-types';
+
+/** The check id of the finding "the server still accepted a revoked refresh token". */
+export const REVOKE_IGNORED = 'install.revoke-ignored';
+
+function revokeIgnoredCheck(revokedAt: string, at: string): CheckResult {
+  return {
+    id: REVOKE_IGNORED,
+    label: 'revoke honoured',
+    outcome: 'fail',
+    detail: `The server accepted this install's refresh token at ${at}, after it was revoked at ${revokedAt}: the revoke did not take effect, and whoever holds the refresh token can still get access tokens.`,
+  };
+}
 
 export interface Refresher {
   refresh(installId: string): Promise<StoredInstall>;
@@ -57,9 +70,9 @@ export function createRefresher(engine: OAuthEngine, onChanged: (installId: stri
         target.expiresInAnswered = tokens.expiresIn;
         target.failing = false;
         target.lastError = null;
-        // A server that accepts the refresh token after a revoke has not revoked it: say so by state.
-        target.revokedAt = null;
-        target.checks = target.checks.filter((c) => c.id !== 'install.revoked');
+        // A server that accepts the refresh token after a revoke has not revoked it. That is a finding
+        // about the server, so the revoke is kept and the finding recorded, not erased.
+        if (target.revokedAt) target.checks = [...target.checks.filter((c) => c.id !== REVOKE_IGNORED), revokeIgnoredCheck(target.revokedAt, target.refreshedAt)];
         return structuredClone(target);
       });
       onChanged(installId);

@@ -181,6 +181,23 @@ describe('refresh and revoke', () => {
     expect(after.lastError?.code).toBe('TOKEN_REVOKED');
   });
 
+  it('a server that ignores the revoke: the refresh succeeds, the revoke is kept and the finding recorded', async () => {
+    await setUp({});
+    const { installId } = await connect();
+    sandbox.setFault('revoke-ignored');
+    const revoked = await h.installs['installs.revoke']({ id: installId });
+    sandbox.setFault(null);
+    const refreshed = await h.installs['installs.refresh']({ id: installId });
+    expect(refreshed.revokedAt).toBe(revoked.revokedAt);
+    expect(refreshed.status).toBe('revoked');
+    const finding = refreshed.checks.find((c) => c.id === 'install.revoke-ignored');
+    expect(finding?.outcome).toBe('fail');
+    expect(finding?.detail).toContain(`after it was revoked at ${revoked.revokedAt}`);
+    const notice = h.events.filter((e) => e.event === 'notice').at(-1)?.payload as { level: string; message: string };
+    expect(notice).toMatchObject({ level: 'warning' });
+    expect(notice.message).toContain('the revoke did not take effect');
+  });
+
   it('reveal, copy and forget', async () => {
     await setUp({});
     const { installId } = await connect();
