@@ -12,14 +12,16 @@ import { createAppsService } from './apps/apps-service';
 import { EventBus } from './events';
 import { seedFirstRun } from './first-run-seed';
 import { createInstallsService } from './installs/installs-service';
+import { createRefresher } from './installs/refresher';
 import { createFlowsService } from './oauth/flows-service';
 import { createInstallEntryService } from './oauth/install-entry-service';
+import { createOAuthCore } from './oauth/oauth-core';
 import type { BackendPorts, Clock, Logger } from './ports';
 import { createSandboxController, type SandboxController } from './sandbox/sandbox-controller';
 import { createSandboxService } from './sandbox/sandbox-service';
 import { guardedBrowserOpener, relayHosts } from './system/guarded-browser-opener';
 import { createSystemService } from './system/system-service';
-import { createToolsService, installTokenPort } from './tools';
+import { createToolsService } from './tools';
 import { confStoreFactory } from './vault/conf-store-factory';
 import { openVault } from './vault/open-vault';
 import { createVaultService } from './vault/vault-service';
@@ -96,17 +98,16 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     openInBrowser,
     clipboard: ports.clipboard,
     clock,
-    fetch: fetchImpl,
     logger,
     resolveAccount,
     ensureAccountForSubdomain,
     ...(options.flowTimeoutMs !== undefined ? { flowTimeoutMs: options.flowTimeoutMs } : {}),
-    ...(options.httpTimeoutMs !== undefined ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
   };
-  const flows = createFlowsService(oauthDeps);
-  const installs = createInstallsService(oauthDeps);
-  // Only contract methods go into the API object the dispatcher sees.
-  const { getFreshAccessToken: _internalOnly, ...installsApi } = installs;
+  // Built once: every service that talks to a provider shares its recorder, HTTP client and keys.
+  const core = createOAuthCore({ vault, events, clock, logger, fetch: fetchImpl, ...(options.httpTimeoutMs !== undefined ? { httpTimeoutMs: options.httpTimeoutMs } : {}) });
+  const refresher = createRefresher(oauthDeps, core);
+  const flows = createFlowsService(oauthDeps, core);
+  const installs = createInstallsService(oauthDeps, core, refresher);
   const installEntry = createInstallEntryService(flows);
   const flowsApi = {
     'flows.start': flows['flows.start'],
@@ -115,7 +116,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     'flows.list': flows['flows.list'],
     'flows.installEntry': installEntry['flows.installEntry'],
   };
-  const tools = createToolsService({ ...oauthDeps, installs: installTokenPort(installs), appVersion: options.appVersion ?? '0.0.0' });
+  const tools = createToolsService({ ...oauthDeps, core, installs: refresher, appVersion: options.appVersion ?? '0.0.0' });
 
   const api: BackendApi = {
     ...createSystemService({ appVersion: options.appVersion ?? '0.0.0', dataDir, clipboard: ports.clipboard, sandboxOrigin: () => sandbox.current()?.origin ?? null }),
@@ -135,7 +136,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
       },
     }),
     ...createAccountsService({ vault, events, clock, displayBaseUrl }),
-    ...installsApi,
+    ...installs,
     ...flowsApi,
     ...createSandboxService(sandbox, async (quirks) => {
       await vault.update((data) => {

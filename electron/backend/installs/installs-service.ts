@@ -3,18 +3,15 @@
 import { WorkbenchError } from '../../common/errors';
 import type { TokenKind } from '../../common/model';
 import type { OAuthDeps } from '../oauth/deps';
-import { oauthEngine } from '../oauth/engine';
+import type { OAuthCore } from '../oauth/oauth-core';
 import type { ServiceSlice } from '../service';
 import type { StoredInstall } from '../vault/vault-types';
 import { toInstallDetail, toInstallSummary } from './install-view';
-import { createRefresher, findInstall, REVOKE_IGNORED } from './refresher';
+import { findInstall, REVOKE_IGNORED, type Refresher } from './refresher';
 
 type InstallMethods = 'installs.list' | 'installs.get' | 'installs.reveal' | 'installs.copy' | 'installs.refresh' | 'installs.revoke' | 'installs.forget';
 
-export interface InstallsService extends ServiceSlice<InstallMethods> {
-  /** For API calls: an access token valid for at least `minValidityMs` (default 60 s), refreshed when needed. */
-  getFreshAccessToken(installId: string, options?: { minValidityMs?: number }): Promise<string>;
-}
+export type InstallsService = ServiceSlice<InstallMethods>;
 
 const TOKEN_NAMES: Record<TokenKind, string> = { access: 'access token', refresh: 'refresh token', id: 'id_token' };
 
@@ -24,18 +21,16 @@ function tokenOf(install: StoredInstall, kind: TokenKind): string {
   return token;
 }
 
-export function createInstallsService(deps: OAuthDeps): InstallsService {
-  const engine = oauthEngine(deps);
+export function createInstallsService(deps: OAuthDeps, core: Pick<OAuthCore, 'tokens'>, refresher: Refresher): InstallsService {
   const changed = (installId: string | null): void => deps.events.emit('installs.changed', { installId });
-  const refresher = createRefresher(engine, changed);
   const now = (): number => deps.clock.now();
 
   return {
     'installs.list': async () => deps.vault.data().installs.map((i) => toInstallSummary(i, now())),
-    'installs.get': async ({ id }) => toInstallDetail(findInstall(engine, id), now()),
-    'installs.reveal': async ({ id, token }) => ({ token: tokenOf(findInstall(engine, id), token) }),
+    'installs.get': async ({ id }) => toInstallDetail(findInstall(deps, id), now()),
+    'installs.reveal': async ({ id, token }) => ({ token: tokenOf(findInstall(deps, id), token) }),
     'installs.copy': async ({ id, token }) => {
-      deps.clipboard.writeText(tokenOf(findInstall(engine, id), token));
+      deps.clipboard.writeText(tokenOf(findInstall(deps, id), token));
       deps.events.emit('notice', { level: 'info', message: `The ${TOKEN_NAMES[token]} is on the clipboard.` });
       return null;
     },
@@ -46,13 +41,13 @@ export function createInstallsService(deps: OAuthDeps): InstallsService {
       return toInstallDetail(updated, now());
     },
     'installs.revoke': async ({ id }) => {
-      const install = findInstall(engine, id);
+      const install = findInstall(deps, id);
       const app = deps.vault.data().apps.find((a) => a.id === install.appId);
       if (!app) throw new WorkbenchError('NOT_FOUND', 'The app of this install no longer exists.', { installId: id });
       const { baseUrl } = await deps.resolveAccount(install.accountId);
       // Gorgias revokes with the refresh token (which kills the grant); without one, the access token.
       const token = install.refreshToken ?? install.accessToken;
-      await engine.tokens.revoke({
+      await core.tokens.revoke({
         baseUrl,
         credentials: { clientId: app.clientId, clientSecret: app.clientSecret, method: app.clientAuth },
         token,
@@ -74,13 +69,12 @@ export function createInstallsService(deps: OAuthDeps): InstallsService {
       return toInstallDetail(updated, now());
     },
     'installs.forget': async ({ id }) => {
-      findInstall(engine, id);
+      findInstall(deps, id);
       await deps.vault.update((draft) => {
         draft.installs = draft.installs.filter((i) => i.id !== id);
       });
       changed(null);
       return null;
     },
-    getFreshAccessToken: (installId, options) => refresher.getFreshAccessToken(installId, options),
   };
 }

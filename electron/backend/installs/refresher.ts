@@ -3,7 +3,8 @@
 // when it does come, replaces it. invalid_grant on refresh means revoked or disconnected.
 import { WorkbenchError } from '../../common/errors';
 import type { CheckResult } from '../../common/model';
-import type { OAuthEngine } from '../oauth/engine';
+import type { OAuthDeps } from '../oauth/deps';
+import type { OAuthCore } from '../oauth/oauth-core';
 import { decodeJwt } from '../oauth/checks/jwt-parts';
 import { computeExpiry } from '../oauth/expiry';
 import type { StoredInstall } from '../vault/vault-types';
@@ -20,24 +21,26 @@ function revokeIgnoredCheck(revokedAt: string, at: string): CheckResult {
   };
 }
 
+/** The installs' token operations, for the installs service and the tools (API console, runs, diagnostics). */
 export interface Refresher {
+  /** A real refresh (grant_type=refresh_token), without the UI notice that installs.refresh raises. */
   refresh(installId: string): Promise<StoredInstall>;
-  /** A usable access token valid for at least `minValidityMs`, refreshing first when needed. */
+  /** The access token to use now: valid for at least `minValidityMs` (default 60 s), refreshed first when needed. */
   getFreshAccessToken(installId: string, options?: { minValidityMs?: number }): Promise<string>;
 }
 
-export function findInstall(engine: OAuthEngine, installId: string): StoredInstall {
-  const install = engine.deps.vault.data().installs.find((i) => i.id === installId);
+export function findInstall(deps: Pick<OAuthDeps, 'vault'>, installId: string): StoredInstall {
+  const install = deps.vault.data().installs.find((i) => i.id === installId);
   if (!install) throw new WorkbenchError('NOT_FOUND', 'That install no longer exists.', { installId });
   return install;
 }
 
-export function createRefresher(engine: OAuthEngine, onChanged: (installId: string) => void): Refresher {
-  const { deps } = engine;
+export function createRefresher(deps: OAuthDeps, core: Pick<OAuthCore, 'tokens'>): Refresher {
+  const onChanged = (installId: string): void => deps.events.emit('installs.changed', { installId });
   const inFlight = new Map<string, Promise<StoredInstall>>();
 
   async function doRefresh(installId: string): Promise<StoredInstall> {
-    const install = findInstall(engine, installId);
+    const install = findInstall(deps, installId);
     if (!install.refreshToken) {
       throw new WorkbenchError('NO_REFRESH_TOKEN', 'This install has no refresh token (the offline scope was not granted): connect again to get a new access token.', { installId });
     }
@@ -46,7 +49,7 @@ export function createRefresher(engine: OAuthEngine, onChanged: (installId: stri
     const { baseUrl } = await deps.resolveAccount(install.accountId);
     const usedRefreshToken = install.refreshToken;
     try {
-      const tokens = await engine.tokens.refresh({
+      const tokens = await core.tokens.refresh({
         baseUrl,
         credentials: { clientId: app.clientId, clientSecret: app.clientSecret, method: app.clientAuth },
         refreshToken: usedRefreshToken,
@@ -107,7 +110,7 @@ export function createRefresher(engine: OAuthEngine, onChanged: (installId: stri
     },
     async getFreshAccessToken(installId, options = {}) {
       const minValidityMs = options.minValidityMs ?? 60_000;
-      const install = findInstall(engine, installId);
+      const install = findInstall(deps, installId);
       const expiresAtMs = install.expiresAt ? Date.parse(install.expiresAt) : Number.POSITIVE_INFINITY;
       if (expiresAtMs - deps.clock.now() >= minValidityMs) return install.accessToken;
       if (!install.refreshToken) {

@@ -125,6 +125,17 @@ describe('full flow against the sandbox', () => {
   });
 });
 
+describe('key selection (OpenID Connect Core §10.1)', () => {
+  it('an id_token with no kid, and a key set with two fitting RSA keys: verified with the right one, stored', async () => {
+    await setUp({});
+    sandbox.setFault('jwks-two-keys');
+    const { installId } = await connect();
+    const signature = (await h.installs['installs.get']({ id: installId })).checks.find((c) => c.id === 'id_token.signature');
+    expect(signature?.outcome).toBe('pass');
+    expect(signature?.detail).toMatch(/the token names no key \(no kid\), so the 2 keys that fit RS256 were tried and key 2 verified it/);
+  });
+});
+
 describe('refresh and revoke', () => {
   it('20 concurrent refreshes share one token request and keep the refresh token', async () => {
     await setUp({ rotateRefreshTokens: false });
@@ -159,8 +170,8 @@ describe('refresh and revoke', () => {
     await setUp({});
     const { installId } = await connect();
     const stored = h.vault.data().installs[0]!.accessToken;
-    expect(await h.installs.getFreshAccessToken(installId, { minValidityMs: 60_000 })).toBe(stored);
-    const fresh = await h.installs.getFreshAccessToken(installId, { minValidityMs: 48 * 3600_000 });
+    expect(await h.refresher.getFreshAccessToken(installId, { minValidityMs: 60_000 })).toBe(stored);
+    const fresh = await h.refresher.getFreshAccessToken(installId, { minValidityMs: 48 * 3600_000 });
     expect(fresh).not.toBe(stored);
   });
 

@@ -42,6 +42,16 @@ describe('inspector.inspect', () => {
     expect(result.signature.outcome).toBe('pass');
   });
 
+  it('verifies an id_token with no kid when the account publishes two RSA keys (OpenID Connect Core §10.1), naming the key', async () => {
+    h = await createToolsHarness();
+    h.sandbox.setFault('jwks-two-keys');
+    await h.connect('acme');
+    const install = h.vault.data().installs[0]!;
+    const result = await h.tools['inspector.inspect']({ token: install.idToken! });
+    expect(result.signature.outcome).toBe('pass');
+    expect(result.signature.detail).toContain('the token names no key (no kid), so the 2 keys that fit RS256 were tried and key 2 verified it');
+  });
+
   it('fails a tampered token, leaves an unknown issuer unverified, calls a refresh token opaque and garbage garbage', async () => {
     h = await createToolsHarness();
     await h.connect('acme');

@@ -125,8 +125,7 @@ export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): Serv
       let token: string | null = null;
       if (input.revealToken) {
         // A command meant to be run should hold a token that still works for a while.
-        await deps.installs.getFreshAccessToken(input.installId, { minValidityMs: MIN_TOKEN_VALIDITY_MS }).catch(() => undefined);
-        token = currentAccessToken(deps, input.installId);
+        token = await deps.installs.getFreshAccessToken(input.installId, { minValidityMs: MIN_TOKEN_VALIDITY_MS }).catch(() => currentAccessToken(deps, input.installId));
       }
       return { command: buildCurl(prepared, token) };
     },

@@ -3,7 +3,7 @@
 // fixing an install would do first anyway.
 import type { DiagnosticCheck, DiagnosticsResult } from '../../../common/tools/tools-contract';
 import type { HttpClient } from '../../http/http-client';
-import { createKeyResolver, type KeyResolver } from '../../oauth/checks/key-resolver';
+import type { KeyResolver } from '../../oauth/checks/key-resolver';
 import type { ServiceSlice } from '../../service';
 import type { ToolsDeps } from '../deps';
 import { HAR_CREATOR_NAME } from '../har/har-service';
@@ -21,7 +21,7 @@ export function overallOf(checks: readonly DiagnosticCheck[]): DiagnosticsResult
   return worst === 2 ? 'fail' : worst === 1 ? 'warn' : 'pass';
 }
 
-export function createDiagnosticsService(deps: ToolsDeps, http: HttpClient, keys: KeyResolver = createKeyResolver(http, deps.clock)): ServiceSlice<'diagnostics.run' | 'diagnostics.report'> {
+export function createDiagnosticsService(deps: ToolsDeps, http: HttpClient, keys: KeyResolver): ServiceSlice<'diagnostics.run' | 'diagnostics.report'> {
   const lastRuns = new Map<string, DiagnosticsResult>();
 
   async function run(installId: string): Promise<DiagnosticsResult> {

@@ -18,7 +18,16 @@ const SKEW_FAIL_MS = 5 * 60_000;
 export async function refreshCheck(deps: ToolsDeps, context: InstallContext): Promise<DiagnosticCheck> {
   if (!context.install.refreshToken) return check('refresh', 'Refresh works', 'unchecked', 'No refresh token to try.', 'Add the "offline" scope and connect again.');
   try {
-    await deps.installs.refresh(context.install.id);
+    const refreshed = await deps.installs.refresh(context.install.id);
+    if (refreshed.revokedAt) {
+      return check(
+        'refresh',
+        'Refresh works',
+        'fail',
+        `A real refresh succeeded although the install was revoked at ${refreshed.revokedAt}: the server still accepts the revoked refresh token, so the revoke did not take effect.`,
+        'Disconnect the app in the helpdesk (or report the server), then connect again if you still need the install.',
+      );
+    }
     return check('refresh', 'Refresh works', 'pass', 'A real refresh just succeeded: the install has a new access token.');
   } catch (error) {
     if (isWorkbenchError(error) && (error.code === 'TOKEN_REVOKED' || error.code === 'OAUTH_INVALID_GRANT')) {

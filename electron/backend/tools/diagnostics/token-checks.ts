@@ -3,10 +3,10 @@
 import type { DiagnosticCheck } from '../../../common/tools/tools-contract';
 import { decodeJwt } from '../../oauth/checks/jwt-parts';
 import type { KeyResolver } from '../../oauth/checks/key-resolver';
+import { verifyJws } from '../../oauth/checks/jws-verifier';
 import type { InstallContext } from '../shared/install-context';
 import { humanDuration } from '../shared/human-time';
 import { matchIssuer } from '../inspector/inspect-token';
-import { verifyWithAccountKeys } from '../inspector/signature';
 
 const check = (id: string, label: string, outcome: DiagnosticCheck['outcome'], detail: string, fix: string | null = null): DiagnosticCheck => ({ id, label, outcome, detail, fix });
 
@@ -47,7 +47,7 @@ export async function signatureAndClaimChecks(context: InstallContext, keys: Key
     const detail = 'The access token is opaque (not a JWT): its signature and claims cannot be read here; the API is the judge.';
     return [check('token.signature', 'Signature', 'unchecked', detail), check('token.claims', 'iss / aud / azp', 'unchecked', detail)];
   }
-  const signature = await verifyWithAccountKeys(jwt, baseUrl, keys, { appId: install.appId, accountId: install.accountId, installId: install.id });
+  const signature = await verifyJws({ token: jwt, baseUrl, keys, context: { appId: install.appId, accountId: install.accountId, installId: install.id } });
   const out: DiagnosticCheck[] = [
     check('token.signature', 'Signature', signature.outcome, signature.detail, signature.outcome === 'fail' ? `The token was not issued by ${baseUrl}: check the account's base URL, then ${RECONNECT.toLowerCase()}` : null),
   ];

@@ -3,7 +3,7 @@
 import type { TimeClaim, TokenInspection, TokenReading } from '../../../common/tools/tools-contract';
 import type { JwtParts } from '../../oauth/checks/jwt-parts';
 import { relativeTime } from '../shared/human-time';
-import type { SignatureReading } from './signature';
+import type { SignatureVerdict } from '../../oauth/checks/jws-verifier';
 import { tokenShape } from './token-shape';
 
 export interface KnownAccount {
@@ -24,7 +24,7 @@ export interface InspectInput {
   apps: readonly KnownApp[];
   nowMs: number;
   /** Verifies the signature against the matched account's keys. */
-  verify(jwt: JwtParts, account: KnownAccount): Promise<SignatureReading>;
+  verify(jwt: JwtParts, account: KnownAccount): Promise<SignatureVerdict>;
 }
 
 const TIME_CLAIMS = ['iat', 'nbf', 'auth_time', 'exp'];
