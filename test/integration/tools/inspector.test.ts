@@ -22,7 +22,7 @@ describe('inspector.inspect', () => {
     expect(result.signature.outcome).toBe('pass');
     expect(result.readings.map((r) => r.text).join('\n')).toContain('An access token for the account acme label');
     expect(result.times.map((t) => t.claim)).toEqual(expect.arrayContaining(['iat', 'exp']));
-    expect(result.times.find((t) => t.claim === 'exp')!.relative).toMatch(/^in 2[34] h/);
+    expect(result.times.find((t) => t.claim === 'exp')!.relative).toMatch(/^in (23 h|1 d)/);
     // Nothing stored: the vault was not written and the inspector keeps no list.
     const writes = h.vault.writes;
     await h.tools['inspector.inspect']({ token: install.accessToken });
@@ -38,7 +38,7 @@ describe('inspector.inspect', () => {
     expect(typeof result.claims?.sub).toBe('number');
     const texts = result.readings.map((r) => `${r.level}: ${r.text}`);
     expect(texts.some((t) => t.startsWith('info: An id_token of the app "Tools app"'))).toBe(true);
-    expect(texts.some((t) => t.startsWith('warn: sub is a number'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('warn: sub is the number'))).toBe(true);
     expect(result.signature.outcome).toBe('pass');
   });
 

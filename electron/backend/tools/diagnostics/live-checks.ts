@@ -7,7 +7,7 @@ import { header, readRateLimit, REMOVED_USER_MESSAGE } from '../api-console/resp
 import { prettyBody } from '../api-console/pretty-body';
 import type { ToolsDeps } from '../deps';
 import { findInstall, type InstallContext } from '../shared/install-context';
-import { humanDuration } from '../shared/human-time';
+import { formatDuration } from '../../../common/duration';
 
 const check = (id: string, label: string, outcome: DiagnosticCheck['outcome'], detail: string, fix: string | null = null): DiagnosticCheck => ({ id, label, outcome, detail, fix });
 const RECONNECT = 'Connect the app to this account again.';
@@ -105,9 +105,9 @@ export function clockSkewCheck(response: HttpResponse | null, sentAtMs: number, 
   const abs = Math.max(0, Math.abs(skew) - 1000);
   const direction = skew > 0 ? 'ahead of' : 'behind';
   if (abs >= SKEW_FAIL_MS) {
-    return check('clock.skew', 'Clock skew', 'fail', `This computer's clock is ${humanDuration(abs)} ${direction} the server's: tokens look expired (or not yet valid) when they are not.`, "Set the computer's clock automatically (NTP).");
+    return check('clock.skew', 'Clock skew', 'fail', `This computer's clock is ${formatDuration(abs)} ${direction} the server's: tokens look expired (or not yet valid) when they are not.`, "Set the computer's clock automatically (NTP).");
   }
-  if (abs >= SKEW_WARN_MS) return check('clock.skew', 'Clock skew', 'warn', `This computer's clock is ${humanDuration(abs)} ${direction} the server's.`, "Set the computer's clock automatically (NTP).");
+  if (abs >= SKEW_WARN_MS) return check('clock.skew', 'Clock skew', 'warn', `This computer's clock is ${formatDuration(abs)} ${direction} the server's.`, "Set the computer's clock automatically (NTP).");
   return check('clock.skew', 'Clock skew', 'pass', 'This computer\'s clock agrees with the server\'s Date header (within a minute).');
 }
 
