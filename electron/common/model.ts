@@ -1,8 +1,9 @@
 // The domain as the renderer sees it. Secrets never appear in these types: the client secret is
 // write-only (`hasClientSecret`), tokens come masked (`MaskedToken`) and are revealed one at a time.
+import type { ACTIVITY_KINDS, CLIENT_AUTH_METHODS } from './lists';
 
 export type RedirectMode = 'loopback' | 'relay' | 'paste';
-export type ClientAuthMethod = 'basic' | 'body';
+export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 export type AccountKind = 'sandbox' | 'production';
 
 export interface RedirectSettings {
@@ -194,15 +195,7 @@ export interface SandboxStatus {
   quirks: SandboxQuirks;
 }
 
-export type ActivityKind =
-  | 'authorize'
-  | 'callback'
-  | 'token'
-  | 'refresh'
-  | 'revoke'
-  | 'discovery'
-  | 'jwks'
-  | 'api';
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface ActivityEntry {
   id: string;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { redirectSettingsSchema, scopeSchema } from '../../../common/contract';
 import { WorkbenchError } from '../../../common/errors';
+import { CLIENT_AUTH_METHODS } from '../../../common/lists';
 import { validCustomBaseUrl, validSubdomain } from '../../accounts/account-validation';
 import { validateRedirectSettings } from '../../apps/app-validation';
 import type { StoredAccount, StoredApp } from '../../vault/vault-types';
@@ -17,7 +18,7 @@ const exportedAppSchema = z.strictObject({
   clientId: z.string().trim().min(1).max(200),
   scopes: z.array(scopeSchema).max(100),
   redirect: redirectSettingsSchema,
-  clientAuth: z.enum(['basic', 'body']),
+  clientAuth: z.enum(CLIENT_AUTH_METHODS),
   pkce: z.boolean(),
 });
 
