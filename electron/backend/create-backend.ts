@@ -15,6 +15,7 @@ import { createInstallsService } from './installs/installs-service';
 import { createRefresher } from './installs/refresher';
 import { createFlowsService } from './oauth/flows-service';
 import { createInstallEntryService } from './oauth/install-entry-service';
+import { testInstallUrl } from './oauth/authorize-url';
 import { createOAuthCore } from './oauth/oauth-core';
 import type { BackendPorts, Clock, Logger } from './ports';
 import { createSandboxController, type SandboxController } from './sandbox/sandbox-controller';
@@ -130,7 +131,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
         if (account.builtInSandbox) {
           throw new WorkbenchError('NOT_FOUND', 'The built-in sandbox has no helpdesk pages to preview; use Connect to install the app on it.');
         }
-        const url = `${await baseUrlOf(account)}/app/settings/integrations/app/${encodeURIComponent(app.clientId)}?preview=true`;
+        const url = testInstallUrl(await baseUrlOf(account), app.clientId);
         await openInBrowser(url);
         return url;
       },

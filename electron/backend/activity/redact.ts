@@ -3,7 +3,7 @@
 // e.g. `Bearer [redacted 812 chars]`, so two entries can still be compared by eye.
 
 /** Parameter and JSON keys whose values are secrets or one-time values (compared case-insensitively). */
-export const SECRET_KEYS: ReadonlySet<string> = new Set([
+const SECRET_KEYS: ReadonlySet<string> = new Set([
   'client_secret',
   'code',
   'code_verifier',

@@ -7,7 +7,7 @@ import type { OAuthCore } from '../oauth/oauth-core';
 import type { ServiceSlice } from '../service';
 import type { StoredInstall } from '../vault/vault-types';
 import { toInstallDetail, toInstallSummary } from './install-view';
-import { findInstall, REVOKE_IGNORED, type Refresher } from './refresher';
+import { findInstall, REVOKE_IGNORED, tokenEndpointOf, type Refresher } from './refresher';
 
 type InstallMethods = 'installs.list' | 'installs.get' | 'installs.reveal' | 'installs.copy' | 'installs.refresh' | 'installs.revoke' | 'installs.forget';
 
@@ -42,18 +42,9 @@ export function createInstallsService(deps: OAuthDeps, core: Pick<OAuthCore, 'to
     },
     'installs.revoke': async ({ id }) => {
       const install = findInstall(deps, id);
-      const app = deps.vault.data().apps.find((a) => a.id === install.appId);
-      if (!app) throw new WorkbenchError('NOT_FOUND', 'The app of this install no longer exists.', { installId: id });
-      const { baseUrl } = await deps.resolveAccount(install.accountId);
       // Gorgias revokes with the refresh token (which kills the grant); without one, the access token.
       const token = install.refreshToken ?? install.accessToken;
-      await core.tokens.revoke({
-        baseUrl,
-        credentials: { clientId: app.clientId, clientSecret: app.clientSecret, method: app.clientAuth },
-        token,
-        hint: install.refreshToken ? 'refresh_token' : 'access_token',
-        context: { appId: install.appId, accountId: install.accountId, installId: id },
-      });
+      await core.tokens.revoke({ ...(await tokenEndpointOf(deps, install)), token, hint: install.refreshToken ? 'refresh_token' : 'access_token' });
       const at = new Date(now()).toISOString();
       const until = install.expiresAt ?? 'its expiry';
       const detail = `Revoked at ${at}. The refresh token no longer works, but the current access token is a stateless JWT and stays valid until ${until} (its exp); nothing can cut it short.`;

@@ -3,6 +3,8 @@
 // when it does come, replaces it. invalid_grant on refresh means revoked or disconnected.
 import { WorkbenchError } from '../../common/errors';
 import type { CheckResult } from '../../common/model';
+import type { ActivityContext } from '../activity/recorder';
+import type { ClientCredentials } from '../oauth/client-auth';
 import type { OAuthDeps } from '../oauth/deps';
 import type { OAuthCore } from '../oauth/oauth-core';
 import { decodeJwt } from '../oauth/checks/jwt-parts';
@@ -31,8 +33,20 @@ export interface Refresher {
 
 export function findInstall(deps: Pick<OAuthDeps, 'vault'>, installId: string): StoredInstall {
   const install = deps.vault.data().installs.find((i) => i.id === installId);
-  if (!install) throw new WorkbenchError('NOT_FOUND', 'That install no longer exists.', { installId });
+  if (!install) throw new WorkbenchError('NOT_FOUND', 'That install no longer exists. It may have been forgotten.', { installId });
   return install;
+}
+
+/** Where and as whom an install talks to its token endpoint: the account's base URL and the app's credentials. */
+export async function tokenEndpointOf(deps: Pick<OAuthDeps, 'vault' | 'resolveAccount'>, install: StoredInstall): Promise<{ baseUrl: string; credentials: ClientCredentials; context: ActivityContext }> {
+  const app = deps.vault.data().apps.find((a) => a.id === install.appId);
+  if (!app) throw new WorkbenchError('NOT_FOUND', 'The app of this install no longer exists.', { installId: install.id });
+  const { baseUrl } = await deps.resolveAccount(install.accountId);
+  return {
+    baseUrl,
+    credentials: { clientId: app.clientId, clientSecret: app.clientSecret, method: app.clientAuth },
+    context: { appId: install.appId, accountId: install.accountId, installId: install.id },
+  };
 }
 
 export function createRefresher(deps: OAuthDeps, core: Pick<OAuthCore, 'tokens'>): Refresher {
@@ -44,17 +58,9 @@ export function createRefresher(deps: OAuthDeps, core: Pick<OAuthCore, 'tokens'>
     if (!install.refreshToken) {
       throw new WorkbenchError('NO_REFRESH_TOKEN', 'This install has no refresh token (the offline scope was not granted): connect again to get a new access token.', { installId });
     }
-    const app = deps.vault.data().apps.find((a) => a.id === install.appId);
-    if (!app) throw new WorkbenchError('NOT_FOUND', 'The app of this install no longer exists.', { installId });
-    const { baseUrl } = await deps.resolveAccount(install.accountId);
-    const usedRefreshToken = install.refreshToken;
+    const endpoint = await tokenEndpointOf(deps, install);
     try {
-      const tokens = await core.tokens.refresh({
-        baseUrl,
-        credentials: { clientId: app.clientId, clientSecret: app.clientSecret, method: app.clientAuth },
-        refreshToken: usedRefreshToken,
-        context: { appId: install.appId, accountId: install.accountId, installId },
-      });
+      const tokens = await core.tokens.refresh({ ...endpoint, refreshToken: install.refreshToken });
       const now = deps.clock.now();
       const accessJwt = decodeJwt(tokens.accessToken);
       const exp = typeof accessJwt?.claims.exp === 'number' ? accessJwt.claims.exp : null;

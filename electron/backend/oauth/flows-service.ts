@@ -6,7 +6,9 @@ import type { CheckResult, FailedCheck, FlowView } from '../../common/model';
 import { checkSubdomain } from '../../common/subdomain';
 import { newId } from '../ids';
 import type { ServiceSlice } from '../service';
-import type { StoredAccount, StoredApp } from '../vault/vault-types';
+import type { StoredApp } from '../vault/vault-types';
+import { findAccount } from '../accounts/accounts-service';
+import { findApp as findStoredApp } from '../apps/apps-service';
 import { buildAuthorizeUrl } from './authorize-url';
 import type { PageResult } from './callback-page';
 import { parseCallbackParams } from './callback-params';
@@ -44,21 +46,12 @@ export function createFlowsService(deps: OAuthDeps, core: OAuthCore): FlowsServi
   const timeoutMs = deps.flowTimeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS;
   const servers = new LoopbackServers({ onCallback: handleCallback, onInstall: handleInstall }, deps.logger);
 
-  function findApp(appId: string): StoredApp {
-    const app = deps.vault.data().apps.find((a) => a.id === appId);
-    if (!app) throw new WorkbenchError('NOT_FOUND', 'That app no longer exists.', { appId });
-    return structuredClone(app);
-  }
-
-  function findAccount(accountId: string): StoredAccount {
-    const account = deps.vault.data().accounts.find((a) => a.id === accountId);
-    if (!account) throw new WorkbenchError('NOT_FOUND', 'That account no longer exists.', { accountId });
-    return account;
-  }
+  // A copy: the flow keeps the app as it was when it started, whatever is edited meanwhile.
+  const findApp = (appId: string): StoredApp => structuredClone(findStoredApp(deps.vault, appId));
 
   async function startFlow(appId: string, accountId: string, options: { openBrowser?: boolean } = {}): Promise<FlowView> {
     const app = findApp(appId);
-    findAccount(accountId);
+    findAccount(deps.vault, accountId);
     if (app.clientSecret.length === 0) throw new WorkbenchError('INVALID_ARGUMENT', 'Save the app\'s client secret before connecting: the code exchange needs it.', { appId });
     const { account, baseUrl } = await deps.resolveAccount(accountId);
     const mode = app.redirect.mode;

@@ -16,7 +16,7 @@ export interface CallbackRequest {
   url: string;
 }
 
-export interface LoopbackHandlers {
+interface LoopbackHandlers {
   onCallback(request: CallbackRequest): Promise<PageResult>;
   /** `appId` is the app that most recently took the server (null: none). */
   onInstall(request: { port: number; params: URLSearchParams; appId: string | null }): Promise<PageResult | { redirect: string }>;

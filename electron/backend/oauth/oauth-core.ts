@@ -19,7 +19,7 @@ export interface OAuthCore {
   skewSeconds: number;
 }
 
-export interface OAuthCoreOptions {
+interface OAuthCoreOptions {
   vault: Pick<Vault, 'activity'>;
   events: EventBus;
   clock: Clock;

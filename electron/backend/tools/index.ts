@@ -10,7 +10,6 @@ import { createInspectorService } from './inspector/inspector-service';
 import { createRunsService } from './runs/runs-service';
 import { createTransferService } from './transfer/transfer-service';
 
-export type { ToolsDeps } from './deps';
 
 export function createToolsService(deps: ToolsDeps): ServiceSlice<ToolsMethodName> {
   // The backend's one recorded HTTP client and key resolver, shared with the OAuth flows.

@@ -11,7 +11,7 @@ export type ClaimName = 'iss' | 'aud' | 'azp' | 'sub' | 'exp' | 'iat' | 'nonce' 
  * ok: as expected. mismatch: present but not as expected. missing: absent. note: acceptable but worth
  * saying (a numeric sub, several audiences without azp, an at_hash that cannot be computed).
  */
-export type ClaimStatus = 'ok' | 'mismatch' | 'missing' | 'note';
+type ClaimStatus = 'ok' | 'mismatch' | 'missing' | 'note';
 
 export interface ClaimReading {
   claim: ClaimName;
@@ -67,7 +67,7 @@ export function readAzp(claims: Claims, clientId: string): ClaimReading {
   return read('azp', 'mismatch', clientId, text(azp), `azp is ${text(azp)}, not the client id ${clientId}.`);
 }
 
-export const NUMERIC_SUB_NOTE =
+const NUMERIC_SUB_NOTE =
   "OpenID Connect requires a string; Gorgias's 2021 id_tokens carry a number, and strict libraries (oauth4webapi, openid-client) refuse such tokens, so compare it as a string.";
 
 export function readSub(claims: Claims): ClaimReading {

@@ -5,7 +5,7 @@ import type { CheckOutcome, CheckResult, FailedCheck } from '../../../common/mod
 import { readAtHash, readAud, readAzp, readExp, readIat, readIss, readNonce, readSub, type ClaimName, type ClaimReading } from './claims';
 import type { JwtParts } from './jwt-parts';
 
-export interface ClaimExpectations {
+interface ClaimExpectations {
   baseUrl: string;
   clientId: string;
   nonce: string;

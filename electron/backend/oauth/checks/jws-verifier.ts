@@ -15,7 +15,7 @@ export interface SignatureVerdict {
   detail: string;
 }
 
-export interface VerifyInput {
+interface VerifyInput {
   token: JwtParts;
   baseUrl: string;
   keys: KeyResolver;

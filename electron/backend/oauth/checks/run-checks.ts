@@ -28,7 +28,7 @@ export interface CheckInput {
   stateCheck?: CheckResult;
 }
 
-export interface CheckOutput {
+interface CheckOutput {
   checks: CheckResult[];
   /** The failed id_token checks, with the claim, expected and actual; non-empty means: fail the flow, store nothing. */
   failures: FailedCheck[];

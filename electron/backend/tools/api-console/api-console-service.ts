@@ -17,7 +17,7 @@ import { header, hintFor, readRateLimit, readRetryAfter } from './response-meta'
 import { MIN_TOKEN_VALIDITY_MS, sendWithToken } from './send-with-token';
 
 /** Lines sent with the answer itself; the rest come through api.responseLines. */
-export const FIRST_PAGE_LINES = 200;
+const FIRST_PAGE_LINES = 200;
 
 /** How long after answering api.send a JSON body's full print is made (unless asked for sooner). */
 const SETTLE_DELAY_MS = 100;

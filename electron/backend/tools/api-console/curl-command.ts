@@ -2,7 +2,7 @@
 // for it, so a pasted command does not leak it by default.
 import type { PreparedRequest } from './prepare-request';
 
-export const TOKEN_VARIABLE = 'GORGIAS_ACCESS_TOKEN';
+const TOKEN_VARIABLE = 'GORGIAS_ACCESS_TOKEN';
 
 /** POSIX single quotes: everything literal; a quote becomes '\''. */
 export function shellQuote(value: string): string {

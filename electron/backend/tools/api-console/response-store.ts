@@ -13,7 +13,7 @@ import { indexLines, searchLines, sliceLines, type LineIndex } from './line-inde
  */
 export const MAX_STORED_CHARS = 100_000_000;
 /** Bodies kept at most, whatever their size. */
-export const MAX_STORED_RESPONSES = 5;
+const MAX_STORED_RESPONSES = 5;
 
 interface Stored {
   /** Null until built: a JSON answer is printed after api.send has answered (see putPending). */
@@ -25,7 +25,7 @@ interface Stored {
   lowered: string | null;
 }
 
-export interface PendingBody {
+interface PendingBody {
   /** Makes the text; called once, on the first read or by settle(). */
   build: () => string;
   /** The line count the built text will have (it is handed out before the text exists). */
@@ -34,7 +34,7 @@ export interface PendingBody {
   estimatedChars: number;
 }
 
-export interface ResponseStore {
+interface ResponseStore {
   put(text: string): { responseId: string; index: LineIndex };
   /** Keeps a body whose text is made later (by settle() or the first lines/search). */
   putPending(body: PendingBody): { responseId: string };

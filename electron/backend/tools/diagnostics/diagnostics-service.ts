@@ -7,7 +7,8 @@ import type { KeyResolver } from '../../oauth/checks/key-resolver';
 import type { ServiceSlice } from '../../service';
 import type { ToolsDeps } from '../deps';
 import { HAR_CREATOR_NAME } from '../har/har-service';
-import { findInstall, loadInstallContext } from '../shared/install-context';
+import { findInstall } from '../../installs/refresher';
+import { loadInstallContext } from '../shared/install-context';
 import { createScrubber } from '../shared/known-secrets';
 import { apiProbe, clockSkewCheck, rateLimitCheck, refreshCheck } from './live-checks';
 import { diagnosticsMarkdown } from './report-markdown';
@@ -16,7 +17,7 @@ import { expiryCheck, presenceChecks, signatureAndClaimChecks } from './token-ch
 
 const RANK: Record<DiagnosticCheck['outcome'], number> = { pass: 0, unchecked: 0, warn: 1, fail: 2 };
 
-export function overallOf(checks: readonly DiagnosticCheck[]): DiagnosticsResult['overall'] {
+function overallOf(checks: readonly DiagnosticCheck[]): DiagnosticsResult['overall'] {
   const worst = Math.max(0, ...checks.map((c) => RANK[c.outcome]));
   return worst === 2 ? 'fail' : worst === 1 ? 'warn' : 'pass';
 }

@@ -6,7 +6,8 @@ import type { HttpClient, HttpResponse } from '../../http/http-client';
 import { header, readRateLimit, REMOVED_USER_MESSAGE } from '../api-console/response-meta';
 import { prettyBody } from '../api-console/pretty-body';
 import type { ToolsDeps } from '../deps';
-import { findInstall, type InstallContext } from '../shared/install-context';
+import { findInstall } from '../../installs/refresher';
+import type { InstallContext } from '../shared/install-context';
 import { formatDuration } from '../../../common/duration';
 
 const check = (id: string, label: string, outcome: DiagnosticCheck['outcome'], detail: string, fix: string | null = null): DiagnosticCheck => ({ id, label, outcome, detail, fix });
@@ -47,7 +48,7 @@ export async function refreshCheck(deps: ToolsDeps, context: InstallContext): Pr
   }
 }
 
-export interface ApiProbe {
+interface ApiProbe {
   check: DiagnosticCheck;
   response: HttpResponse | null;
 }

@@ -8,7 +8,7 @@ import type { ActivityEntry } from '../../../common/model';
 type WorkbenchFacts = { kind: string; appId: string | null; accountId: string | null; installId: string | null; error: { code: string; message: string } | null };
 type HarEntry = Entry & { _workbench: WorkbenchFacts };
 /** A HAR whose entries carry the workbench's custom field (still a HAR: `satisfies Har` below). */
-export type WorkbenchHar = { log: Omit<Log, 'entries'> & { entries: HarEntry[] } };
+type WorkbenchHar = { log: Omit<Log, 'entries'> & { entries: HarEntry[] } };
 
 const pairs = (record: Record<string, string>, scrub: (text: string) => string): HarNameValue[] =>
   Object.entries(record).map(([name, value]) => ({ name, value: scrub(value) }));

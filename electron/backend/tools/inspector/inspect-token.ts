@@ -13,13 +13,13 @@ export interface KnownAccount {
   baseUrl: string;
 }
 
-export interface KnownApp {
+interface KnownApp {
   id: string;
   name: string;
   clientId: string;
 }
 
-export interface InspectInput {
+interface InspectInput {
   text: string;
   accounts: readonly KnownAccount[];
   apps: readonly KnownApp[];

@@ -7,7 +7,7 @@ import type { ServiceSlice } from '../../service';
 import type { ToolsDeps } from '../deps';
 import { inspectToken, type KnownAccount } from './inspect-token';
 
-export async function knownAccounts(deps: ToolsDeps): Promise<KnownAccount[]> {
+async function knownAccounts(deps: ToolsDeps): Promise<KnownAccount[]> {
   const accounts = deps.vault.data().accounts;
   const resolved = await Promise.all(
     accounts.map(async (account) => {

@@ -3,7 +3,7 @@
 import { scrubText } from '../../activity/redact';
 import type { Vault } from '../../vault/vault-types';
 
-export function knownSecrets(vault: Vault): string[] {
+function knownSecrets(vault: Vault): string[] {
   if (vault.status().state !== 'ready') return [];
   const data = vault.data();
   const secrets: string[] = [];
