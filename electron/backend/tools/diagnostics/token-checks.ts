@@ -5,6 +5,7 @@ import { decodeJwt } from '../../oauth/checks/jwt-parts';
 import type { KeyResolver } from '../../oauth/checks/key-resolver';
 import { readAud, readAzp, readIss } from '../../oauth/checks/claims';
 import { verifyJws } from '../../oauth/checks/jws-verifier';
+import { describeExpirySource } from '../../oauth/expiry';
 import type { InstallContext } from '../shared/install-context';
 import { formatDuration } from '../../../common/duration';
 
@@ -28,7 +29,7 @@ export function expiryCheck(context: InstallContext, nowMs: number): DiagnosticC
   const { install } = context;
   if (!install.expiresAt) return check('token.expiry', 'Access token expiry', 'unchecked', 'The expiry of the access token is unknown.');
   const left = Date.parse(install.expiresAt) - nowMs;
-  const source = install.expirySource === 'jwt-exp' ? 'its exp claim' : install.expirySource === 'expires-in' ? 'expires_in' : 'the assumed 24 h lifetime';
+  const source = describeExpirySource(install.expirySource);
   if (left <= 0) {
     const detail = `The access token expired ${formatDuration(left)} ago (${install.expiresAt}, from ${source}).`;
     // Expiry is routine when a refresh token can renew it (the next call refreshes first); fatal when none can.
