@@ -12,8 +12,11 @@ import { createAppsService } from './apps/apps-service';
 import { EventBus } from './events';
 import { seedFirstRun } from './first-run-seed';
 import { createInstallsService } from './installs/installs-service';
+import { createRefresher } from './installs/refresher';
 import { createFlowsService } from './oauth/flows-service';
 import { createInstallEntryService } from './oauth/install-entry-service';
+import { testInstallUrl } from './oauth/authorize-url';
+import { createOAuthCore } from './oauth/oauth-core';
 import type { BackendPorts, Clock, Logger } from './ports';
 import { exactlyTheContract } from './service';
 import { createSandboxController, type SandboxController } from './sandbox/sandbox-controller';
@@ -21,7 +24,7 @@ import { createSandboxService } from './sandbox/sandbox-service';
 import { guardedBrowserOpener, relayHosts } from './system/guarded-browser-opener';
 import { clipboardClearSeconds, createSecretClipboard } from './system/secret-clipboard';
 import { createSystemService } from './system/system-service';
-import { createToolsService, installTokenPort } from './tools';
+import { createToolsService } from './tools';
 import { knownSecrets } from './tools/shared/known-secrets';
 import { confStoreFactory } from './vault/conf-store-factory';
 import { openVault } from './vault/open-vault';
@@ -102,17 +105,16 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     clipboard: ports.clipboard,
     copySecret,
     clock,
-    fetch: fetchImpl,
     logger,
     resolveAccount,
     ensureAccountForSubdomain,
     ...(options.flowTimeoutMs !== undefined ? { flowTimeoutMs: options.flowTimeoutMs } : {}),
-    ...(options.httpTimeoutMs !== undefined ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
   };
-  const flows = createFlowsService(oauthDeps);
-  const installs = createInstallsService(oauthDeps);
-  // Only contract methods go into the API object the dispatcher sees.
-  const { getFreshAccessToken: _internalOnly, ...installsApi } = installs;
+  // Built once: every service that talks to a provider shares its recorder, HTTP client and keys.
+  const core = createOAuthCore({ vault, events, clock, logger, fetch: fetchImpl, ...(options.httpTimeoutMs !== undefined ? { httpTimeoutMs: options.httpTimeoutMs } : {}) });
+  const refresher = createRefresher(oauthDeps, core);
+  const flows = createFlowsService(oauthDeps, core);
+  const installs = createInstallsService(oauthDeps, core, refresher);
   const installEntry = createInstallEntryService(flows);
   const flowsApi = {
     'flows.start': flows['flows.start'],
@@ -123,7 +125,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     'flows.installConfirmations': flows['flows.installConfirmations'],
     'flows.confirmInstall': flows['flows.confirmInstall'],
   };
-  const tools = createToolsService({ ...oauthDeps, installs: installTokenPort(installs), appVersion: options.appVersion ?? '0.0.0' });
+  const tools = createToolsService({ ...oauthDeps, core, installs: refresher, appVersion: options.appVersion ?? '0.0.0' });
 
   const api: BackendApi = exactlyTheContract({
     ...createSystemService({
@@ -144,13 +146,13 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
         if (account.builtInSandbox) {
           throw new WorkbenchError('NOT_FOUND', 'The built-in sandbox has no helpdesk pages to preview; use Connect to install the app on it.');
         }
-        const url = `${await baseUrlOf(account)}/app/settings/integrations/app/${encodeURIComponent(app.clientId)}?preview=true`;
+        const url = testInstallUrl(await baseUrlOf(account), app.clientId);
         await openInBrowser(url);
         return url;
       },
     }),
     ...createAccountsService({ vault, events, clock, displayBaseUrl }),
-    ...installsApi,
+    ...installs,
     ...flowsApi,
     ...createSandboxService(sandbox, async (quirks) => {
       await vault.update((data) => {

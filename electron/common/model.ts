@@ -1,6 +1,5 @@
 // The domain as the renderer sees it. Secrets never appear in these types: the client secret is
 // write-only (`hasClientSecret`), tokens come masked (`MaskedToken`) and are revealed one at a time.
-
 import type { ACCOUNT_KINDS, ACTIVITY_KINDS, CLIENT_AUTH_METHODS, REDIRECT_MODES } from './lists';
 
 export type RedirectMode = (typeof REDIRECT_MODES)[number];
@@ -171,7 +170,27 @@ export interface FlowView {
   startedAt: string;
   expiresAt: string;
   installId: string | null;
-  error: { code: string; message: string; hint?: string } | null;
+  error: FlowError | null;
+}
+
+/** A check that failed a flow: which claim, what the flow expected and what the token held. */
+export interface FailedCheck {
+  /** e.g. `id_token.nonce`. */
+  id: string;
+  label: string;
+  /** The claim read (iss, aud, azp, sub, exp, iat, nonce, at_hash); null for the signature or the token's format. */
+  claim: string | null;
+  expected: string | null;
+  actual: string | null;
+  detail: string;
+}
+
+export interface FlowError {
+  code: string;
+  message: string;
+  hint?: string;
+  /** The checks that stopped the flow (OAUTH_ID_TOKEN_INVALID); empty for other errors. */
+  failedChecks: FailedCheck[];
 }
 
 /** A subdomain new to the vault that arrived through an app's App URL, waiting for the user's yes or no. */

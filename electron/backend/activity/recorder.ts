@@ -13,7 +13,7 @@ export interface ActivityContext {
 }
 
 /** One exchange as seen by the caller, before redaction. */
-export interface ExchangeRecord {
+interface ExchangeRecord {
   kind: ActivityKind;
   context: ActivityContext;
   method: string;

@@ -5,7 +5,7 @@ import type { ActivityContext, ActivityRecorder } from '../activity/recorder';
 import type { Clock } from '../ports';
 import { mapNetworkError } from './network-errors';
 
-export interface HttpRequest {
+interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
   url: string;
   headers?: Record<string, string>;
@@ -51,7 +51,7 @@ export interface HttpClient {
   request(request: HttpRequest): Promise<HttpResponse>;
 }
 
-export interface HttpClientDeps {
+interface HttpClientDeps {
   fetch: typeof fetch;
   clock: Clock;
   activity: ActivityRecorder;

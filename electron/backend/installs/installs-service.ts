@@ -3,18 +3,15 @@
 import { WorkbenchError } from '../../common/errors';
 import type { TokenKind } from '../../common/model';
 import type { OAuthDeps } from '../oauth/deps';
-import { oauthEngine } from '../oauth/engine';
+import type { OAuthCore } from '../oauth/oauth-core';
 import type { DomainService } from '../service';
 import { copiedMessage } from '../system/secret-clipboard';
 import type { StoredInstall } from '../vault/vault-types';
 import { toInstallDetail, toInstallSummary } from './install-view';
-import { createRefresher, findInstall } from './refresher';
+import { findInstall, REVOKE_IGNORED, tokenEndpointOf, type Refresher } from './refresher';
 
 
-export interface InstallsService extends DomainService<'installs'> {
-  /** For API calls: an access token valid for at least `minValidityMs` (default 60 s), refreshed when needed. */
-  getFreshAccessToken(installId: string, options?: { minValidityMs?: number }): Promise<string>;
-}
+export type InstallsService = DomainService<'installs'>;
 
 const TOKEN_NAMES: Record<TokenKind, string> = { access: 'access token', refresh: 'refresh token', id: 'id_token' };
 
@@ -24,41 +21,31 @@ function tokenOf(install: StoredInstall, kind: TokenKind): string {
   return token;
 }
 
-export function createInstallsService(deps: OAuthDeps): InstallsService {
-  const engine = oauthEngine(deps);
+export function createInstallsService(deps: OAuthDeps, core: Pick<OAuthCore, 'tokens'>, refresher: Refresher): InstallsService {
   const changed = (installId: string | null): void => deps.events.emit('installs.changed', { installId });
-  const refresher = createRefresher(engine, changed);
   const now = (): number => deps.clock.now();
 
   return {
     'installs.list': async () => deps.vault.data().installs.map((i) => toInstallSummary(i, now())),
-    'installs.get': async ({ id }) => toInstallDetail(findInstall(engine, id), now()),
-    'installs.reveal': async ({ id, token }) => ({ token: tokenOf(findInstall(engine, id), token) }),
+    'installs.get': async ({ id }) => toInstallDetail(findInstall(deps, id), now()),
+    'installs.reveal': async ({ id, token }) => ({ token: tokenOf(findInstall(deps, id), token) }),
     'installs.copy': async ({ id, token }) => {
-      const value = tokenOf(findInstall(engine, id), token);
+      const value = tokenOf(findInstall(deps, id), token);
       const copied = deps.copySecret ? await deps.copySecret(value) : (await deps.clipboard.writeText(value), { clearsInSeconds: null });
       deps.events.emit('notice', { level: 'info', message: copiedMessage(TOKEN_NAMES[token], copied.clearsInSeconds) });
       return null;
     },
     'installs.refresh': async ({ id }) => {
       const updated = await refresher.refresh(id);
-      deps.events.emit('notice', { level: 'success', message: 'Access token refreshed.' });
+      const ignored = updated.checks.find((c) => c.id === REVOKE_IGNORED && updated.refreshedAt !== null && c.detail.includes(updated.refreshedAt));
+      deps.events.emit('notice', ignored ? { level: 'warning', message: ignored.detail } : { level: 'success', message: 'Access token refreshed.' });
       return toInstallDetail(updated, now());
     },
     'installs.revoke': async ({ id }) => {
-      const install = findInstall(engine, id);
-      const app = deps.vault.data().apps.find((a) => a.id === install.appId);
-      if (!app) throw new WorkbenchError('NOT_FOUND', 'The app of this install no longer exists.', { installId: id });
-      const { baseUrl } = await deps.resolveAccount(install.accountId);
+      const install = findInstall(deps, id);
       // Gorgias revokes with the refresh token (which kills the grant); without one, the access token.
       const token = install.refreshToken ?? install.accessToken;
-      await engine.tokens.revoke({
-        baseUrl,
-        credentials: { clientId: app.clientId, clientSecret: app.clientSecret, method: app.clientAuth },
-        token,
-        hint: install.refreshToken ? 'refresh_token' : 'access_token',
-        context: { appId: install.appId, accountId: install.accountId, installId: id },
-      });
+      await core.tokens.revoke({ ...(await tokenEndpointOf(deps, install)), token, hint: install.refreshToken ? 'refresh_token' : 'access_token' });
       const at = new Date(now()).toISOString();
       const until = install.expiresAt ?? 'its expiry';
       const detail = `Revoked at ${at}. The refresh token no longer works, but the current access token is a stateless JWT and stays valid until ${until} (its exp); nothing can cut it short.`;
@@ -74,13 +61,12 @@ export function createInstallsService(deps: OAuthDeps): InstallsService {
       return toInstallDetail(updated, now());
     },
     'installs.forget': async ({ id }) => {
-      findInstall(engine, id);
+      findInstall(deps, id);
       await deps.vault.update((draft) => {
         draft.installs = draft.installs.filter((i) => i.id !== id);
       });
       changed(null);
       return null;
     },
-    getFreshAccessToken: (installId, options) => refresher.getFreshAccessToken(installId, options),
   };
 }

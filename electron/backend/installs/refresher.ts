@@ -3,43 +3,66 @@
 // when it does come, replaces it. invalid_grant on refresh means revoked or disconnected.
 import { scrubText } from '../activity/redact';
 import { WorkbenchError } from '../../common/errors';
-import type { OAuthEngine } from '../oauth/engine';
+import type { CheckResult } from '../../common/model';
+import type { ActivityContext } from '../activity/recorder';
+import type { ClientCredentials } from '../oauth/client-auth';
+import type { OAuthDeps } from '../oauth/deps';
+import type { OAuthCore } from '../oauth/oauth-core';
 import { decodeJwt } from '../oauth/checks/jwt-parts';
 import { computeExpiry } from '../oauth/expiry';
 import type { StoredInstall } from '../vault/vault-types';
 
+/** The check id of the finding "the server still accepted a revoked refresh token". */
+export const REVOKE_IGNORED = 'install.revoke-ignored';
+
+function revokeIgnoredCheck(revokedAt: string, at: string): CheckResult {
+  return {
+    id: REVOKE_IGNORED,
+    label: 'revoke honoured',
+    outcome: 'fail',
+    detail: `The server accepted this install's refresh token at ${at}, after it was revoked at ${revokedAt}: the revoke did not take effect, and whoever holds the refresh token can still get access tokens.`,
+  };
+}
+
+/** The installs' token operations, for the installs service and the tools (API console, runs, diagnostics). */
 export interface Refresher {
+  /** A real refresh (grant_type=refresh_token), without the UI notice that installs.refresh raises. */
   refresh(installId: string): Promise<StoredInstall>;
-  /** A usable access token valid for at least `minValidityMs`, refreshing first when needed. */
+  /** The access token to use now: valid for at least `minValidityMs` (default 60 s), refreshed first when needed. */
   getFreshAccessToken(installId: string, options?: { minValidityMs?: number }): Promise<string>;
 }
 
-export function findInstall(engine: OAuthEngine, installId: string): StoredInstall {
-  const install = engine.deps.vault.data().installs.find((i) => i.id === installId);
-  if (!install) throw new WorkbenchError('NOT_FOUND', 'That install no longer exists.', { installId });
+export function findInstall(deps: Pick<OAuthDeps, 'vault'>, installId: string): StoredInstall {
+  const install = deps.vault.data().installs.find((i) => i.id === installId);
+  if (!install) throw new WorkbenchError('NOT_FOUND', 'That install no longer exists. It may have been forgotten.', { installId });
   return install;
 }
 
-export function createRefresher(engine: OAuthEngine, onChanged: (installId: string) => void): Refresher {
-  const { deps } = engine;
+/** Where and as whom an install talks to its token endpoint: the account's base URL and the app's credentials. */
+export async function tokenEndpointOf(deps: Pick<OAuthDeps, 'vault' | 'resolveAccount'>, install: StoredInstall): Promise<{ baseUrl: string; credentials: ClientCredentials; context: ActivityContext }> {
+  const app = deps.vault.data().apps.find((a) => a.id === install.appId);
+  if (!app) throw new WorkbenchError('NOT_FOUND', 'The app of this install no longer exists.', { installId: install.id });
+  const { baseUrl } = await deps.resolveAccount(install.accountId);
+  return {
+    baseUrl,
+    credentials: { clientId: app.clientId, clientSecret: app.clientSecret, method: app.clientAuth },
+    context: { appId: install.appId, accountId: install.accountId, installId: install.id },
+  };
+}
+
+export function createRefresher(deps: OAuthDeps, core: Pick<OAuthCore, 'tokens'>): Refresher {
+  const onChanged = (installId: string): void => deps.events.emit('installs.changed', { installId });
   const inFlight = new Map<string, Promise<StoredInstall>>();
 
   async function doRefresh(installId: string): Promise<StoredInstall> {
-    const install = findInstall(engine, installId);
+    const install = findInstall(deps, installId);
     if (!install.refreshToken) {
       throw new WorkbenchError('NO_REFRESH_TOKEN', 'This install has no refresh token (the offline scope was not granted): connect again to get a new access token.', { installId });
     }
-    const app = deps.vault.data().apps.find((a) => a.id === install.appId);
-    if (!app) throw new WorkbenchError('NOT_FOUND', 'The app of this install no longer exists.', { installId });
-    const { baseUrl } = await deps.resolveAccount(install.accountId);
+    const endpoint = await tokenEndpointOf(deps, install);
     const usedRefreshToken = install.refreshToken;
     try {
-      const tokens = await engine.tokens.refresh({
-        baseUrl,
-        credentials: { clientId: app.clientId, clientSecret: app.clientSecret, method: app.clientAuth },
-        refreshToken: usedRefreshToken,
-        context: { appId: install.appId, accountId: install.accountId, installId },
-      });
+      const tokens = await core.tokens.refresh({ ...endpoint, refreshToken: usedRefreshToken });
       const now = deps.clock.now();
       const accessJwt = decodeJwt(tokens.accessToken);
       const exp = typeof accessJwt?.claims.exp === 'number' ? accessJwt.claims.exp : null;
@@ -58,9 +81,9 @@ export function createRefresher(engine: OAuthEngine, onChanged: (installId: stri
         target.expiresInAnswered = tokens.expiresIn;
         target.failing = false;
         target.lastError = null;
-        // A server that accepts the refresh token after a revoke has not revoked it: say so by state.
-        target.revokedAt = null;
-        target.checks = target.checks.filter((c) => c.id !== 'install.revoked');
+        // A server that accepts the refresh token after a revoke has not revoked it. That is a finding
+        // about the server, so the revoke is kept and the finding recorded, not erased.
+        if (target.revokedAt) target.checks = [...target.checks.filter((c) => c.id !== REVOKE_IGNORED), revokeIgnoredCheck(target.revokedAt, target.refreshedAt)];
         return structuredClone(target);
       });
       onChanged(installId);
@@ -72,7 +95,7 @@ export function createRefresher(engine: OAuthEngine, onChanged: (installId: stri
           const target = draft.installs.find((i) => i.id === installId);
           if (!target) return;
           // Belt and braces: the token client scrubbed the call's secrets; every token held is scrubbed too.
-          const held = [usedRefreshToken, target.accessToken, target.idToken ?? '', app.clientSecret];
+          const held = [usedRefreshToken, target.accessToken, target.idToken ?? '', endpoint.credentials.clientSecret];
           target.lastError = { code: error.code, message: scrubText(error.message, held), at };
           if (error.code === 'TOKEN_REVOKED') {
             target.revokedAt ??= at;
@@ -97,7 +120,7 @@ export function createRefresher(engine: OAuthEngine, onChanged: (installId: stri
     },
     async getFreshAccessToken(installId, options = {}) {
       const minValidityMs = options.minValidityMs ?? 60_000;
-      const install = findInstall(engine, installId);
+      const install = findInstall(deps, installId);
       const expiresAtMs = install.expiresAt ? Date.parse(install.expiresAt) : Number.POSITIVE_INFINITY;
       if (expiresAtMs - deps.clock.now() >= minValidityMs) return install.accessToken;
       if (!install.refreshToken) {

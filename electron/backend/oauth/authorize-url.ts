@@ -29,6 +29,6 @@ export function buildAuthorizeUrl(params: AuthorizeParams): string {
 }
 
 /** Gorgias's helpdesk page for an app not yet approved, where "Connect App" can be tested (inferred route). */
-export function testInstallUrl(subdomain: string, clientId: string): string {
-  return `https://${subdomain}.gorgias.com/app/settings/integrations/app/${encodeURIComponent(clientId)}?preview=true`;
+export function testInstallUrl(baseUrl: string, clientId: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/app/settings/integrations/app/${encodeURIComponent(clientId)}?preview=true`;
 }

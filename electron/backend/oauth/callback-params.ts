@@ -1,6 +1,6 @@
 // Reads the parameters of an authorization callback (loopback or pasted). Anything ambiguous is
 // refused before a flow is looked up, so a malformed or forged request never consumes a flow.
-export type CallbackParse =
+type CallbackParse =
   | { ok: true; state: string; code: string | null; error: string | null; errorDescription: string | null }
   | { ok: false; reason: string };
 

@@ -1,5 +1,5 @@
-// What the OAuth engine and the installs service need from the rest of the backend. The lead's
-// create-backend.ts passes exactly this; tests pass an in-memory vault and real loopback servers.
+// What the flows and installs services need from the rest of the backend, besides the OAuth core
+// (oauth-core.ts) that create-backend.ts builds once and hands to each of them.
 import type { EventBus } from '../events';
 import type { BrowserOpener, ClipboardPort, Clock, Logger } from '../ports';
 import type { StoredAccount, Vault } from '../vault/vault-types';
@@ -10,7 +10,6 @@ export interface OAuthDeps {
   openInBrowser: BrowserOpener;
   clipboard: ClipboardPort;
   clock: Clock;
-  fetch: typeof fetch;
   logger: Logger;
   /** Where OAuth and API calls go for this account; for sandbox accounts it starts the sandbox and registers the apps. */
   resolveAccount(accountId: string): Promise<{ account: StoredAccount; baseUrl: string }>;
@@ -20,12 +19,6 @@ export interface OAuthDeps {
   copySecret?(text: string): Promise<{ clearsInSeconds: number | null }>;
   /** How long a flow waits for its callback; default 5 minutes. */
   flowTimeoutMs?: number;
-  /** Clock-skew allowance for exp/iat checks; default 120 s. */
-  clockSkewSeconds?: number;
-  /** Per-request HTTP timeout; default 15 s. */
-  httpTimeoutMs?: number;
 }
 
 export const DEFAULT_FLOW_TIMEOUT_MS = 5 * 60_000;
-export const DEFAULT_CLOCK_SKEW_SECONDS = 120;
-export const DEFAULT_HTTP_TIMEOUT_MS = 15_000;

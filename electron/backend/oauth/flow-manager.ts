@@ -3,7 +3,7 @@
 // failed / cancelled. Every move is pushed as a 'flow.progress' event. The state is forgotten the
 // moment a callback claims it, so a second use finds nothing.
 import { WorkbenchError, type ErrorShape } from '../../common/errors';
-import type { FlowStep, FlowView, RedirectMode } from '../../common/model';
+import type { FailedCheck, FlowError, FlowStep, FlowView, RedirectMode } from '../../common/model';
 import type { EventBus } from '../events';
 import type { Clock } from '../ports';
 import type { StoredAccount, StoredApp } from '../vault/vault-types';
@@ -148,10 +148,11 @@ export class FlowManager {
     return { ...record.view };
   }
 
-  fail(record: FlowRecord, error: unknown): FlowView {
+  fail(record: FlowRecord, error: unknown, failedChecks: FailedCheck[] = []): FlowView {
     const shape: ErrorShape = error instanceof WorkbenchError ? error.toShape() : { code: 'INTERNAL', message: 'The flow failed inside the workbench. The details are in the log.' };
     const hint = HINTS[shape.code];
-    return this.step(record, 'failed', { error: hint ? { code: shape.code, message: shape.message, hint } : { code: shape.code, message: shape.message } });
+    const failure: FlowError = { code: shape.code, message: shape.message, failedChecks };
+    return this.step(record, 'failed', { error: hint ? { ...failure, hint } : failure });
   }
 
   cancel(flowId: string): FlowView {
@@ -160,7 +161,7 @@ export class FlowManager {
     // Only a flow still waiting for its callback can be cancelled; once the code is being exchanged
     // the outcome is a few hundred milliseconds away and is reported as it is.
     if (this.#byState.get(record.state) !== record.view.id) return { ...record.view };
-    return this.step(record, 'cancelled', { error: { code: 'FLOW_CANCELLED', message: 'The flow was cancelled.' } });
+    return this.step(record, 'cancelled', { error: { code: 'FLOW_CANCELLED', message: 'The flow was cancelled.', failedChecks: [] } });
   }
 
   pending(): FlowRecord[] {

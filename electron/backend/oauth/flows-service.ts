@@ -2,18 +2,20 @@
 // /oauth/install "App URL"). A flow that fails, for any reason, changes no stored install: the
 // vault is written once, at the end, after every fail-level check has passed.
 import { WorkbenchError } from '../../common/errors';
-import type { CheckResult, FlowView } from '../../common/model';
+import type { CheckResult, FailedCheck, FlowView } from '../../common/model';
 import { checkSubdomain } from '../../common/subdomain';
 import { newId } from '../ids';
 import type { MethodsOf } from '../../common/contract';
 import type { ServiceSlice } from '../service';
-import type { StoredAccount, StoredApp } from '../vault/vault-types';
+import type { StoredApp } from '../vault/vault-types';
+import { findAccount } from '../accounts/accounts-service';
+import { findApp as findStoredApp } from '../apps/apps-service';
 import { buildAuthorizeUrl } from './authorize-url';
 import type { PageResult } from './callback-page';
 import { parseCallbackParams } from './callback-params';
 import { runChecks } from './checks/run-checks';
 import { DEFAULT_FLOW_TIMEOUT_MS, type OAuthDeps } from './deps';
-import { oauthEngine } from './engine';
+import type { OAuthCore } from './oauth-core';
 import { FlowManager, isTerminal, type FlowRecord } from './flow-manager';
 import { buildInstall, upsertInstall } from './install-record';
 import { InstallConfirmations } from './install-confirmations';
@@ -45,8 +47,7 @@ export interface FlowsService extends ServiceSlice<FlowMethods> {
 
 const page = (status: number, ok: boolean, title: string, message: string): PageResult => ({ status, ok, title, message });
 
-export function createFlowsService(deps: OAuthDeps): FlowsService {
-  const engine = oauthEngine(deps);
+export function createFlowsService(deps: OAuthDeps, core: OAuthCore): FlowsService {
   const manager = new FlowManager(deps.events, deps.clock);
   const timeoutMs = deps.flowTimeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS;
   const servers = new LoopbackServers({ onCallback: handleCallback, onInstall: handleInstall }, deps.logger);
@@ -71,21 +72,12 @@ export function createFlowsService(deps: OAuthDeps): FlowsService {
     for (const flowId of entry.flowIds) manager.cancel(flowId);
   }
 
-  function findApp(appId: string): StoredApp {
-    const app = deps.vault.data().apps.find((a) => a.id === appId);
-    if (!app) throw new WorkbenchError('NOT_FOUND', 'That app no longer exists.', { appId });
-    return structuredClone(app);
-  }
-
-  function findAccount(accountId: string): StoredAccount {
-    const account = deps.vault.data().accounts.find((a) => a.id === accountId);
-    if (!account) throw new WorkbenchError('NOT_FOUND', 'That account no longer exists.', { accountId });
-    return account;
-  }
+  // A copy: the flow keeps the app as it was when it started, whatever is edited meanwhile.
+  const findApp = (appId: string): StoredApp => structuredClone(findStoredApp(deps.vault, appId));
 
   async function startFlow(appId: string, accountId: string, options: { openBrowser?: boolean } = {}): Promise<FlowView> {
     const app = findApp(appId);
-    findAccount(accountId);
+    findAccount(deps.vault, accountId);
     if (app.clientSecret.length === 0) throw new WorkbenchError('INVALID_ARGUMENT', 'Save the app\'s client secret before connecting: the code exchange needs it.', { appId });
     const { account, baseUrl } = await deps.resolveAccount(accountId);
     const mode = app.redirect.mode;
@@ -115,7 +107,7 @@ export function createFlowsService(deps: OAuthDeps): FlowsService {
         timeoutMs,
       });
       const context = { appId: app.id, accountId: account.id, installId: null };
-      await engine.activity.record({ kind: 'authorize', context, method: 'GET', url: authorizeUrl, status: null, durationMs: null, secrets: [state, nonce] });
+      await core.activity.record({ kind: 'authorize', context, method: 'GET', url: authorizeUrl, status: null, durationMs: null, secrets: [state, nonce] });
       if (options.openBrowser !== false) {
         try {
           await deps.openInBrowser(authorizeUrl);
@@ -139,7 +131,7 @@ export function createFlowsService(deps: OAuthDeps): FlowsService {
       if (!callback.code) throw new WorkbenchError('OAUTH_ERROR', 'The callback carries neither a code nor an error: the server did not finish the authorization.');
       const nonce = record.nonce;
       manager.step(record, 'exchanging');
-      const tokens = await engine.tokens.exchangeCode({
+      const tokens = await core.tokens.exchangeCode({
         baseUrl: record.baseUrl,
         credentials: { clientId: record.app.clientId, clientSecret: record.app.clientSecret, method: record.app.clientAuth },
         code: callback.code,
@@ -159,17 +151,18 @@ export function createFlowsService(deps: OAuthDeps): FlowsService {
         nonce,
         requestedScopes: record.app.scopes,
         obtainedAtMs,
-        skewSeconds: engine.skewSeconds,
-        keys: engine.keys,
+        skewSeconds: core.skewSeconds,
+        keys: core.keys,
         context,
         stateCheck,
       });
       if (result.failures.length > 0) {
-        throw new WorkbenchError(
+        const error = new WorkbenchError(
           'OAUTH_ID_TOKEN_INVALID',
           `The id_token failed ${result.failures.map((c) => `${c.label}: ${c.detail}`).join(' ')} Nothing was stored.`,
           { failedChecks: result.failures.map((c) => c.id) },
         );
+        return failFlow(record, error, result.failures);
       }
       const install = buildInstall({
         appId: record.app.id,
@@ -194,10 +187,14 @@ export function createFlowsService(deps: OAuthDeps): FlowsService {
       return view;
     } catch (error) {
       if (!(error instanceof WorkbenchError)) deps.logger.error('flow failed unexpectedly', error);
-      const view = manager.fail(record, error);
-      deps.events.emit('notice', { level: 'error', message: view.error?.message ?? 'The flow failed.' });
-      return view;
+      return failFlow(record, error, []);
     }
+  }
+
+  function failFlow(record: FlowRecord, error: unknown, failedChecks: FailedCheck[]): FlowView {
+    const view = manager.fail(record, error, failedChecks);
+    deps.events.emit('notice', { level: 'error', message: view.error?.message ?? 'The flow failed.' });
+    return view;
   }
 
   function pageFor(view: FlowView): PageResult {
@@ -218,14 +215,14 @@ export function createFlowsService(deps: OAuthDeps): FlowsService {
       const answer = !parsed.ok
         ? page(400, false, 'Callback ignored', parsed.reason)
         : page(400, false, 'Unknown or used sign-in', 'This callback\'s state does not match any sign-in waiting here: it was already used, has expired, or was started elsewhere. Start a new connection from the workbench.');
-      await engine.activity.record({ kind: 'callback', context, method: 'GET', url: request.url, status: answer.status, durationMs: null, error: { code: 'OAUTH_STATE_MISMATCH', message: answer.message } });
+      await core.activity.record({ kind: 'callback', context, method: 'GET', url: request.url, status: answer.status, durationMs: null, error: { code: 'OAUTH_STATE_MISMATCH', message: answer.message } });
       return answer;
     }
     const record = manager.claim(parsed.state);
     if (!record) return page(400, false, 'Unknown or used sign-in', 'This sign-in was already completed.');
     // Recorded on arrival, before the exchange, so the log reads in order; the page's status depends
     // on the outcome and is not known yet.
-    await engine.activity.record({ kind: 'callback', context, method: 'GET', url: request.url, status: null, durationMs: null, secrets: [parsed.state, parsed.code ?? ''] });
+    await core.activity.record({ kind: 'callback', context, method: 'GET', url: request.url, status: null, durationMs: null, secrets: [parsed.state, parsed.code ?? ''] });
     manager.step(record, 'callback-received');
     return pageFor(await resume(record, parsed));
   }
@@ -287,7 +284,7 @@ export function createFlowsService(deps: OAuthDeps): FlowsService {
     const claimed = manager.claim(parsed.state);
     if (!claimed) throw new WorkbenchError('CONFLICT', 'This flow is no longer waiting for its callback.', { flowId });
     const context = { appId: record.app.id, accountId: record.account.id, installId: null };
-    await engine.activity.record({ kind: 'callback', context, method: 'PASTE', url: url.toString(), status: null, durationMs: null, secrets: [parsed.state, parsed.code ?? ''] });
+    await core.activity.record({ kind: 'callback', context, method: 'PASTE', url: url.toString(), status: null, durationMs: null, secrets: [parsed.state, parsed.code ?? ''] });
     manager.step(claimed, 'callback-received');
     return resume(claimed, parsed);
   }

@@ -3,7 +3,7 @@
 import type { ServiceSlice } from '../service';
 import type { FlowsService } from './flows-service';
 
-export interface InstallEntryService extends ServiceSlice<'flows.installEntry'> {
+interface InstallEntryService extends ServiceSlice<'flows.installEntry'> {
   close(): Promise<void>;
 }
 

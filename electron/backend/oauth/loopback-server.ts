@@ -18,7 +18,7 @@ export interface CallbackRequest {
   url: string;
 }
 
-export interface LoopbackHandlers {
+interface LoopbackHandlers {
   onCallback(request: CallbackRequest): Promise<PageResult>;
   /** Only while a lease made for an app's install entry holds the server: `appId` is that app. */
   onInstall(request: { port: number; params: URLSearchParams; appId: string }): Promise<PageResult | { redirect: string }>;

@@ -6,7 +6,7 @@ import { scrubText } from '../activity/redact';
 
 export type TokenStep = 'exchange' | 'refresh' | 'revoke';
 
-export interface OAuthErrorBody {
+interface OAuthErrorBody {
   error: string;
   description: string | null;
 }

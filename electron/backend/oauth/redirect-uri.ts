@@ -2,7 +2,7 @@
 // to /oauth/authorize, so flows build it once and keep it.
 import type { RedirectSettings } from '../../common/model';
 
-export interface RedirectApp {
+interface RedirectApp {
   redirect: RedirectSettings;
 }
 

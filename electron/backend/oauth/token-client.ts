@@ -1,7 +1,7 @@
 // The three token-endpoint calls. The POSTs are built here rather than by oauth4webapi: Gorgias's
-// numeric id_token `sub` makes the library refuse the whole answer (STACK.md trap 6), and doing the
-// POST ourselves lets every exchange go through the recorded, redacted HTTP client. The id_token is
-// then checked with jose in checks/.
+// numeric id_token `sub` makes the library refuse the whole answer (it requires a string, as OpenID
+// Connect Core §2 says), and doing the POST ourselves lets every exchange go through the recorded,
+// redacted HTTP client. The id_token is then checked with jose in checks/.
 import type { HttpClient } from '../http/http-client';
 import type { ActivityContext } from '../activity/recorder';
 import { scrubError } from '../activity/redact';

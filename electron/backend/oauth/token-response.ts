@@ -27,7 +27,7 @@ function optionalString(body: Record<string, unknown>, field: string, status: nu
   return value.length > 0 ? value : null;
 }
 
-export function parseTokenSet(body: Record<string, unknown>, status: number): TokenSet {
+function parseTokenSet(body: Record<string, unknown>, status: number): TokenSet {
   const accessToken = body.access_token;
   if (accessToken === undefined || accessToken === null) throw bad('access_token', 'is missing', status);
   if (typeof accessToken !== 'string') throw bad('access_token', `is a ${typeof accessToken}, not a string`, status);

@@ -1,5 +1,6 @@
 // GET /{sub}/idp/.well-known/openid-configuration and /{sub}/idp/jwks. Gorgias documents neither;
 // its issuer (`https://{sub}.gorgias.com/idp`) makes this location the plausible one (docs/gorgias.md, "OAuth endpoints").
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { SCOPES } from '../../common/gorgias/scopes';
 import type { AccountRequest, SandboxContext } from './context';
 import { errorPage } from './html';
@@ -37,7 +38,17 @@ export function handleDiscovery(ctx: SandboxContext, r: AccountRequest): void {
   });
 }
 
-export function handleJwks(ctx: SandboxContext, r: AccountRequest): void {
+// The second key of the `jwks-two-keys` fault: made on first use (RSA key generation is not free).
+let secondKey: Promise<JWK> | null = null;
+
+async function rotationKey(): Promise<JWK> {
+  secondKey ??= generateKeyPair('RS256', { extractable: true }).then(async ({ publicKey }) => ({ ...(await exportJWK(publicKey)), use: 'sig', alg: 'RS256' }));
+  return secondKey;
+}
+
+export async function handleJwks(ctx: SandboxContext, r: AccountRequest): Promise<void> {
   if (ctx.fault === 'jwks-down') return unavailable(r);
-  sendJson(r.res, 200, { keys: [ctx.key.publicJwk] });
+  // The unused key first, so a verifier that tries the fitting keys must go past it.
+  const keys = ctx.fault === 'jwks-two-keys' ? [await rotationKey(), ctx.key.publicJwk] : [ctx.key.publicJwk];
+  sendJson(r.res, 200, { keys });
 }

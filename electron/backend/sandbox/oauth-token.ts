@@ -58,7 +58,7 @@ async function issueTokens(ctx: SandboxContext, r: AccountRequest, grant: Refres
       clientId: grant.clientId,
       user,
       numericSub: ctx.quirks.numericSub,
-      nonce: grant.nonce,
+      nonce: ctx.fault === 'id-token-wrong-nonce' && grant.nonce !== undefined ? `${grant.nonce}-not-yours` : grant.nonce,
       accessToken,
       authTime: grant.authTime,
       nowSeconds,
@@ -153,6 +153,7 @@ export async function handleRevoke(ctx: SandboxContext, r: AccountRequest): Prom
   const token = form.get('token');
   if (!token) return sendOAuthError(r.res, 400, 'invalid_request', 'The token parameter is missing.');
   const grant = ctx.state.refreshTokens.get(token);
-  if (grant && grant.clientId === client.clientId && grant.subdomain === r.account.subdomain) ctx.state.refreshTokens.delete(token);
+  const revoke = ctx.fault !== 'revoke-ignored';
+  if (revoke && grant && grant.clientId === client.clientId && grant.subdomain === r.account.subdomain) ctx.state.refreshTokens.delete(token);
   sendJson(r.res, 200, {});
 }

@@ -4,8 +4,13 @@ import type { SandboxQuirks } from '../../common/model';
 
 export type { SandboxQuirks };
 
-/** Test and diagnostic faults, one at a time. */
-export type SandboxFault = 'token-html' | 'token-500-json' | 'jwks-down' | 'slow-token';
+/**
+ * Test and diagnostic faults, one at a time. `jwks-two-keys`: the key set also publishes a second RSA
+ * key (as during a key rotation) while id_tokens still carry no kid. `id-token-wrong-nonce`: the
+ * id_token's nonce is not the one the client sent. `revoke-ignored`: /oauth/revoke answers 200 but the
+ * refresh token keeps working.
+ */
+export type SandboxFault = 'token-html' | 'token-500-json' | 'jwks-down' | 'slow-token' | 'jwks-two-keys' | 'id-token-wrong-nonce' | 'revoke-ignored';
 
 export interface SandboxClock {
   now(): number;

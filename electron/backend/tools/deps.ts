@@ -1,17 +1,12 @@
-// What the tools need: the OAuth engine's deps, plus the installs service's two token operations.
-// Both token operations are read loosely (their results are ignored): after either, the tools read
-// the install's current token from the vault, which is the one truth.
+// What the tools need: the OAuth deps, the one OAuth core (its recorded HTTP client and key
+// resolver) and the installs' token operations (refresh, and the access token to use now).
+import type { Refresher } from '../installs/refresher';
 import type { OAuthDeps } from '../oauth/deps';
-
-export interface InstallTokenPort {
-  /** Refreshes first when the access token expires within `minValidityMs`; single flight per install. */
-  getFreshAccessToken(installId: string, options: { minValidityMs: number }): Promise<unknown>;
-  /** A real refresh (grant_type=refresh_token); throws WorkbenchError (e.g. OAUTH_INVALID_GRANT / TOKEN_REVOKED). */
-  refresh(installId: string): Promise<unknown>;
-}
+import type { OAuthCore } from '../oauth/oauth-core';
 
 export type ToolsDeps = OAuthDeps & {
-  installs: InstallTokenPort;
+  core: OAuthCore;
+  installs: Refresher;
   /** App name and version for the HAR `creator`. */
   appVersion?: string;
   /** Waits between retries (tests may shorten it); default setTimeout. */

@@ -1,7 +1,6 @@
 // The tools of issue [ui-tools] as one slice of the contract: API console, runs across accounts,
 // HAR export, token inspector, diagnostics, import/export. See docs/tools.md.
 import type { MethodsOf } from '../../common/contract';
-import { createKeyResolver } from '../oauth/checks/key-resolver';
 import type { ServiceSlice } from '../service';
 import { createApiConsoleService } from './api-console/api-console-service';
 import type { ToolsDeps } from './deps';
@@ -9,20 +8,15 @@ import { createDiagnosticsService } from './diagnostics/diagnostics-service';
 import { createHarService } from './har/har-service';
 import { createInspectorService } from './inspector/inspector-service';
 import { createRunsService } from './runs/runs-service';
-import { createToolsHttp } from './shared/recorded-http';
 import { createInstallExportService } from './transfer/install-export-service';
 import { createTransferService } from './transfer/transfer-service';
-
-export type { InstallTokenPort, ToolsDeps } from './deps';
-export { installTokenPort } from './install-token-port';
 
 /** The tools' domains, and the HAR export of the activity domain. */
 export type ToolsMethod = MethodsOf<'api' | 'runs' | 'inspector' | 'diagnostics' | 'transfer'> | 'activity.exportHar';
 
 export function createToolsService(deps: ToolsDeps): ServiceSlice<ToolsMethod> {
-  const http = createToolsHttp(deps);
-  // One key cache for the inspector and the diagnostics.
-  const keys = createKeyResolver(http, deps.clock);
+  // The backend's one recorded HTTP client and key resolver, shared with the OAuth flows.
+  const { http, keys } = deps.core;
   return {
     ...createApiConsoleService(deps, http),
     ...createRunsService(deps, http),

@@ -3,7 +3,7 @@
 // OS's opener) unless --no-open, waits for the flow's end (its own timeout), Ctrl+C cancels it.
 // Paste mode reads the URL the browser landed on from stdin.
 import type { Command } from 'commander';
-import type { FlowView, InstallDetail } from '../../common/model';
+import type { FlowError, FlowView, InstallDetail } from '../../common/model';
 import { CliError } from '../cli-error';
 import { examples, resolveTarget, withSession, type CliContext } from '../command-kit';
 import { EXIT } from '../exit-codes';
@@ -110,8 +110,10 @@ export function registerConnect(program: Command, context: CliContext): void {
               throw new CliError('FLOW_CANCELLED', 'Cancelled: nothing was stored.', EXIT.INTERRUPTED);
             }
             if (outcome.error || !outcome.installId) {
-              const error = outcome.error ?? { code: 'OAUTH_ERROR', message: `The flow ended as ${outcome.step}.` };
-              throw CliError.from({ code: error.code as never, message: `${error.message}${error.hint ? `\n${error.hint}` : ''}` });
+              const error: FlowError = outcome.error ?? { code: 'OAUTH_ERROR', message: `The flow ended as ${outcome.step}.`, failedChecks: [] };
+              // The failed checks come as data (claim, expected, actual): one line each.
+              const checks = error.failedChecks.map((check) => `\n  ${check.label}: expected ${check.expected ?? '—'}, got ${check.actual ?? '—'}`).join('');
+              throw CliError.from({ code: error.code as never, message: `${error.message}${checks}${error.hint ? `\n${error.hint}` : ''}` });
             }
             return session.call<InstallDetail>('installs.get', { id: outcome.installId });
           } finally {

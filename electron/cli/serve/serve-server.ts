@@ -1,12 +1,13 @@
 // The browser door's HTTP server on 127.0.0.1: the renderer bundle, the contract over HTTP (one POST
 // per method into the same dispatcher, schemas and Result envelopes as Electron's IPC) and the
-// backend's events as server-sent events. Every request passes local-request-guard.ts first.
+// backend's events as server-sent events. Every request passes the shared local-request guard, then session-guard.ts.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Result } from '../../common/errors';
 import { BRIDGE_PATH, loadServedFiles, SERVE_CSP, type ServedFile } from './served-files';
-import { checkAddress, checkApiCall, checkSession, sameSecret, SESSION_COOKIE, type GuardVerdict } from './local-request-guard';
+import { guardLocalRequest } from '../../backend/http/local-request-guard';
+import { checkApiCall, checkSession, sameSecret, SESSION_COOKIE, type GuardVerdict } from './session-guard';
 
 export interface ServeServerOptions {
   port: number;
@@ -66,7 +67,8 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const address = checkAddress(request, config());
+    // Our own pages' scripts and the user's typed or clicked link only: no other site, no rebinding.
+    const address = guardLocalRequest(request, { port, kind: 'same-origin' });
     if (!address.ok) return refuse(response, address);
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const path = url.pathname;

@@ -1,5 +1,5 @@
 // A live "expires in" that ticks every second and turns into "expired … ago".
-import { formatDuration } from '../text/format';
+import { formatDuration } from '../../../electron/common/duration';
 import { useNow } from '../hooks/use-now';
 
 export function Countdown({ until, label = 'Expires in', soonMs = 5 * 60_000 }: { until: string | null; label?: string; soonMs?: number }) {

@@ -2,7 +2,7 @@
 // "expired" as the clock passes expiresAt (no need to wait for the next reload).
 import type { InstallSummary } from '../../../electron/common/model';
 import type { CellStatus } from '../components/status-badge';
-import { formatDuration } from './format';
+import { formatDuration } from '../../../electron/common/duration';
 
 export function installStatus(install: InstallSummary | undefined, now: number): { status: CellStatus; detail?: string } {
   if (!install) return { status: 'not-connected' };

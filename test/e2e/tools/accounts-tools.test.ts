@@ -188,7 +188,7 @@ describe('token inspector', () => {
     const token = await revealed('Second sandbox', 'id');
     const result = await inspect(token);
     await result.getByRole('status').getByText(/^JWT: /).waitFor({ timeout: UI_TIMEOUT });
-    await result.getByRole('list', { name: 'Readings' }).getByText(/sub is a number/).waitFor();
+    await result.getByRole('list', { name: 'Readings' }).getByText(/sub is the number/).waitFor();
     expect(await unnamedControls(harness.page)).toEqual([]);
     // Nothing pasted is stored: the vault holds no more than before, and the box empties on Clear.
     await harness.page.getByRole('button', { name: 'Clear' }).click();

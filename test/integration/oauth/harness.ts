@@ -4,6 +4,8 @@ import { EventBus } from '../../../electron/backend/events';
 import type { OAuthDeps } from '../../../electron/backend/oauth/deps';
 import { createFlowsService, type FlowsService } from '../../../electron/backend/oauth/flows-service';
 import { createInstallsService, type InstallsService } from '../../../electron/backend/installs/installs-service';
+import { createRefresher, type Refresher } from '../../../electron/backend/installs/refresher';
+import { createOAuthCore, type OAuthCore } from '../../../electron/backend/oauth/oauth-core';
 import type { StoredAccount, StoredApp } from '../../../electron/backend/vault/vault-types';
 import type { FlowView } from '../../../electron/common/model';
 import { openTempVault, type TempVault } from '../../fakes/temp-vault';
@@ -17,6 +19,9 @@ export interface Harness {
   vault: TempVault;
   flows: FlowsService;
   installs: InstallsService;
+  /** The installs' token operations (getFreshAccessToken, refresh without a notice). */
+  refresher: Refresher;
+  core: OAuthCore;
   app: StoredApp;
   account: StoredAccount;
   events: Array<{ event: string; payload: unknown }>;
@@ -92,7 +97,6 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     },
     clipboard: { writeText: (text) => void clipboard.push(text) },
     clock: { now: () => Date.now() + clockOffset },
-    fetch: countingFetch,
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     async resolveAccount(accountId) {
       const found = vault.data().accounts.find((a) => a.id === accountId);
@@ -110,15 +114,18 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
       return created;
     },
     flowTimeoutMs: options.flowTimeoutMs,
-    httpTimeoutMs: options.httpTimeoutMs,
   };
-  const flows = createFlowsService(deps);
-  const installs = createInstallsService(deps);
+  const core = createOAuthCore({ vault, events: bus, clock: deps.clock, logger: deps.logger, fetch: countingFetch, httpTimeoutMs: options.httpTimeoutMs });
+  const refresher = createRefresher(deps, core);
+  const flows = createFlowsService(deps, core);
+  const installs = createInstallsService(deps, core, refresher);
   return {
     deps,
     vault,
     flows,
     installs,
+    refresher,
+    core,
     app,
     account,
     events,

@@ -3,7 +3,6 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../electron/backend/sandbox';
-import { oauthEngine } from '../../../electron/backend/oauth/engine';
 import type { FlowView } from '../../../electron/common/model';
 import { consentInSandbox } from '../../fakes/sandbox-browser';
 import { CLIENT_ID, CLIENT_SECRET, createHarness, startFlow, type Harness } from './harness';
@@ -84,8 +83,7 @@ describe('errors a person can act on', () => {
     const { code } = await consentWithoutCallback(flow.authorizeUrl);
     await h.flows['flows.cancel']({ flowId: flow.id });
     expect(code.length).toBeGreaterThan(10);
-    const engine = oauthEngine(h.deps);
-    const error = await engine.tokens
+    const error = await h.core.tokens
       .exchangeCode({ baseUrl: sandbox.baseUrlFor('acme'), credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, method: 'basic' }, code, redirectUri: 'http://127.0.0.1:1/elsewhere', context: {} })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'OAUTH_REDIRECT_MISMATCH' });
@@ -192,9 +190,34 @@ describe('errors a person can act on', () => {
     expect(flow.error?.code).toBe('OAUTH_ID_TOKEN_INVALID');
     expect(flow.error?.message).toContain('exp (expiry)');
     expect(flow.error?.message).toContain('Nothing was stored');
+    expect(flow.error?.failedChecks.map((c) => [c.id, c.claim])).toEqual([['id_token.exp', 'exp']]);
     expect(callback.body).toContain('Sign-in failed');
     expect(JSON.stringify(h.vault.data().installs)).toBe(before);
     expect(h.vault.writes).toBe(writes);
+  });
+
+  it('a failed flow carries its failed checks as data: claim, expected, actual', async () => {
+    h = await withSandbox();
+    const flow = await startFlow(h);
+    sandbox.setFault('id-token-wrong-nonce');
+    await consentInSandbox(flow.authorizeUrl);
+    const done = await h.flows.waitForFlow(flow.id);
+    expect(done.error?.code).toBe('OAUTH_ID_TOKEN_INVALID');
+    const sent = new URL(flow.authorizeUrl).searchParams.get('nonce')!;
+    expect(done.error?.failedChecks).toEqual([
+      {
+        id: 'id_token.nonce',
+        label: 'nonce',
+        claim: 'nonce',
+        expected: `${sent.slice(0, 6)}…${sent.slice(-4)}`,
+        actual: `${sent.slice(0, 6)}…ours`,
+        detail: expect.stringContaining('differs from the one this flow sent'),
+      },
+    ]);
+    // The event the renderer receives carries the same data.
+    const pushed = h.events.filter((e) => e.event === 'flow.progress').map((e) => e.payload as FlowView).find((v) => v.id === flow.id && v.step === 'failed');
+    expect(pushed?.error?.failedChecks.map((c) => c.claim)).toEqual(['nonce']);
+    expect(h.vault.data().installs).toEqual([]);
   });
 
   it('a wrong subdomain (sandbox answers a 404 web page) → HTML_RESPONSE', async () => {

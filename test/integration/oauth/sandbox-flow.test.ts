@@ -126,6 +126,17 @@ describe('full flow against the sandbox', () => {
   });
 });
 
+describe('key selection (OpenID Connect Core §10.1)', () => {
+  it('an id_token with no kid, and a key set with two fitting RSA keys: verified with the right one, stored', async () => {
+    await setUp({});
+    sandbox.setFault('jwks-two-keys');
+    const { installId } = await connect();
+    const signature = (await h.installs['installs.get']({ id: installId })).checks.find((c) => c.id === 'id_token.signature');
+    expect(signature?.outcome).toBe('pass');
+    expect(signature?.detail).toMatch(/the token names no key \(no kid\), so the 2 keys that fit RS256 were tried and key 2 verified it/);
+  });
+});
+
 describe('refresh and revoke', () => {
   it('20 concurrent refreshes share one token request and keep the refresh token', async () => {
     await setUp({ rotateRefreshTokens: false });
@@ -160,8 +171,8 @@ describe('refresh and revoke', () => {
     await setUp({});
     const { installId } = await connect();
     const stored = h.vault.data().installs[0]!.accessToken;
-    expect(await h.installs.getFreshAccessToken(installId, { minValidityMs: 60_000 })).toBe(stored);
-    const fresh = await h.installs.getFreshAccessToken(installId, { minValidityMs: 48 * 3600_000 });
+    expect(await h.refresher.getFreshAccessToken(installId, { minValidityMs: 60_000 })).toBe(stored);
+    const fresh = await h.refresher.getFreshAccessToken(installId, { minValidityMs: 48 * 3600_000 });
     expect(fresh).not.toBe(stored);
   });
 
@@ -180,6 +191,23 @@ describe('refresh and revoke', () => {
     const after = await h.installs['installs.get']({ id: installId });
     expect(after.status).toBe('revoked');
     expect(after.lastError?.code).toBe('TOKEN_REVOKED');
+  });
+
+  it('a server that ignores the revoke: the refresh succeeds, the revoke is kept and the finding recorded', async () => {
+    await setUp({});
+    const { installId } = await connect();
+    sandbox.setFault('revoke-ignored');
+    const revoked = await h.installs['installs.revoke']({ id: installId });
+    sandbox.setFault(null);
+    const refreshed = await h.installs['installs.refresh']({ id: installId });
+    expect(refreshed.revokedAt).toBe(revoked.revokedAt);
+    expect(refreshed.status).toBe('revoked');
+    const finding = refreshed.checks.find((c) => c.id === 'install.revoke-ignored');
+    expect(finding?.outcome).toBe('fail');
+    expect(finding?.detail).toContain(`after it was revoked at ${revoked.revokedAt}`);
+    const notice = h.events.filter((e) => e.event === 'notice').at(-1)?.payload as { level: string; message: string };
+    expect(notice).toMatchObject({ level: 'warning' });
+    expect(notice.message).toContain('the revoke did not take effect');
   });
 
   it('reveal, copy and forget', async () => {

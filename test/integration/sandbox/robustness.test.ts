@@ -82,13 +82,16 @@ describe('sandbox faults', () => {
   });
 
   it('slow-token: close() ends held requests instead of hanging', async () => {
-    const own = await startWorld();
+    let arrived: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (arrived = resolve));
+    const own = await startWorld({ onRequest: (method, path) => method === 'POST' && path.endsWith('/oauth/token') && arrived() });
     own.sandbox.setFault('slow-token');
     const pending = fetch(`${own.sandbox.baseUrlFor('acme')}/oauth/token`, { method: 'POST', body: 'x=1' }).then(
       () => 'answered',
       () => 'failed',
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Close only once the sandbox holds the request, so close() really has one to end.
+    await held;
     await own.close();
     expect(await pending).toBe('failed');
   });

@@ -75,6 +75,18 @@ describe('diagnostics.run', () => {
     expect(result.overall).toBe('fail');
   });
 
+  it('a revoke the server ignored: the refresh succeeds, and the diagnostics say the revoke did not take effect', async () => {
+    h = await createToolsHarness();
+    const installId = await h.connect('acme');
+    h.sandbox.setFault('revoke-ignored');
+    const revoked = await h.installs['installs.revoke']({ id: installId });
+    h.sandbox.setFault(null);
+    const result = await h.tools['diagnostics.run']({ installId });
+    expect(byId(result, 'refresh').outcome).toBe('fail');
+    expect(byId(result, 'refresh').detail).toContain(`revoked at ${revoked.revokedAt}: the server still accepts the revoked refresh token`);
+    expect(h.vault.data().installs[0]!.revokedAt).toBe(revoked.revokedAt);
+  });
+
   it('a user-removed install: the API says no user matches the sub claim', async () => {
     h = await createToolsHarness();
     const installId = await h.connect('acme', { userId: 2 });

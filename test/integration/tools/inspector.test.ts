@@ -22,7 +22,7 @@ describe('inspector.inspect', () => {
     expect(result.signature.outcome).toBe('pass');
     expect(result.readings.map((r) => r.text).join('\n')).toContain('An access token for the account acme label');
     expect(result.times.map((t) => t.claim)).toEqual(expect.arrayContaining(['iat', 'exp']));
-    expect(result.times.find((t) => t.claim === 'exp')!.relative).toMatch(/^in 2[34] h/);
+    expect(result.times.find((t) => t.claim === 'exp')!.relative).toMatch(/^in (23 h|1 d)/);
     // Nothing stored: the vault was not written and the inspector keeps no list.
     const writes = h.vault.writes;
     await h.tools['inspector.inspect']({ token: install.accessToken });
@@ -40,8 +40,46 @@ describe('inspector.inspect', () => {
     expect(typeof result.claims?.sub).toBe('number');
     const texts = result.readings.map((r) => `${r.level}: ${r.text}`);
     expect(texts.some((t) => t.startsWith('info: An id_token of the app "Tools app"'))).toBe(true);
-    expect(texts.some((t) => t.startsWith('warn: sub is a number'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('warn: sub is the number'))).toBe(true);
     expect(result.signature.outcome).toBe('pass');
+  });
+
+  it('verifies an id_token with no kid when the account publishes two RSA keys (OpenID Connect Core §10.1), naming the key', async () => {
+    h = await createToolsHarness();
+    h.sandbox.setFault('jwks-two-keys');
+    await h.connect('acme');
+    const install = h.vault.data().installs[0]!;
+    const result = await h.tools['inspector.inspect']({ token: install.idToken! });
+    expect(result.signature.outcome).toBe('pass');
+    expect(result.signature.detail).toContain('the token names no key (no kid), so the 2 keys that fit RS256 were tried and key 2 verified it');
+  });
+
+  it('shares one key fetch: concurrent inspections fetch the keys once, and made-up kids refetch at most once per cooldown', async () => {
+    h = await createToolsHarness();
+    await h.connect('acme');
+    const install = h.vault.data().installs[0]!;
+    const jwksFetches = () => h.vault.activity.list({ kind: 'jwks', limit: 1000 }).entries.length;
+    const before = jwksFetches();
+    // The flow fetched the keys; the inspector reuses that set (one core, one key cache).
+    const results = await Promise.all(Array.from({ length: 10 }, () => h.tools['inspector.inspect']({ token: install.accessToken })));
+    expect(results.every((r) => r.signature.outcome === 'pass')).toBe(true);
+    expect(jwksFetches()).toBe(before);
+    const [header, payload, signature] = install.accessToken.split('.');
+    const withKid = (kid: string) => `${b64({ ...JSON.parse(Buffer.from(header!, 'base64url').toString()), kid })}.${payload}.${signature}`;
+    const first = await h.tools['inspector.inspect']({ token: withKid('made-up-1') });
+    expect(first.signature.outcome).toBe('fail');
+    expect(first.signature.detail).toContain('No key with kid "made-up-1"');
+    // Within the cooldown (30 s since the flow's fetch) the set is not fetched again, however many unknown kids arrive.
+    await Promise.all(['made-up-2', 'made-up-3', 'made-up-4'].map((kid) => h.tools['inspector.inspect']({ token: withKid(kid) })));
+    expect(jwksFetches()).toBe(before);
+    // After it, an unknown kid refetches once (a key rotation is possible), shared by concurrent callers.
+    h.advance(31_000);
+    await Promise.all(['made-up-5', 'made-up-6'].map((kid) => h.tools['inspector.inspect']({ token: withKid(kid) })));
+    expect(jwksFetches()).toBe(before + 1);
+    // Once the cached set is stale (10 min), ten concurrent inspections share one fetch.
+    h.advance(11 * 60_000);
+    await Promise.all(Array.from({ length: 10 }, () => h.tools['inspector.inspect']({ token: install.accessToken })));
+    expect(jwksFetches()).toBe(before + 2);
   });
 
   it('fails a tampered token, leaves an unknown issuer unverified, calls a refresh token opaque and garbage garbage', async () => {

@@ -8,7 +8,9 @@ import type { OAuthDeps } from '../../../electron/backend/oauth/deps';
 import { createFlowsService, type FlowsService } from '../../../electron/backend/oauth/flows-service';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../electron/backend/sandbox';
 import type { ServiceSlice } from '../../../electron/backend/service';
-import { createToolsService, installTokenPort } from '../../../electron/backend/tools';
+import { createToolsService } from '../../../electron/backend/tools';
+import { createOAuthCore } from '../../../electron/backend/oauth/oauth-core';
+import { createRefresher } from '../../../electron/backend/installs/refresher';
 import type { StoredAccount, StoredApp } from '../../../electron/backend/vault/vault-types';
 import type { ToolsMethod } from '../../../electron/backend/tools';
 import { openTempVault, type TempVault } from '../../fakes/temp-vault';
@@ -100,7 +102,6 @@ export async function createToolsHarness(options: ToolsHarnessOptions = {}): Pro
     openInBrowser: async () => undefined,
     clipboard: { writeText: (text) => void clipboard.push(text) },
     clock,
-    fetch: globalThis.fetch.bind(globalThis),
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     async resolveAccount(accountId) {
       const found = vault.data().accounts.find((a) => a.id === accountId);
@@ -111,15 +112,17 @@ export async function createToolsHarness(options: ToolsHarnessOptions = {}): Pro
       throw new Error('not used in these tests');
     },
   };
-  const flows = createFlowsService(deps);
-  const installs = createInstallsService(deps);
+  const core = createOAuthCore({ vault, events: bus, clock, logger: deps.logger, fetch: globalThis.fetch.bind(globalThis) });
+  const refresher = createRefresher(deps, core);
+  const flows = createFlowsService(deps, core);
+  const installs = createInstallsService(deps, core, refresher);
   // Waiting for Retry-after moves the shared clock, so the sandbox's bucket leaks without real sleeping.
   const sleeps: number[] = [];
   const sleep = async (ms: number) => {
     sleeps.push(ms);
     offset += ms;
   };
-  const tools = createToolsService({ ...deps, installs: installTokenPort(installs), appVersion: '9.9.9-test', sleep });
+  const tools = createToolsService({ ...deps, core, installs: refresher, appVersion: '9.9.9-test', sleep });
 
   return {
     sandbox,

@@ -55,6 +55,18 @@ describe('id_token checks', () => {
     expect(result.failures.map((c) => c.id)).toEqual(['id_token.signature']);
   });
 
+  it('no kid and two fitting keys: each is tried, the one that verifies is named; neither verifying fails', async () => {
+    const both = { keys: [...otherKeys.jwks.keys.map(({ kid: _kid, ...jwk }) => jwk), ...keys.jwks.keys.map(({ kid: _kid, ...jwk }) => jwk)] };
+    const signed = await keys.signWithoutKid(idClaims(accessToken));
+    const passed = byId((await check(signed, { keys: resolverFor(found(both)) })).checks, 'id_token.signature');
+    expect(passed.outcome).toBe('pass');
+    expect(passed.detail).toContain('key 2 verified it');
+    expect(passed.detail).toMatch(/key with thumbprint \S+ from/);
+    const neither = byId((await check(await otherKeys.signWithoutKid(idClaims(accessToken)), { keys: resolverFor(found({ keys: [keys.jwks.keys[0]!, { ...keys.jwks.keys[0]!, kid: 'key-2' }] })) })).checks, 'id_token.signature');
+    expect(neither.outcome).toBe('fail');
+    expect(neither.detail).toContain('does not match any of the 2 keys that fit RS256');
+  });
+
   it('a key id the account does not publish fails after one refetch', async () => {
     const resolver = resolverFor(found(keys.jwks));
     const result = await check(await otherKeys.sign(idClaims(accessToken), { kid: 'unknown-kid' }), { keys: resolver });

@@ -10,6 +10,8 @@ export const NOW = 1_767_225_600; // 2026-01-01T00:00:00Z
 
 export interface TestKeys {
   sign(claims: JWTPayload, options?: { kid?: string; alg?: string }): Promise<string>;
+  /** As Gorgias signs its id_tokens: no kid in the header. */
+  signWithoutKid(claims: JWTPayload): Promise<string>;
   jwks: JSONWebKeySet;
 }
 
@@ -19,6 +21,7 @@ export async function makeKeys(kid = 'key-1'): Promise<TestKeys> {
   return {
     jwks: { keys: [jwk] },
     sign: (claims, options = {}) => new SignJWT(claims).setProtectedHeader({ alg: options.alg ?? 'RS256', kid: options.kid ?? kid }).sign(privateKey),
+    signWithoutKid: (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256' }).sign(privateKey),
   };
 }
 

@@ -29,7 +29,7 @@ describe('authorize URL', () => {
   });
 
   it('builds the test-install link', () => {
-    expect(testInstallUrl('acme', 'abc123')).toBe('https://acme.gorgias.com/app/settings/integrations/app/abc123?preview=true');
+    expect(testInstallUrl('https://acme.gorgias.com/', 'abc123')).toBe('https://acme.gorgias.com/app/settings/integrations/app/abc123?preview=true');
   });
 });
 

@@ -2,6 +2,10 @@
 // Gorgias's issuer suggests it lives), then {base}/.well-known/openid-configuration, then its
 // jwks_uri. Fetched through the recorded HTTP client (activity kinds 'discovery' and 'jwks') and
 // cached per base URL. Gorgias does not document either: "none" is an expected outcome.
+// One resolver for the whole backend (the flow, the inspector and the diagnostics share its cache):
+// concurrent lookups of one account share one fetch (single flight), and a forced refetch (a token
+// naming a kid we do not have) happens at most once per cooldown, so a stream of tokens with made-up
+// kids cannot make us hammer the server.
 import type { JSONWebKeySet } from 'jose';
 import { WorkbenchError } from '../../../common/errors';
 import type { ActivityContext } from '../../activity/recorder';
@@ -17,8 +21,9 @@ export interface KeyResolver {
 }
 
 const CACHE_MS = 10 * 60_000;
+const REFETCH_COOLDOWN_MS = 30_000;
 
-export function discoveryUrls(baseUrl: string): string[] {
+function discoveryUrls(baseUrl: string): string[] {
   const base = baseUrl.replace(/\/+$/, '');
   return [`${base}/idp/.well-known/openid-configuration`, `${base}/.well-known/openid-configuration`];
 }
@@ -63,15 +68,29 @@ export function createKeyResolver(http: HttpClient, clock: { now(): number }): K
     return { status: 'none', reason: `no discovery document was found (${tried.join('; ')})` };
   }
 
+  const pending = new Map<string, Promise<KeyLookup>>();
+
+  function fetchOnce(baseUrl: string, context: Partial<ActivityContext>): Promise<KeyLookup> {
+    const running = pending.get(baseUrl);
+    if (running) return running;
+    const promise = discover(baseUrl, context)
+      .then((lookup) => {
+        // Only successes are cached: a server that was down a minute ago is asked again.
+        if (lookup.status === 'found') cache.set(baseUrl, { lookup, at: clock.now() });
+        else cache.delete(baseUrl);
+        return lookup;
+      })
+      .finally(() => pending.delete(baseUrl));
+    pending.set(baseUrl, promise);
+    return promise;
+  }
+
   return {
     async lookup(baseUrl, context, options) {
       const cached = cache.get(baseUrl);
-      if (cached && !options?.refresh && clock.now() - cached.at < CACHE_MS) return cached.lookup;
-      const lookup = await discover(baseUrl, context);
-      // Only successes are cached: a server that was down a minute ago is asked again.
-      if (lookup.status === 'found') cache.set(baseUrl, { lookup, at: clock.now() });
-      else cache.delete(baseUrl);
-      return lookup;
+      const age = cached ? clock.now() - cached.at : Number.POSITIVE_INFINITY;
+      if (cached && (options?.refresh ? age < REFETCH_COOLDOWN_MS : age < CACHE_MS)) return cached.lookup;
+      return fetchOnce(baseUrl, context);
     },
   };
 }

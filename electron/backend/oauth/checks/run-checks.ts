@@ -2,16 +2,16 @@
 // (decoded tokens, expiry). Which failures stop the flow: any `fail` on the id_token (signature, iss,
 // aud, azp, exp, iat, nonce, at_hash, sub, or a malformed token). Nothing is stored then: a token we
 // cannot tie to this flow and this account must not become an install. Warnings never stop a flow.
-import type { CheckResult, ExpirySource } from '../../../common/model';
+import type { CheckResult, ExpirySource, FailedCheck } from '../../../common/model';
 import type { ActivityContext } from '../../activity/recorder';
 import { computeExpiry } from '../expiry';
 import type { TokenSet } from '../token-response';
 import { checkAccessToken } from './access-token-checks';
-import { checkIdTokenClaims } from './id-token-checks';
+import { checkIdTokenClaims, toFailedCheck, type IdTokenCheck } from './id-token-checks';
+import { verifyJws } from './jws-verifier';
 import { decodeJwt, type JwtParts } from './jwt-parts';
 import type { KeyResolver } from './key-resolver';
 import { checkExpiresIn, checkScopes } from './quirk-checks';
-import { checkSignature } from './signature-check';
 
 export interface CheckInput {
   tokens: TokenSet;
@@ -28,10 +28,10 @@ export interface CheckInput {
   stateCheck?: CheckResult;
 }
 
-export interface CheckOutput {
+interface CheckOutput {
   checks: CheckResult[];
-  /** The failed id_token checks; non-empty means: fail the flow, store nothing. */
-  failures: CheckResult[];
+  /** The failed id_token checks, with the claim, expected and actual; non-empty means: fail the flow, store nothing. */
+  failures: FailedCheck[];
   accessJwt: JwtParts | null;
   idJwt: JwtParts | null;
   expiresAt: string;
@@ -41,14 +41,15 @@ export interface CheckOutput {
 export async function runChecks(input: CheckInput): Promise<CheckOutput> {
   const checks: CheckResult[] = [];
   if (input.stateCheck) checks.push(input.stateCheck);
-  const idChecks: CheckResult[] = [];
+  const idChecks: Array<CheckResult | IdTokenCheck> = [];
   let idJwt: JwtParts | null = null;
   if (input.tokens.idToken) {
     idJwt = decodeJwt(input.tokens.idToken);
     if (!idJwt) {
       idChecks.push({ id: 'id_token.format', label: 'id_token format', outcome: 'fail', detail: 'The id_token is not a well-formed JWT (three base64url parts with JSON header and claims).' });
     } else {
-      idChecks.push(await checkSignature({ token: idJwt, baseUrl: input.baseUrl, clientSecret: input.clientSecret, keys: input.keys, context: input.context }));
+      const signature = await verifyJws({ token: idJwt, baseUrl: input.baseUrl, clientSecret: input.clientSecret, keys: input.keys, context: input.context });
+      idChecks.push({ id: 'id_token.signature', label: 'id_token signature', ...signature });
       idChecks.push(...checkIdTokenClaims(idJwt, {
         baseUrl: input.baseUrl,
         clientId: input.clientId,
@@ -63,7 +64,8 @@ export async function runChecks(input: CheckInput): Promise<CheckOutput> {
   } else {
     idChecks.push({ id: 'id_token.present', label: 'id_token', outcome: 'unchecked', detail: 'openid was not requested, so there is no id_token to check.' });
   }
-  checks.push(...idChecks);
+  // The claim readings go into the flow's error, not into the stored checks.
+  checks.push(...idChecks.map(({ id, label, outcome, detail }) => ({ id, label, outcome, detail })));
 
   const accessJwt = decodeJwt(input.tokens.accessToken);
   checks.push(...checkAccessToken(accessJwt, { baseUrl: input.baseUrl, clientId: input.clientId, responseScope: input.tokens.scope }));
@@ -75,7 +77,7 @@ export async function runChecks(input: CheckInput): Promise<CheckOutput> {
 
   return {
     checks,
-    failures: idChecks.filter((check) => check.outcome === 'fail'),
+    failures: idChecks.filter((check) => check.outcome === 'fail').map(toFailedCheck),
     accessJwt,
     idJwt,
     expiresAt: expiry.expiresAt,

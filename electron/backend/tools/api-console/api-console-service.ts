@@ -15,7 +15,7 @@ import { header, hintFor, readRateLimit, readRetryAfter } from './response-meta'
 import { MIN_TOKEN_VALIDITY_MS, sendWithToken } from './send-with-token';
 
 /** Lines sent with the answer itself; the rest come through api.responseLines. */
-export const FIRST_PAGE_LINES = 200;
+const FIRST_PAGE_LINES = 200;
 
 /** What the hints read of a body: its start (a 50 MB answer is not decoded again for them). */
 const HINT_PREFIX_CHARS = 4096;
@@ -107,8 +107,7 @@ export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): Doma
       let token: string | null = null;
       if (input.revealToken) {
         // A command meant to be run should hold a token that still works for a while.
-        await deps.installs.getFreshAccessToken(input.installId, { minValidityMs: MIN_TOKEN_VALIDITY_MS }).catch(() => undefined);
-        token = currentAccessToken(deps, input.installId);
+        token = await deps.installs.getFreshAccessToken(input.installId, { minValidityMs: MIN_TOKEN_VALIDITY_MS }).catch(() => currentAccessToken(deps, input.installId));
       }
       return { command: buildCurl(prepared, token) };
     },

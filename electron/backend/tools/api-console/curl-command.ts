@@ -3,7 +3,7 @@
 import { isSecretName } from '../../activity/redact';
 import type { PreparedRequest } from './prepare-request';
 
-export const TOKEN_VARIABLE = 'GORGIAS_ACCESS_TOKEN';
+const TOKEN_VARIABLE = 'GORGIAS_ACCESS_TOKEN';
 
 /** POSIX single quotes: everything literal; a quote becomes '\''. */
 export function shellQuote(value: string): string {

@@ -2,7 +2,7 @@
 // a typo is fixed in the editor rather than read back from a 400.
 import { WorkbenchError } from '../../../common/errors';
 
-export function lineAndColumn(text: string, position: number): { line: number; column: number } {
+function lineAndColumn(text: string, position: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < Math.min(position, text.length); i += 1) {

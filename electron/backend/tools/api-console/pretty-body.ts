@@ -2,7 +2,7 @@
 // JSON.stringify: about a second for 50 MB, far faster than a hand-written printer in JS), anything
 // else as it came. Parsing also yields `meta.next_cursor` and Gorgias's error message.
 
-export interface PrettyBody {
+interface PrettyBody {
   text: string;
   isJson: boolean;
   nextCursor: string | null;

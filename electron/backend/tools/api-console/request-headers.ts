@@ -2,7 +2,7 @@
 // Authorization override (it would be sent and logged as the user typed it), no hop-by-hop headers.
 import { WorkbenchError } from '../../../common/errors';
 
-export const MAX_HEADER_VALUE = 10_000;
+const MAX_HEADER_VALUE = 10_000;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const FORBIDDEN = new Set(['authorization', 'proxy-authorization', 'host', 'content-length', 'connection', 'transfer-encoding', 'cookie', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect']);
 

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { ApiHistoryEntry } from '../../../common/tools/tools-contract';
 import { redactBody, redactHeaders } from '../../activity/redact';
 
-export const HISTORY_LIMIT = 50;
+const HISTORY_LIMIT = 50;
 const MAX_BODY = 16 * 1024;
 
-export interface RequestHistory {
+interface RequestHistory {
   add(installId: string, entry: Omit<ApiHistoryEntry, 'id' | 'headers' | 'body'> & { headers: [string, string][]; body: string | null }, secrets: readonly string[]): void;
   list(installId: string): ApiHistoryEntry[];
 }

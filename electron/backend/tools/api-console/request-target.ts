@@ -3,7 +3,7 @@
 // token to someone else: refused before anything is sent.
 import { WorkbenchError } from '../../../common/errors';
 
-export interface RequestTarget {
+interface RequestTarget {
   /** Full URL to call. */
   url: string;
   /** Path relative to the account, starting with /api/ (no query): what the scope catalogue reads. */

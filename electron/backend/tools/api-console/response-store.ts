@@ -14,7 +14,7 @@ import { createResponseWorker, type ResponseWorker } from './response-worker-cli
  */
 export const MAX_STORED_BYTES = 100_000_000;
 /** Bodies kept at most, whatever their size. */
-export const MAX_STORED_RESPONSES = 5;
+const MAX_STORED_RESPONSES = 5;
 
 export interface KeptBody extends ByteLines {
   isJson: boolean;

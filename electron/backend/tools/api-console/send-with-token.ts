@@ -7,7 +7,7 @@ import type { PreparedRequest } from './prepare-request';
 
 export const MIN_TOKEN_VALIDITY_MS = 60_000;
 
-export interface SentRequest {
+interface SentRequest {
   response: HttpResponse;
   refreshed: boolean;
   /** Why a refresh that was needed did not happen (the request went out with the old token). */
@@ -22,8 +22,9 @@ export async function sendWithToken(deps: ToolsDeps, http: HttpClient, context: 
   const installId = context.install.id;
   const before = context.install.accessToken;
   let refreshProblem: string | null = null;
+  let token = before;
   try {
-    await deps.installs.getFreshAccessToken(installId, { minValidityMs: MIN_TOKEN_VALIDITY_MS });
+    token = await deps.installs.getFreshAccessToken(installId, { minValidityMs: MIN_TOKEN_VALIDITY_MS });
   } catch (error) {
     // The stored token may still work (a revoked refresh token leaves the access token valid until it
     // expires): send anyway and let the API's answer speak.
@@ -40,15 +41,14 @@ export async function sendWithToken(deps: ToolsDeps, http: HttpClient, context: 
       context: { appId: context.install.appId, accountId: context.install.accountId, installId },
       secrets: [token],
     });
-  let token = currentAccessToken(deps, installId);
   let response = await send(token);
   let refreshed = token !== before;
   if (response.status === 401 && context.install.refreshToken) {
     try {
       // Another caller may have refreshed while this request was out: then retry with the
       // stored token instead of refreshing again (one refresh per install, not per caller).
-      if (currentAccessToken(deps, installId) === token) await deps.installs.refresh(installId);
-      token = currentAccessToken(deps, installId);
+      const stored = currentAccessToken(deps, installId);
+      token = stored === token ? (await deps.installs.refresh(installId)).accessToken : stored;
       refreshed = true;
       response = await send(token);
     } catch (error) {

@@ -3,11 +3,12 @@
 // fixing an install would do first anyway.
 import type { DiagnosticCheck, DiagnosticsResult } from '../../../common/tools/tools-contract';
 import type { HttpClient } from '../../http/http-client';
-import { createKeyResolver, type KeyResolver } from '../../oauth/checks/key-resolver';
+import type { KeyResolver } from '../../oauth/checks/key-resolver';
 import type { DomainService } from '../../service';
 import type { ToolsDeps } from '../deps';
 import { HAR_CREATOR_NAME } from '../har/har-service';
-import { findInstall, loadInstallContext } from '../shared/install-context';
+import { findInstall } from '../../installs/refresher';
+import { loadInstallContext } from '../shared/install-context';
 import { createScrubber } from '../shared/known-secrets';
 import { apiProbe, clockSkewCheck, rateLimitCheck, refreshCheck } from './live-checks';
 import { diagnosticsMarkdown } from './report-markdown';
@@ -16,12 +17,12 @@ import { expiryCheck, presenceChecks, signatureAndClaimChecks } from './token-ch
 
 const RANK: Record<DiagnosticCheck['outcome'], number> = { pass: 0, unchecked: 0, warn: 1, fail: 2 };
 
-export function overallOf(checks: readonly DiagnosticCheck[]): DiagnosticsResult['overall'] {
+function overallOf(checks: readonly DiagnosticCheck[]): DiagnosticsResult['overall'] {
   const worst = Math.max(0, ...checks.map((c) => RANK[c.outcome]));
   return worst === 2 ? 'fail' : worst === 1 ? 'warn' : 'pass';
 }
 
-export function createDiagnosticsService(deps: ToolsDeps, http: HttpClient, keys: KeyResolver = createKeyResolver(http, deps.clock)): DomainService<'diagnostics'> {
+export function createDiagnosticsService(deps: ToolsDeps, http: HttpClient, keys: KeyResolver): DomainService<'diagnostics'> {
   const lastRuns = new Map<string, DiagnosticsResult>();
 
   async function run(installId: string): Promise<DiagnosticsResult> {

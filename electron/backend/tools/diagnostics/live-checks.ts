@@ -6,8 +6,9 @@ import type { HttpClient, HttpResponse } from '../../http/http-client';
 import { header, readRateLimit, REMOVED_USER_MESSAGE } from '../api-console/response-meta';
 import { prettyBody } from '../api-console/pretty-body';
 import type { ToolsDeps } from '../deps';
-import { findInstall, type InstallContext } from '../shared/install-context';
-import { humanDuration } from '../shared/human-time';
+import { findInstall } from '../../installs/refresher';
+import type { InstallContext } from '../shared/install-context';
+import { formatDuration } from '../../../common/duration';
 
 const check = (id: string, label: string, outcome: DiagnosticCheck['outcome'], detail: string, fix: string | null = null): DiagnosticCheck => ({ id, label, outcome, detail, fix });
 const RECONNECT = 'Connect the app to this account again.';
@@ -18,7 +19,16 @@ const SKEW_FAIL_MS = 5 * 60_000;
 export async function refreshCheck(deps: ToolsDeps, context: InstallContext): Promise<DiagnosticCheck> {
   if (!context.install.refreshToken) return check('refresh', 'Refresh works', 'unchecked', 'No refresh token to try.', 'Add the "offline" scope and connect again.');
   try {
-    await deps.installs.refresh(context.install.id);
+    const refreshed = await deps.installs.refresh(context.install.id);
+    if (refreshed.revokedAt) {
+      return check(
+        'refresh',
+        'Refresh works',
+        'fail',
+        `A real refresh succeeded although the install was revoked at ${refreshed.revokedAt}: the server still accepts the revoked refresh token, so the revoke did not take effect.`,
+        'Disconnect the app in the helpdesk (or report the server), then connect again if you still need the install.',
+      );
+    }
     return check('refresh', 'Refresh works', 'pass', 'A real refresh just succeeded: the install has a new access token.');
   } catch (error) {
     if (isWorkbenchError(error) && (error.code === 'TOKEN_REVOKED' || error.code === 'OAUTH_INVALID_GRANT')) {
@@ -38,7 +48,7 @@ export async function refreshCheck(deps: ToolsDeps, context: InstallContext): Pr
   }
 }
 
-export interface ApiProbe {
+interface ApiProbe {
   check: DiagnosticCheck;
   response: HttpResponse | null;
 }
@@ -96,9 +106,9 @@ export function clockSkewCheck(response: HttpResponse | null, sentAtMs: number, 
   const abs = Math.max(0, Math.abs(skew) - 1000);
   const direction = skew > 0 ? 'ahead of' : 'behind';
   if (abs >= SKEW_FAIL_MS) {
-    return check('clock.skew', 'Clock skew', 'fail', `This computer's clock is ${humanDuration(abs)} ${direction} the server's: tokens look expired (or not yet valid) when they are not.`, "Set the computer's clock automatically (NTP).");
+    return check('clock.skew', 'Clock skew', 'fail', `This computer's clock is ${formatDuration(abs)} ${direction} the server's: tokens look expired (or not yet valid) when they are not.`, "Set the computer's clock automatically (NTP).");
   }
-  if (abs >= SKEW_WARN_MS) return check('clock.skew', 'Clock skew', 'warn', `This computer's clock is ${humanDuration(abs)} ${direction} the server's.`, "Set the computer's clock automatically (NTP).");
+  if (abs >= SKEW_WARN_MS) return check('clock.skew', 'Clock skew', 'warn', `This computer's clock is ${formatDuration(abs)} ${direction} the server's.`, "Set the computer's clock automatically (NTP).");
   return check('clock.skew', 'Clock skew', 'pass', 'This computer\'s clock agrees with the server\'s Date header (within a minute).');
 }
 

@@ -6,7 +6,7 @@ import type { ActivityEntry } from '../../../common/model';
 import type { DiagnosticCheck } from '../../../common/tools/tools-contract';
 
 /** The path relative to the account (`/api/...`) of a logged URL, or null when it is elsewhere. */
-export function accountPath(url: string, baseUrl: string): string | null {
+function accountPath(url: string, baseUrl: string): string | null {
   let parsed: URL;
   let base: URL;
   try {

@@ -3,10 +3,11 @@
 import type { DiagnosticCheck } from '../../../common/tools/tools-contract';
 import { decodeJwt } from '../../oauth/checks/jwt-parts';
 import type { KeyResolver } from '../../oauth/checks/key-resolver';
+import { readAud, readAzp, readIss } from '../../oauth/checks/claims';
+import { verifyJws } from '../../oauth/checks/jws-verifier';
+import { describeExpirySource } from '../../oauth/expiry';
 import type { InstallContext } from '../shared/install-context';
-import { humanDuration } from '../shared/human-time';
-import { matchIssuer } from '../inspector/inspect-token';
-import { verifyWithAccountKeys } from '../inspector/signature';
+import { formatDuration } from '../../../common/duration';
 
 const check = (id: string, label: string, outcome: DiagnosticCheck['outcome'], detail: string, fix: string | null = null): DiagnosticCheck => ({ id, label, outcome, detail, fix });
 
@@ -28,16 +29,16 @@ export function expiryCheck(context: InstallContext, nowMs: number): DiagnosticC
   const { install } = context;
   if (!install.expiresAt) return check('token.expiry', 'Access token expiry', 'unchecked', 'The expiry of the access token is unknown.');
   const left = Date.parse(install.expiresAt) - nowMs;
-  const source = install.expirySource === 'jwt-exp' ? 'its exp claim' : install.expirySource === 'expires-in' ? 'expires_in' : 'the assumed 24 h lifetime';
+  const source = describeExpirySource(install.expirySource);
   if (left <= 0) {
-    const detail = `The access token expired ${humanDuration(left)} ago (${install.expiresAt}, from ${source}).`;
+    const detail = `The access token expired ${formatDuration(left)} ago (${install.expiresAt}, from ${source}).`;
     // Expiry is routine when a refresh token can renew it (the next call refreshes first); fatal when none can.
     return install.refreshToken
       ? check('token.expiry', 'Access token expiry', 'warn', `${detail} It is renewed with the refresh token before the next call.`, 'Nothing, if "Refresh works" passes below; otherwise connect again.')
       : check('token.expiry', 'Access token expiry', 'fail', `${detail} There is no refresh token to renew it.`, RECONNECT);
   }
-  if (left < 5 * 60_000) return check('token.expiry', 'Access token expiry', 'warn', `The access token expires in ${humanDuration(left)} (${install.expiresAt}).`, 'It will be refreshed before the next call; nothing to do if refresh works.');
-  return check('token.expiry', 'Access token expiry', 'pass', `Valid for ${humanDuration(left)} more (until ${install.expiresAt}, from ${source}).`);
+  if (left < 5 * 60_000) return check('token.expiry', 'Access token expiry', 'warn', `The access token expires in ${formatDuration(left)} (${install.expiresAt}).`, 'It will be refreshed before the next call; nothing to do if refresh works.');
+  return check('token.expiry', 'Access token expiry', 'pass', `Valid for ${formatDuration(left)} more (until ${install.expiresAt}, from ${source}).`);
 }
 
 export async function signatureAndClaimChecks(context: InstallContext, keys: KeyResolver): Promise<DiagnosticCheck[]> {
@@ -47,16 +48,13 @@ export async function signatureAndClaimChecks(context: InstallContext, keys: Key
     const detail = 'The access token is opaque (not a JWT): its signature and claims cannot be read here; the API is the judge.';
     return [check('token.signature', 'Signature', 'unchecked', detail), check('token.claims', 'iss / aud / azp', 'unchecked', detail)];
   }
-  const signature = await verifyWithAccountKeys(jwt, baseUrl, keys, { appId: install.appId, accountId: install.accountId, installId: install.id });
+  const signature = await verifyJws({ token: jwt, baseUrl, keys, context: { appId: install.appId, accountId: install.accountId, installId: install.id } });
   const out: DiagnosticCheck[] = [
     check('token.signature', 'Signature', signature.outcome, signature.detail, signature.outcome === 'fail' ? `The token was not issued by ${baseUrl}: check the account's base URL, then ${RECONNECT.toLowerCase()}` : null),
   ];
-  const problems: string[] = [];
-  const { claims } = jwt;
-  if (!matchIssuer(claims.iss, [{ id: '', label: '', baseUrl }])) problems.push(`iss is ${String(claims.iss)}, expected ${baseUrl}/idp (or ${baseUrl})`);
-  const aud = Array.isArray(claims.aud) ? claims.aud.map(String) : typeof claims.aud === 'string' ? [claims.aud] : [];
-  if (!aud.includes(`${baseUrl}/api`)) problems.push(`aud is ${aud.join(', ') || '(missing)'}, expected ${baseUrl}/api`);
-  if (app && claims.azp !== undefined && claims.azp !== app.clientId) problems.push(`azp is ${String(claims.azp)}, not the app's client id ${app.clientId}`);
+  // The access token's issuer, audience and authorised party must all name this account and app.
+  const readings = [readIss(jwt.claims, baseUrl), readAud(jwt.claims, `${baseUrl}/api`, "the account's API"), ...(app ? [readAzp(jwt.claims, app.clientId)] : [])];
+  const problems = readings.filter((reading) => reading.status === 'mismatch' || (reading.status === 'missing' && reading.claim !== 'azp')).map((reading) => `${reading.claim} is ${reading.actual ?? '(missing)'}, expected ${reading.expected}`);
   out.push(problems.length === 0
     ? check('token.claims', 'iss / aud / azp', 'pass', `Issued by and for this account (${baseUrl})${app ? `, for the app's client id` : ''}.`)
     : check('token.claims', 'iss / aud / azp', 'fail', `${problems.join('; ')}.`, `The token belongs to another account or app: check the account's subdomain or base URL, then ${RECONNECT.toLowerCase()}`));

@@ -1,53 +1,14 @@
 // Activity entries as HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/), oldest first, so a
 // support ticket can carry the exchanges. Entries are already redacted when stored; `scrub` is a
 // second pass over every string with the secrets the vault holds right now.
+import type { Entry, Har, Header as HarNameValue, Log } from 'har-format';
 import type { ActivityEntry } from '../../../common/model';
 
-export interface HarNameValue {
-  name: string;
-  value: string;
-}
-
-export interface HarEntry {
-  startedDateTime: string;
-  time: number;
-  request: {
-    method: string;
-    url: string;
-    httpVersion: string;
-    cookies: HarNameValue[];
-    headers: HarNameValue[];
-    queryString: HarNameValue[];
-    postData?: { mimeType: string; text: string };
-    headersSize: number;
-    bodySize: number;
-  };
-  response: {
-    status: number;
-    statusText: string;
-    httpVersion: string;
-    cookies: HarNameValue[];
-    headers: HarNameValue[];
-    content: { size: number; mimeType: string; text?: string; comment?: string };
-    redirectURL: string;
-    headersSize: number;
-    bodySize: number;
-  };
-  cache: Record<string, never>;
-  timings: { send: number; wait: number; receive: number };
-  comment?: string;
-  _workbench: { kind: string; appId: string | null; accountId: string | null; installId: string | null; error: { code: string; message: string } | null };
-}
-
-export interface Har {
-  log: {
-    version: '1.2';
-    creator: { name: string; version: string };
-    pages: [];
-    entries: HarEntry[];
-    comment: string;
-  };
-}
+/** HAR's custom field for what only the workbench knows about an exchange. */
+type WorkbenchFacts = { kind: string; appId: string | null; accountId: string | null; installId: string | null; error: { code: string; message: string } | null };
+type HarEntry = Entry & { _workbench: WorkbenchFacts };
+/** A HAR whose entries carry the workbench's custom field (still a HAR: `satisfies Har` below). */
+type WorkbenchHar = { log: Omit<Log, 'entries'> & { entries: HarEntry[] } };
 
 const pairs = (record: Record<string, string>, scrub: (text: string) => string): HarNameValue[] =>
   Object.entries(record).map(([name, value]) => ({ name, value: scrub(value) }));
@@ -63,7 +24,7 @@ function queryOf(url: string, scrub: (text: string) => string): HarNameValue[] {
 const headerValue = (record: Record<string, string>, name: string): string | undefined =>
   Object.entries(record).find(([key]) => key.toLowerCase() === name)?.[1];
 
-export function toHarEntry(entry: ActivityEntry, scrub: (text: string) => string): HarEntry {
+function toHarEntry(entry: ActivityEntry, scrub: (text: string) => string): HarEntry {
   const duration = Math.max(0, entry.durationMs ?? 0);
   const requestType = headerValue(entry.requestHeaders, 'content-type') ?? 'application/octet-stream';
   const responseType = headerValue(entry.responseHeaders, 'content-type') ?? (entry.responseBody === null ? '' : 'text/plain');
@@ -108,7 +69,7 @@ export function toHarEntry(entry: ActivityEntry, scrub: (text: string) => string
 }
 
 /** `entries` newest first, as the activity log lists them; the HAR is oldest first. */
-export function toHar(entries: readonly ActivityEntry[], creator: { name: string; version: string }, scrub: (text: string) => string): Har {
+export function toHar(entries: readonly ActivityEntry[], creator: { name: string; version: string }, scrub: (text: string) => string): WorkbenchHar {
   return {
     log: {
       version: '1.2',
@@ -117,5 +78,5 @@ export function toHar(entries: readonly ActivityEntry[], creator: { name: string
       entries: [...entries].reverse().map((entry) => toHarEntry(entry, scrub)),
       comment: 'Secrets (tokens, client secrets, codes, state) are redacted.',
     },
-  };
+  } satisfies Har;
 }

@@ -1,9 +1,10 @@
 // Reads a pasted token the way a Gorgias developer needs it read: decoded claims with human times,
 // which account issued it and which app it belongs to, the quirks worth a warning. Stores nothing.
 import type { TimeClaim, TokenInspection, TokenReading } from '../../../common/tools/tools-contract';
+import { audiences, readIss, readSub } from '../../oauth/checks/claims';
 import type { JwtParts } from '../../oauth/checks/jwt-parts';
-import { relativeTime } from '../shared/human-time';
-import type { SignatureReading } from './signature';
+import { relativeTime } from '../../../common/duration';
+import type { SignatureVerdict } from '../../oauth/checks/jws-verifier';
 import { tokenShape } from './token-shape';
 
 export interface KnownAccount {
@@ -12,29 +13,27 @@ export interface KnownAccount {
   baseUrl: string;
 }
 
-export interface KnownApp {
+interface KnownApp {
   id: string;
   name: string;
   clientId: string;
 }
 
-export interface InspectInput {
+interface InspectInput {
   text: string;
   accounts: readonly KnownAccount[];
   apps: readonly KnownApp[];
   nowMs: number;
   /** Verifies the signature against the matched account's keys. */
-  verify(jwt: JwtParts, account: KnownAccount): Promise<SignatureReading>;
+  verify(jwt: JwtParts, account: KnownAccount): Promise<SignatureVerdict>;
 }
 
 const TIME_CLAIMS = ['iat', 'nbf', 'auth_time', 'exp'];
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
-export function matchIssuer(iss: unknown, accounts: readonly KnownAccount[]): KnownAccount | null {
-  if (typeof iss !== 'string') return null;
-  const wanted = trimSlash(iss);
-  // 2021 tokens say https://{sub}.gorgias.com, 2026 tokens https://{sub}.gorgias.com/idp.
-  return accounts.find((account) => wanted === trimSlash(account.baseUrl) || wanted === `${trimSlash(account.baseUrl)}/idp`) ?? null;
+/** The account whose issuer (2021: {base}, 2026: {base}/idp) signed the token. */
+function matchIssuer(claims: Record<string, unknown>, accounts: readonly KnownAccount[]): KnownAccount | null {
+  return accounts.find((account) => readIss(claims, account.baseUrl).status === 'ok') ?? null;
 }
 
 function timesOf(claims: Record<string, unknown>, nowMs: number): TimeClaim[] {
@@ -49,12 +48,10 @@ function timesOf(claims: Record<string, unknown>, nowMs: number): TimeClaim[] {
   return out;
 }
 
-const audList = (aud: unknown): string[] => (Array.isArray(aud) ? aud.map(String) : typeof aud === 'string' ? [aud] : []);
-
 function readClaims(jwt: JwtParts, account: KnownAccount | null, apps: readonly KnownApp[], nowMs: number): { readings: TokenReading[]; app: KnownApp | null } {
   const { claims } = jwt;
   const readings: TokenReading[] = [];
-  const aud = audList(claims.aud);
+  const aud = audiences(claims);
   let app: KnownApp | null = null;
   const accountName = account ? `${account.label} (${account.baseUrl})` : null;
 
@@ -80,12 +77,8 @@ function readClaims(jwt: JwtParts, account: KnownAccount | null, apps: readonly 
   } else if (account) {
     readings.push({ level: 'info', text: `Issued by the account ${accountName}.` });
   }
-  if (typeof claims.sub === 'number') {
-    readings.push({
-      level: 'warn',
-      text: `sub is a number (${claims.sub}), as in Gorgias's 2021 id_tokens; OpenID Connect requires a string, and strict libraries (oauth4webapi, openid-client) reject the token for it.`,
-    });
-  }
+  const sub = readSub(claims);
+  if (sub.status === 'note') readings.push({ level: 'warn', text: sub.detail });
   if (typeof claims.scope === 'string') readings.push({ level: 'info', text: `Scopes: ${claims.scope.split(/\s+/).filter(Boolean).join(', ')}.` });
   if (typeof claims.exp === 'number') {
     const expMs = claims.exp * 1000;
@@ -108,7 +101,7 @@ export async function inspectToken(input: InspectInput): Promise<TokenInspection
     return { kind: shape.kind, summary: shape.summary, ...empty, signature: { outcome: 'unchecked', detail } };
   }
   const { jwt } = shape;
-  const account = matchIssuer(jwt.claims.iss, input.accounts);
+  const account = matchIssuer(jwt.claims, input.accounts);
   const { readings, app } = readClaims(jwt, account, input.apps, input.nowMs);
   const signature = account
     ? await input.verify(jwt, account)

@@ -1,13 +1,13 @@
 // inspector.inspect: a pasted token read against the accounts and apps the user has. Nothing pasted
 // is stored or logged; the only network traffic is fetching the matched account's public keys.
 import type { HttpClient } from '../../http/http-client';
-import { createKeyResolver, type KeyResolver } from '../../oauth/checks/key-resolver';
+import type { KeyResolver } from '../../oauth/checks/key-resolver';
+import { verifyJws } from '../../oauth/checks/jws-verifier';
 import type { DomainService } from '../../service';
 import type { ToolsDeps } from '../deps';
 import { inspectToken, type KnownAccount } from './inspect-token';
-import { verifyWithAccountKeys } from './signature';
 
-export async function knownAccounts(deps: ToolsDeps): Promise<KnownAccount[]> {
+async function knownAccounts(deps: ToolsDeps): Promise<KnownAccount[]> {
   const accounts = deps.vault.data().accounts;
   const resolved = await Promise.all(
     accounts.map(async (account) => {
@@ -23,7 +23,7 @@ export async function knownAccounts(deps: ToolsDeps): Promise<KnownAccount[]> {
   return resolved.filter((account): account is KnownAccount => account !== null);
 }
 
-export function createInspectorService(deps: ToolsDeps, http: HttpClient, keys: KeyResolver = createKeyResolver(http, deps.clock)): DomainService<'inspector'> {
+export function createInspectorService(deps: ToolsDeps, http: HttpClient, keys: KeyResolver): DomainService<'inspector'> {
   return {
     async 'inspector.inspect'({ token }) {
       return inspectToken({
@@ -31,7 +31,7 @@ export function createInspectorService(deps: ToolsDeps, http: HttpClient, keys: 
         accounts: await knownAccounts(deps),
         apps: deps.vault.data().apps.map((app) => ({ id: app.id, name: app.name, clientId: app.clientId })),
         nowMs: deps.clock.now(),
-        verify: (jwt, account) => verifyWithAccountKeys(jwt, account.baseUrl, keys, { accountId: account.id }),
+        verify: (jwt, account) => verifyJws({ token: jwt, baseUrl: account.baseUrl, keys, context: { accountId: account.id } }),
       });
     },
   };

@@ -2,7 +2,7 @@
 // token, or something that is not a token at all, with a message that says which and why.
 import { decodeJwt, type JwtParts } from '../../oauth/checks/jwt-parts';
 
-export type TokenShape =
+type TokenShape =
   | { kind: 'empty'; summary: string }
   | { kind: 'jwt'; jwt: JwtParts; summary: string }
   | { kind: 'opaque'; summary: string }
@@ -11,7 +11,7 @@ export type TokenShape =
 const OPAQUE = /^[A-Za-z0-9._~+/=-]+$/;
 
 /** Strips what people paste around a token: whitespace, quotes, a `Bearer ` prefix. */
-export function cleanPastedToken(text: string): string {
+function cleanPastedToken(text: string): string {
   let token = text.trim();
   if (/^bearer\s+/i.test(token)) token = token.replace(/^bearer\s+/i, '');
   if (/^["'].*["']$/.test(token)) token = token.slice(1, -1).trim();

@@ -10,11 +10,12 @@ import { checkPermissions, prepareRequest } from '../api-console/prepare-request
 import { header, readRateLimit, readRetryAfter } from '../api-console/response-meta';
 import { sendWithToken } from '../api-console/send-with-token';
 import type { ToolsDeps } from '../deps';
-import { findInstall, loadInstallContext } from '../shared/install-context';
+import { findInstall } from '../../installs/refresher';
+import { loadInstallContext } from '../shared/install-context';
 import { summariseAnswer } from './run-summary';
 
 /** Never wait longer than this for one Retry-after (Gorgias's window is 20 s). */
-export const MAX_RETRY_WAIT_MS = 30_000;
+const MAX_RETRY_WAIT_MS = 30_000;
 const DEFAULT_CONCURRENCY = 4;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,7 @@
 // Everything a tool needs about one install: the stored install, its app and account, and where its
 // account lives. Throws NOT_FOUND with a plain message when any of them is gone.
 import { WorkbenchError } from '../../../common/errors';
+import { findInstall } from '../../installs/refresher';
 import type { StoredAccount, StoredApp, StoredInstall } from '../../vault/vault-types';
 import type { ToolsDeps } from '../deps';
 
@@ -11,12 +12,6 @@ export interface InstallContext {
   baseUrl: string;
   /** "Demo app on Local sandbox", for labels and reports. */
   label: string;
-}
-
-export function findInstall(deps: Pick<ToolsDeps, 'vault'>, installId: string): StoredInstall {
-  const install = deps.vault.data().installs.find((candidate) => candidate.id === installId);
-  if (!install) throw new WorkbenchError('NOT_FOUND', 'That install no longer exists. It may have been forgotten.', { installId });
-  return install;
 }
 
 export async function loadInstallContext(deps: Pick<ToolsDeps, 'vault' | 'resolveAccount'>, installId: string): Promise<InstallContext> {

@@ -4,6 +4,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { WorkbenchError } from '../../../common/errors';
 import { assertScryptParams, deriveKek, newScryptParams, type ScryptParams } from '../../vault/passphrase-kdf';
+import { MIN_PASSPHRASE_LENGTH } from '../../../common/lists';
 
 export interface EncryptedSecrets {
   kdf: ScryptParams;
@@ -14,11 +15,10 @@ export interface EncryptedSecrets {
 }
 
 const AAD = Buffer.from('gorgias-workbench/export/secrets/v1');
-export const MIN_EXPORT_PASSPHRASE = 8;
 
 export async function encryptSecrets(plaintext: string, passphrase: string): Promise<EncryptedSecrets> {
-  if (passphrase.length < MIN_EXPORT_PASSPHRASE) {
-    throw new WorkbenchError('INVALID_ARGUMENT', `Pick a passphrase of at least ${MIN_EXPORT_PASSPHRASE} characters to protect the secrets in the file.`, { field: 'passphrase' });
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw new WorkbenchError('INVALID_ARGUMENT', `Pick a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters to protect the secrets in the file.`, { field: 'passphrase' });
   }
   const kdf = newScryptParams();
   const key = await deriveKek(passphrase, kdf);

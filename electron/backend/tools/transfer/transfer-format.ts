@@ -4,20 +4,21 @@
 import { z } from 'zod';
 import { redirectSettingsSchema, scopeSchema } from '../../../common/contract';
 import { WorkbenchError } from '../../../common/errors';
+import { CLIENT_AUTH_METHODS } from '../../../common/lists';
 import { validCustomBaseUrl, validSubdomain } from '../../accounts/account-validation';
 import { validateRedirectSettings } from '../../apps/app-validation';
 import type { StoredAccount, StoredApp } from '../../vault/vault-types';
 import type { EncryptedSecrets } from './transfer-crypto';
 
-export const EXPORT_FORMAT = 'gorgias-oauth-workbench/export';
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = 'gorgias-oauth-workbench/export';
+const EXPORT_VERSION = 1;
 
 const exportedAppSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   clientId: z.string().trim().min(1).max(200),
   scopes: z.array(scopeSchema).max(100),
   redirect: redirectSettingsSchema,
-  clientAuth: z.enum(['basic', 'body']),
+  clientAuth: z.enum(CLIENT_AUTH_METHODS),
   pkce: z.boolean(),
 });
 
@@ -49,14 +50,14 @@ const exportFileSchema = z.strictObject({
 
 export type ExportedApp = z.output<typeof exportedAppSchema>;
 export type ExportedAccount = z.output<typeof exportedAccountSchema>;
-export type ExportFile = z.output<typeof exportFileSchema>;
+type ExportFile = z.output<typeof exportFileSchema>;
 
 /** Inside the encrypted block: client secrets by client id. */
 export interface SecretPayload {
   clientSecrets: Record<string, string>;
 }
 
-export const toExportedApp = (app: StoredApp): ExportedApp => ({
+const toExportedApp = (app: StoredApp): ExportedApp => ({
   name: app.name,
   clientId: app.clientId,
   scopes: [...app.scopes],
@@ -65,7 +66,7 @@ export const toExportedApp = (app: StoredApp): ExportedApp => ({
   pkce: app.pkce,
 });
 
-export const toExportedAccount = (account: StoredAccount): ExportedAccount => ({
+const toExportedAccount = (account: StoredAccount): ExportedAccount => ({
   subdomain: account.subdomain,
   label: account.label,
   kind: account.kind,

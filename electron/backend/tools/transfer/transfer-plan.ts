@@ -4,7 +4,7 @@ import type { TransferChange, TransferItemPreview, TransferPreview } from '../..
 import type { StoredAccount, StoredApp } from '../../vault/vault-types';
 import type { ExportedAccount, ExportedApp } from './transfer-format';
 
-export interface PlannedApp {
+interface PlannedApp {
   item: ExportedApp;
   clientSecret: string | null;
   existing: StoredApp | null;
@@ -12,7 +12,7 @@ export interface PlannedApp {
   fields: string[];
 }
 
-export interface PlannedAccount {
+interface PlannedAccount {
   item: ExportedAccount;
   existing: StoredAccount | null;
   change: TransferChange;
@@ -25,7 +25,7 @@ export interface TransferPlan {
   secretsIncluded: boolean;
 }
 
-export const accountKey = (account: Pick<StoredAccount, 'subdomain' | 'customBaseUrl' | 'builtInSandbox'>): string =>
+const accountKey = (account: Pick<StoredAccount, 'subdomain' | 'customBaseUrl' | 'builtInSandbox'>): string =>
   account.builtInSandbox ? `sandbox:${account.subdomain}` : `${account.customBaseUrl ?? 'gorgias'}|${account.subdomain}`;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -1,6 +1,7 @@
 // The activity timeline: every exchange the workbench made, newest first, filtered by app, account
 // and kind, with the detail of one, and the filtered set exported as HAR 1.2 (redacted by main).
 import { useState } from 'react';
+import { ACTIVITY_KINDS } from '../../../../electron/common/lists';
 import type { ActivityKind } from '../../../../electron/common/model';
 import { useCatalog } from '../../stores/catalog';
 import { workbench } from '../../workbench/client';
@@ -14,7 +15,6 @@ import { ActivityDetail } from './activity-detail';
 import { downloadText } from './har-export';
 import '../../styles/tools.css';
 
-const KINDS: ActivityKind[] = ['authorize', 'callback', 'token', 'refresh', 'revoke', 'discovery', 'jwks', 'api'];
 const LIMIT = 300;
 
 export function ActivityView() {
@@ -69,7 +69,7 @@ export function ActivityView() {
           {(props) => (
             <select {...props} value={kind} onChange={(event) => setKind(event.target.value as ActivityKind | '')}>
               <option value="">All kinds</option>
-              {KINDS.map((name) => <option key={name}>{name}</option>)}
+              {ACTIVITY_KINDS.map((name) => <option key={name}>{name}</option>)}
             </select>
           )}
         </Field>

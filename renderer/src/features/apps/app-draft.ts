@@ -2,6 +2,7 @@
 // and shown inline; the first one also explains why Save is off.
 import type { AppCreateInput, AppPatch } from '../../../../electron/common/contract';
 import type { AppView, RedirectSettings } from '../../../../electron/common/model';
+import { REDIRECT_PATH_PATTERN, REDIRECT_PATH_RULE } from '../../../../electron/common/lists';
 
 export interface AppDraft {
   name: string;
@@ -54,7 +55,7 @@ export function draftProblems(draft: AppDraft): DraftProblems {
   if (draft.clientId.trim() === '') problems.clientId = 'Copy the client ID from the Gorgias app settings.';
   const { mode, port, path, relayUrl, pasteUrl } = draft.redirect;
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) problems.port = 'A port is a whole number from 0 to 65535 (0 = any free port).';
-  if (!/^\/[A-Za-z0-9._~\-/]*$/.test(path)) problems.path = 'The path starts with / and uses URL-safe characters, e.g. /callback.';
+  if (!REDIRECT_PATH_PATTERN.test(path)) problems.path = `${REDIRECT_PATH_RULE}, e.g. /callback.`;
   if (mode === 'relay') {
     const problem = httpsProblem(relayUrl.trim(), 'relay page URL');
     if (problem) problems.relayUrl = problem;

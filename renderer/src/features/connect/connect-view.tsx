@@ -11,6 +11,7 @@ import { AccountName } from '../../components/account-name';
 import { CopyButton } from '../../components/copy-button';
 import { Countdown } from '../../components/countdown';
 import { ErrorMessage } from '../../components/error-message';
+import { FailedChecks } from './failed-checks';
 import { FlowSteps } from './flow-steps';
 import { PasteBox } from './paste-box';
 import { startConnect } from './start-connect';
@@ -70,6 +71,7 @@ export function ConnectView({ flowId }: { flowId: string }) {
         <div className="connect__failure">
           <h2>Connect failed</h2>
           <ErrorMessage error={flow.error} />
+          <FailedChecks checks={flow.error?.failedChecks ?? []} />
         </div>
       )}
       {flow.step === 'cancelled' && <p>Connect was cancelled. Nothing was stored.</p>}

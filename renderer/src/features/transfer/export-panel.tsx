@@ -1,6 +1,7 @@
 // Export apps and accounts: without secrets, or with the client secrets encrypted under a
 // passphrase. The JSON is shown with Copy (through main) and Download.
 import { useState } from 'react';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../electron/common/lists';
 import { workbench } from '../../workbench/client';
 import { useAction } from '../../hooks/use-action';
 import { CopyButton } from '../../components/copy-button';
@@ -8,14 +9,13 @@ import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { downloadText } from '../activity/har-export';
 
-const MIN_PASSPHRASE = 8;
 
 export function ExportPanel() {
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [exported, setExported] = useState<{ text: string; apps: number; accounts: number; secretsIncluded: boolean } | null>(null);
   const run = useAction(() => workbench().transfer.export(includeSecrets ? { includeSecrets, passphrase } : { includeSecrets }));
-  const problem = includeSecrets && passphrase.length < MIN_PASSPHRASE ? `The passphrase needs at least ${MIN_PASSPHRASE} characters.` : null;
+  const problem = includeSecrets && passphrase.length < MIN_PASSPHRASE_LENGTH ? `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.` : null;
 
   return (
     <section className="subpanel" aria-labelledby="export-title">

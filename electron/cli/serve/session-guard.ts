@@ -1,8 +1,6 @@
-// The browser door's guard for every request, in one file so it can be swapped for the shared
-// local-request guard. Like Jupyter and VS Code's serve-web: the server answers only
-//   - requests whose Host is exactly its own 127.0.0.1:PORT (or localhost:PORT): DNS rebinding
-//     makes evil.example resolve to 127.0.0.1, but the browser still sends Host: evil.example;
-//   - requests with no Origin, or our own origin (no CORS at all: nothing answers preflights);
+// The browser door's own checks, after the shared local-request guard
+// (electron/backend/http/local-request-guard.ts: Host against DNS rebinding, Origin and Fetch
+// Metadata against other sites; no CORS at all). Like Jupyter and VS Code's serve-web, it answers only
 //   - requests carrying the session cookie (HttpOnly, SameSite=Strict, so no other site's page can
 //     send it), except the one-time exchange of the printed link's token for that cookie;
 //   - API calls with the X-Workbench-Door header and a JSON body, which a cross-site form cannot send.
@@ -30,23 +28,6 @@ export function cookieValue(request: IncomingMessage, name: string): string | nu
     if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
   }
   return null;
-}
-
-export function ownOrigins(port: number): string[] {
-  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-}
-
-/** Host and Origin: who may talk to us at all (before any secret is looked at). */
-export function checkAddress(request: IncomingMessage, config: GuardConfig): GuardVerdict {
-  const host = request.headers.host ?? '';
-  if (!ownOrigins(config.port).some((origin) => origin === `http://${host}`)) {
-    return { ok: false, status: 421, reason: `This server answers only to 127.0.0.1:${config.port}.` };
-  }
-  const origin = request.headers.origin;
-  if (origin !== undefined && !ownOrigins(config.port).includes(origin)) return { ok: false, status: 403, reason: 'Requests from other sites are refused.' };
-  const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return { ok: false, status: 403, reason: 'Requests from other sites are refused.' };
-  return { ok: true };
 }
 
 /** The session cookie: every request but the first page load with the printed token. */
