@@ -22,6 +22,7 @@ export function createMemoryVault(initial: VaultData = emptyVaultData()): Memory
   let queue: Promise<unknown> = Promise.resolve();
   const entries: ActivityEntry[] = [];
   let nextId = 1;
+  const exclusives = new Map<string, Promise<unknown>>();
   const status: VaultStatus = { state: 'ready', protection: 'os', osProtection: 'strong', osBackend: 'memory', recovered: null, problem: null, schemaVersion: CURRENT_SCHEMA_VERSION, dataDir: '(memory)' };
 
   const activity: ActivityLog = {
@@ -62,6 +63,18 @@ export function createMemoryVault(initial: VaultData = emptyVaultData()): Memory
     acceptWeakProtection: async () => ({ ...status }),
     useOsProtection: async () => ({ ...status }),
     dismissRecovery: async () => ({ ...status }),
+    lock: async () => ({ ...status }),
+    updateSettings: async (patch) => {
+      if (patch.autoLockMinutes !== undefined) data.settings.autoLockMinutes = patch.autoLockMinutes;
+      if (patch.clipboardClearSeconds !== undefined) data.settings.clipboardClearSeconds = patch.clipboardClearSeconds;
+      return { autoLockMinutes: data.settings.autoLockMinutes, clipboardClearSeconds: data.settings.clipboardClearSeconds };
+    },
+    // One process: a per-name chain is all "exclusive" needs here.
+    exclusive: <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+      const run = (exclusives.get(name) ?? Promise.resolve()).then(fn);
+      exclusives.set(name, run.catch(() => undefined));
+      return run;
+    },
     activity,
     onStatusChange: () => () => undefined,
     close: async () => undefined,

@@ -2,6 +2,7 @@
 // account, replaced in place (same id) when the pair connects again.
 import type { CheckResult, ExpirySource } from '../../common/model';
 import { newId } from '../ids';
+import { userFromIdToken } from '../vault/install-user';
 import type { StoredInstall, VaultData } from '../vault/vault-types';
 import type { TokenSet } from './token-response';
 
@@ -33,6 +34,7 @@ export function buildInstall(input: {
     failing: false,
     lastError: null,
     checks: input.checks,
+    user: userFromIdToken(input.tokens.idToken),
   };
 }
 

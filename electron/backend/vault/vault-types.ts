@@ -12,7 +12,7 @@ import type {
   VaultStatus,
 } from '../../common/model';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export interface StoredApp {
   id: string;
@@ -60,12 +60,28 @@ export interface StoredInstall {
   failing: boolean;
   lastError: { code: string; message: string; at: string } | null;
   checks: CheckResult[];
+  /** Who approved the install: the id_token's sub/name/email; null only when there was no id_token. */
+  user: InstallUser | null;
 }
+
+export interface InstallUser {
+  sub: string;
+  name: string | null;
+  email: string | null;
+  role: string | null;
+}
+
+/** The sandbox's behaviour switches as stored (schema v3 adds `issuerWithoutIdp`). */
+export type StoredSandboxQuirks = SandboxQuirks & { issuerWithoutIdp: boolean };
 
 export interface VaultSettings {
   /** First-run content (Local sandbox account, demo app) was created once; never re-created after deletion. */
   seeded: boolean;
-  sandboxQuirks: SandboxQuirks;
+  sandboxQuirks: StoredSandboxQuirks;
+  /** Idle minutes before a passphrase vault locks itself; null = never. */
+  autoLockMinutes: number | null;
+  /** Seconds before a copied token is cleared from the clipboard; null = never. */
+  clipboardClearSeconds: number | null;
 }
 
 export interface VaultData {
@@ -102,6 +118,16 @@ export interface Vault {
   acceptWeakProtection(): Promise<VaultStatus>;
   useOsProtection(): Promise<VaultStatus>;
   dismissRecovery(): Promise<VaultStatus>;
+  /** Passphrase vaults: drops the key and the decrypted data; status becomes locked. */
+  lock(): Promise<VaultStatus>;
+  /** Reads (empty patch) or changes the settings the vault acts on. */
+  updateSettings(patch: { autoLockMinutes?: number | null; clipboardClearSeconds?: number | null }): Promise<{ autoLockMinutes: number | null; clipboardClearSeconds: number | null }>;
+  /**
+   * Runs `fn` holding a lock named `name` across every process using this vault folder (and within
+   * this process): a refresh is single-flight across the app, `serve` and CLI processes. `fn` must
+   * re-read what it depends on once it runs: another process may have done the work meanwhile.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
   readonly activity: ActivityLog;
   onStatusChange(listener: (status: VaultStatus) => void): () => void;
   close(): Promise<void>;

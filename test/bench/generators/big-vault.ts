@@ -101,6 +101,7 @@ function makeInstall(rand: Random, app: StoredApp, account: StoredAccount, nowMs
     failing: !revoked && rand() < 0.02,
     lastError: null,
     checks: makeChecks(rand),
+    user: { sub: String(userId), name: `User ${userId}`, email: `user${userId}@${account.subdomain}.example`, role: null },
   };
 }
 

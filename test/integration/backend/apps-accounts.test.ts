@@ -146,7 +146,7 @@ describe('accounts', () => {
       data.installs.push({
         id: 'inst_test', appId: app.id, accountId: account.id, accessToken: 'at', refreshToken: null, idToken: null, tokenType: 'Bearer',
         requestedScopes: [], grantedScopes: [], obtainedAt: new Date().toISOString(), refreshedAt: null, expiresAt: null,
-        expirySource: 'assumed-24h', expiresInAnswered: 0, revokedAt: null, failing: false, lastError: null, checks: [],
+        expirySource: 'assumed-24h', expiresInAnswered: 0, revokedAt: null, failing: false, lastError: null, checks: [], user: null,
       });
     });
     await dispatch('accounts.delete', { id: account.id });

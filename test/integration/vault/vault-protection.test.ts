@@ -17,8 +17,14 @@ describe('first start', () => {
     const dir = await makeTempDir();
     const keys = protector('strong');
     const vault = await open(dir, keys);
-    expect(vault.status()).toMatchObject({ state: 'ready', protection: 'os', osProtection: 'strong', osBackend: 'fake_keychain', recovered: null, problem: null, schemaVersion: 2, dataDir: dir });
-    expect(vault.data()).toEqual({ schemaVersion: 2, apps: [], accounts: [], installs: [], settings: { seeded: false, sandboxQuirks: { expiresIn: 0, numericSub: true, rotateRefreshTokens: false } } });
+    expect(vault.status()).toMatchObject({ state: 'ready', protection: 'os', osProtection: 'strong', osBackend: 'fake_keychain', recovered: null, problem: null, schemaVersion: 3, dataDir: dir });
+    expect(vault.data()).toEqual({
+      schemaVersion: 3,
+      apps: [],
+      accounts: [],
+      installs: [],
+      settings: { seeded: false, sandboxQuirks: { expiresIn: 86400, numericSub: false, issuerWithoutIdp: false, rotateRefreshTokens: false }, autoLockMinutes: null, clipboardClearSeconds: 30 },
+    });
     expect(keys.calls.protect).toBe(1);
     expect(await listDir(dir)).toEqual(expect.arrayContaining(['vault-key.json', 'vault.json']));
     const key = await readKey(dir);

@@ -69,7 +69,7 @@ describe('install status', () => {
   const base: StoredInstall = {
     id: 'inst_1', appId: 'app_1', accountId: 'acc_1', accessToken: 'opaque-access-token-value-123', refreshToken: null, idToken: null, tokenType: 'Bearer',
     requestedScopes: [], grantedScopes: [], obtainedAt: '2026-01-01T00:00:00.000Z', refreshedAt: null, expiresAt: '2026-01-02T00:00:00.000Z',
-    expirySource: 'assumed-24h', expiresInAnswered: 0, revokedAt: null, failing: false, lastError: null, checks: [],
+    expirySource: 'assumed-24h', expiresInAnswered: 0, revokedAt: null, failing: false, lastError: null, checks: [], user: null,
   };
   const before = Date.UTC(2026, 0, 1, 12);
   const after = Date.UTC(2026, 0, 3);
