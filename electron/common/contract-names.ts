@@ -12,6 +12,8 @@ const CORE_METHOD_NAMES = [
   'vault.acceptWeakProtection',
   'vault.useOsProtection',
   'vault.dismissRecovery',
+  'vault.lock',
+  'vault.updateSettings',
   'apps.list',
   'apps.create',
   'apps.update',

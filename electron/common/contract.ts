@@ -16,6 +16,7 @@ import type {
   InstallDetail,
   InstallSummary,
   SandboxStatus,
+  VaultSettingsView,
   VaultStatus,
 } from './model';
 import { toolsContract, type ToolsOutputs } from './tools/tools-contract';
@@ -64,6 +65,7 @@ export const accountPatchSchema = z.strictObject(accountFields).partial();
 
 const tokenKind = z.enum(['access', 'refresh', 'id']);
 const passphrase = z.string().min(8, 'At least 8 characters').max(1024);
+const currentPassphrase = z.string().min(1).max(1024);
 
 export const contract = {
   'system.info': { input: noInput },
@@ -71,10 +73,19 @@ export const contract = {
 
   'vault.status': { input: noInput },
   'vault.unlock': { input: z.strictObject({ passphrase: z.string().min(1).max(1024) }) },
-  'vault.setPassphrase': { input: z.strictObject({ passphrase }) },
-  'vault.acceptWeakProtection': { input: noInput },
-  'vault.useOsProtection': { input: noInput },
+  // currentPassphrase: required by the backend when a ready passphrase vault changes its protection.
+  'vault.setPassphrase': { input: z.strictObject({ passphrase, currentPassphrase: currentPassphrase.optional() }) },
+  'vault.acceptWeakProtection': { input: z.strictObject({ currentPassphrase: currentPassphrase.optional() }).optional() },
+  'vault.useOsProtection': { input: z.strictObject({ currentPassphrase: currentPassphrase.optional() }).optional() },
   'vault.dismissRecovery': { input: noInput },
+  'vault.lock': { input: noInput },
+  // An empty object reads the settings; null switches a setting off.
+  'vault.updateSettings': {
+    input: z.strictObject({
+      autoLockMinutes: z.number().int().min(1).max(24 * 60).nullable().optional(),
+      clipboardClearSeconds: z.number().int().min(1).max(3600).nullable().optional(),
+    }),
+  },
 
   'apps.list': { input: noInput },
   'apps.create': { input: appCreateSchema },
@@ -143,6 +154,8 @@ export interface ContractOutputs extends ToolsOutputs {
   'vault.acceptWeakProtection': VaultStatus;
   'vault.useOsProtection': VaultStatus;
   'vault.dismissRecovery': VaultStatus;
+  'vault.lock': VaultStatus;
+  'vault.updateSettings': VaultSettingsView;
   'apps.list': AppView[];
   'apps.create': AppView;
   'apps.update': AppView;

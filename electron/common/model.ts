@@ -134,6 +134,14 @@ export interface VaultStatus {
   dataDir: string;
 }
 
+/** The vault settings the renderer shows and changes (vault.updateSettings). */
+export interface VaultSettingsView {
+  /** Idle minutes before a passphrase vault locks itself; null = never. */
+  autoLockMinutes: number | null;
+  /** Seconds before a copied token is cleared from the clipboard; null = never. */
+  clipboardClearSeconds: number | null;
+}
+
 export type FlowStep =
   | 'started'
   | 'browser-opened'

@@ -192,6 +192,17 @@ export class VaultController implements Vault {
     return view;
   }
 
+  /** A ready passphrase vault changes its protection only for someone who knows the passphrase. */
+  async #checkCurrentPassphrase(currentPassphrase: string | undefined): Promise<void> {
+    const keyFile = this.#keyFile;
+    if (this.#state !== 'ready' || keyFile?.protection !== 'passphrase') return;
+    if (!currentPassphrase) {
+      throw new WorkbenchError('INVALID_ARGUMENT', 'Enter the current passphrase to change how the vault is protected.', { field: 'currentPassphrase' });
+    }
+    // Throws VAULT_PASSPHRASE_WRONG when it does not open the key file.
+    await unwrapPassphrase(keyFile, currentPassphrase);
+  }
+
   async #writeLock(): Promise<Release> {
     return acquireLock(this.deps.paths.lockFile, { staleMs: 10_000, waitMs: 30_000, what: 'The vault' });
   }
@@ -226,23 +237,30 @@ export class VaultController implements Vault {
     });
   }
 
-  setPassphrase(passphrase: string): Promise<VaultStatus> {
+  setPassphrase(passphrase: string, currentPassphrase?: string): Promise<VaultStatus> {
     return this.#queue.run(async () => {
       if (passphrase.length < MIN_PASSPHRASE) throw new WorkbenchError('INVALID_ARGUMENT', `A passphrase needs at least ${MIN_PASSPHRASE} characters.`);
+      await this.#checkCurrentPassphrase(currentPassphrase);
       await this.#switchProtection((dataKey) => passphraseBody(dataKey, passphrase));
       return this.#changed();
     });
   }
 
-  acceptWeakProtection(): Promise<VaultStatus> {
+  acceptWeakProtection(currentPassphrase?: string): Promise<VaultStatus> {
     return this.#queue.run(async () => {
+      // Lowering protection: only at setup, or from a passphrase vault with its passphrase.
+      if (this.#state === 'ready' && this.#protection === 'os') {
+        throw new WorkbenchError('CONFLICT', 'Weak protection can only be chosen when the vault is set up, or on a passphrase vault with its current passphrase. The OS keychain protects this vault: keep it, or choose a passphrase.');
+      }
+      await this.#checkCurrentPassphrase(currentPassphrase);
       await this.#switchProtection(async (dataKey) => weakBody(dataKey));
       return this.#changed();
     });
   }
 
-  useOsProtection(): Promise<VaultStatus> {
+  useOsProtection(currentPassphrase?: string): Promise<VaultStatus> {
     return this.#queue.run(async () => {
+      await this.#checkCurrentPassphrase(currentPassphrase);
       this.#os = await this.#availability();
       if (this.#os.level !== 'strong') {
         this.#changed();

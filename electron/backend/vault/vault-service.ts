@@ -4,7 +4,15 @@ import { WorkbenchError, isWorkbenchError } from '../../common/errors';
 import type { ServiceSlice } from '../service';
 import type { Vault } from './vault-types';
 
-export type VaultMethods = 'vault.status' | 'vault.unlock' | 'vault.setPassphrase' | 'vault.acceptWeakProtection' | 'vault.useOsProtection' | 'vault.dismissRecovery';
+export type VaultMethods =
+  | 'vault.status'
+  | 'vault.unlock'
+  | 'vault.setPassphrase'
+  | 'vault.acceptWeakProtection'
+  | 'vault.useOsProtection'
+  | 'vault.dismissRecovery'
+  | 'vault.lock'
+  | 'vault.updateSettings';
 
 async function mapped<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -19,9 +27,11 @@ export function createVaultService(vault: Vault): ServiceSlice<VaultMethods> {
   return {
     'vault.status': () => mapped(async () => vault.status()),
     'vault.unlock': ({ passphrase }) => mapped(() => vault.unlock(passphrase)),
-    'vault.setPassphrase': ({ passphrase }) => mapped(() => vault.setPassphrase(passphrase)),
-    'vault.acceptWeakProtection': () => mapped(() => vault.acceptWeakProtection()),
-    'vault.useOsProtection': () => mapped(() => vault.useOsProtection()),
+    'vault.setPassphrase': ({ passphrase, currentPassphrase }) => mapped(() => vault.setPassphrase(passphrase, currentPassphrase)),
+    'vault.acceptWeakProtection': (input) => mapped(() => vault.acceptWeakProtection(input?.currentPassphrase)),
+    'vault.useOsProtection': (input) => mapped(() => vault.useOsProtection(input?.currentPassphrase)),
     'vault.dismissRecovery': () => mapped(() => vault.dismissRecovery()),
+    'vault.lock': () => mapped(() => vault.lock()),
+    'vault.updateSettings': (patch) => mapped(() => vault.updateSettings(patch)),
   };
 }

@@ -114,9 +114,11 @@ export interface Vault {
   /** Serialised, atomic write of a change; returns what the mutator returns. */
   update<T>(mutate: (draft: VaultData) => T): Promise<T>;
   unlock(passphrase: string): Promise<VaultStatus>;
-  setPassphrase(passphrase: string): Promise<VaultStatus>;
-  acceptWeakProtection(): Promise<VaultStatus>;
-  useOsProtection(): Promise<VaultStatus>;
+  /** On a ready passphrase vault, `currentPassphrase` is required (and checked) for every protection change. */
+  setPassphrase(passphrase: string, currentPassphrase?: string): Promise<VaultStatus>;
+  /** Only at setup, or on a passphrase vault with its current passphrase. */
+  acceptWeakProtection(currentPassphrase?: string): Promise<VaultStatus>;
+  useOsProtection(currentPassphrase?: string): Promise<VaultStatus>;
   dismissRecovery(): Promise<VaultStatus>;
   /** Passphrase vaults: drops the key and the decrypted data; status becomes locked. */
   lock(): Promise<VaultStatus>;
