@@ -4,7 +4,7 @@
 // touched for `staleMs` (a frozen or reused pid); a stale lock is broken by renaming it aside and
 // checking that what was renamed is the very lock judged stale, so two breakers never both win.
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { WorkbenchError } from '../../common/errors';
 
 export interface LockOptions {
@@ -72,7 +72,9 @@ export async function acquireLock(file: string, options: LockOptions): Promise<R
   let delay = 1;
   for (;;) {
     try {
-      await fs.writeFile(file, text, { flag: 'wx', mode: 0o600 });
+      // Synchronous: taking a free lock is two system calls; a trip through the thread pool per save
+      // would cost more than the save's own write under load.
+      writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -97,7 +99,12 @@ export async function acquireLock(file: string, options: LockOptions): Promise<R
   return async () => {
     clearInterval(beat);
     // Only remove it if it is still ours (it cannot have been broken while we touched it, but be sure).
-    const current = await fs.readFile(file, 'utf8').catch(() => null);
-    if (current === text) await fs.rm(file, { force: true });
+    let current: string | null = null;
+    try {
+      current = readFileSync(file, 'utf8');
+    } catch {
+      return;
+    }
+    if (current === text) rmSync(file, { force: true });
   };
 }

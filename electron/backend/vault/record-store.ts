@@ -5,7 +5,7 @@
 // sealing 1,000 installs). Every commit gets the next generation, is bound into the records it
 // writes (record-crypto.ts) and appended to the change log (change-log.ts), which is how other
 // processes learn what to reload. Callers hold the vault's lock around catchUp() + mutate + commit().
-import { promises as fs, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { WorkbenchError } from '../../common/errors';
@@ -33,6 +33,50 @@ type MainRecord = z.infer<typeof mainSchema>;
 
 function mainOf(data: VaultData): MainRecord {
   return { schemaVersion: data.schemaVersion as typeof CURRENT_SCHEMA_VERSION, storeFormat: STORE_FORMAT, apps: data.apps, accounts: data.accounts, settings: data.settings, installIds: data.installs.map((install) => install.id) };
+}
+
+/**
+ * The live copy of an install: its own arrays and objects (a mutator may change them in place) but
+ * the same string instances as the snapshot, so comparing an untouched install is pointer checks,
+ * not a byte compare of its tokens.
+ */
+function cloneInstall(install: StoredInstall): StoredInstall {
+  return {
+    ...install,
+    requestedScopes: [...install.requestedScopes],
+    grantedScopes: [...install.grantedScopes],
+    lastError: install.lastError && { ...install.lastError },
+    checks: install.checks.map((check) => ({ ...check })),
+    user: install.user && { ...install.user },
+  };
+}
+
+const SCALAR_FIELDS = [
+  'id', 'appId', 'accountId', 'accessToken', 'refreshToken', 'idToken', 'tokenType', 'obtainedAt', 'refreshedAt',
+  'expiresAt', 'expirySource', 'expiresInAnswered', 'revokedAt', 'failing',
+] as const satisfies readonly (keyof StoredInstall)[];
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/**
+ * Field by field, without allocating: runs for every install on every update, so it must cost
+ * pointer checks for an untouched install (its strings are the snapshot's, see cloneInstall).
+ * The fields are the schema's (store-schema.ts): a field added there must be added here.
+ */
+function sameInstall(a: StoredInstall, b: StoredInstall): boolean {
+  for (const field of SCALAR_FIELDS) if (a[field] !== b[field]) return false;
+  if (!sameStrings(a.requestedScopes, b.requestedScopes) || !sameStrings(a.grantedScopes, b.grantedScopes)) return false;
+  if (a.checks.length !== b.checks.length) return false;
+  for (let index = 0; index < a.checks.length; index += 1) {
+    const x = a.checks[index]!;
+    const y = b.checks[index]!;
+    if (x.id !== y.id || x.label !== y.label || x.outcome !== y.outcome || x.detail !== y.detail) return false;
+  }
+  return same(a.lastError, b.lastError) && same(a.user, b.user);
 }
 
 /** Deep equality of JSON values (what the store holds). */
@@ -131,20 +175,26 @@ export class RecordStore {
     return this.#generation;
   }
 
-  /** Reads every record (asynchronously, in parallel). Bad install files are returned, not fatal. */
+  /** Reads every record. Bad install files are returned, not fatal. */
   static async open(init: RecordStoreInit, mainText: string): Promise<{ kind: 'ok'; store: RecordStore; bad: BadRecord[] } | Exclude<MainRead, { kind: 'ok' }>> {
     const main = parseMain(init.key, mainText);
     if (main.kind !== 'ok') return main;
     const dir = path.join(init.dataDir, INSTALLS_DIR);
-    const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.json'));
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((name) => name.endsWith('.json'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
     const bad: BadRecord[] = [];
     const generations = new Map<string, number>([[MAIN_RECORD, main.generation]]);
-    const read = await Promise.all(
-      names.map(async (name) => {
+    // Read synchronously: a thousand small files read one after another cost less than a thousand
+    // trips through libuv's thread pool, and nothing else can run before the store is open anyway.
+    const read = names.map((name) => {
         const file = path.join(dir, name);
         const stem = name.slice(0, -'.json'.length);
         try {
-          const { install, generation } = parseInstall(file, init.key, stem, await fs.readFile(file, 'utf8'));
+          const { install, generation } = parseInstall(file, init.key, stem, readFileSync(file, 'utf8'));
           generations.set(installRecord(stem), generation);
           return install;
         } catch (error) {
@@ -152,8 +202,7 @@ export class RecordStore {
           else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
           return null;
         }
-      }),
-    );
+      });
     const store = new RecordStore(init, main.main, read.filter((install): install is StoredInstall => install !== null));
     for (const [name, generation] of generations) store.#generations.set(name, generation);
     store.#generation = Math.max(...generations.values());
@@ -179,7 +228,7 @@ export class RecordStore {
     this.data.apps = main.apps;
     this.data.accounts = main.accounts;
     this.data.settings = main.settings;
-    this.data.installs = this.#ordered(main.installIds, byId, (install) => structuredClone(install));
+    this.data.installs = this.#ordered(main.installIds, byId, cloneInstall);
     this.#mainText = JSON.stringify(mainOf(this.data));
   }
 
@@ -253,7 +302,7 @@ export class RecordStore {
       }
       const { install } = parseInstall(file, this.init.key, stem, text);
       this.#snaps.set(install.id, install);
-      byId.set(install.id, structuredClone(install));
+      byId.set(install.id, cloneInstall(install));
     }
     const order = names.has(MAIN_RECORD) ? this.#applyMain(this.#readMainSync()) : this.data.installs.map((install) => install.id);
     this.data.installs = this.#ordered(order, byId, (install) => install);
@@ -315,7 +364,7 @@ export class RecordStore {
       if (seen.has(install.id)) throw new WorkbenchError('INTERNAL', 'The vault refused a change that stores two installs with one id.');
       seen.add(install.id);
       const snap = this.#snaps.get(install.id);
-      if (!snap || !same(install, snap)) dirty.push(install);
+      if (snap !== install && (!snap || !sameInstall(install, snap))) dirty.push(install);
     }
     const removed = [...this.#snaps.keys()].filter((id) => !seen.has(id));
     if (!mainDirty && dirty.length === 0 && removed.length === 0) return 0;
@@ -352,7 +401,7 @@ export class RecordStore {
       rmSync(recordPath(this.init.dataDir, name), { force: true });
       names.push(`-${name}`);
     }
-    for (const install of dirty) this.#snaps.set(install.id, structuredClone(install));
+    for (const install of dirty) this.#snaps.set(install.id, cloneInstall(install));
     for (const id of removed) this.#snaps.delete(id);
     this.#mainText = mainText;
     const batch = { generation, names };
