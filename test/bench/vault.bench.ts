@@ -115,11 +115,9 @@ export async function benchVault(dataDir: string, log: (line: string) => void): 
     const live = vault;
     const saves: number[] = [];
     const bares: number[] = [];
-    const loop = monitorEventLoopDelay({ resolution: 1 });
     // Save and baseline alternate, on the same install's file, so both see the same disk and load.
     for (let index = 0; index < RUNS * 3; index += 1) {
       const install = live.data().installs[(index * 37 + 10) % live.data().installs.length]!;
-      loop.enable();
       const start = process.hrtime.bigint();
       await live.update((draft) => {
         const target = draft.installs.find((candidate) => candidate.id === install.id)!;
@@ -127,7 +125,6 @@ export async function benchVault(dataDir: string, log: (line: string) => void): 
         target.accessToken = `${target.accessToken.slice(0, -8)}${String(index + 10).padStart(8, '0')}`;
       });
       const saved = elapsedMs(start);
-      loop.disable();
       const file = join(dataDir, 'installs', `${install.id}.json`);
       const bytes = readFileSync(file);
       const bareStart = process.hrtime.bigint();
@@ -138,12 +135,24 @@ export async function benchVault(dataDir: string, log: (line: string) => void): 
       saves.push(saved);
       bares.push(bared);
     }
-    const save = measured({ ...update, note: `find what changed (deep compare of 1,000 installs), schema check of one install, AES-GCM sealing, conf's atomic write of one file with fsync, the change-log line, the lock file; for scale, the whole store: ${updateParts(live)}` }, saves);
+    const save = measured({ ...update, note: `find what changed (field compare of 1,000 installs against their snapshots), schema check of one install, AES-GCM sealing, conf's atomic write of one file with fsync, the change-log line, the lock file; for scale, the whole store: ${updateParts(live)}` }, saves);
     const baseline = measured({ ...bare, note: 'write + fsync + rename of the same bytes, synchronously, in the same folder' }, bares);
     figures.push(save, baseline);
     figures.push(measured({ ...ratio, note: `${save.summary!.median.toFixed(2)} ms ÷ ${baseline.summary!.median.toFixed(2)} ms, both from this run` }, save.summary!.median / baseline.summary!.median));
+    // The event loop while saving, as main would live it: saves back to back (each yielding between
+    // them, like IPC-driven saves), a 1 ms timer sampling how late the loop runs. No bare writes here.
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    loop.enable();
+    for (let index = 0; index < 50; index += 1) {
+      const install = live.data().installs[(index * 53 + 3) % live.data().installs.length]!;
+      await live.update((draft) => {
+        draft.installs.find((candidate) => candidate.id === install.id)!.refreshedAt = new Date(Date.UTC(2026, 10, 2) + index * 1000).toISOString();
+      });
+      await new Promise<void>((resolve) => setTimeout(resolve, 2));
+    }
+    loop.disable();
     const maxBlock = loop.max / 1e6;
-    figures.push(measuredWith({ ...blocked, note: `perf_hooks.monitorEventLoopDelay (1 ms resolution) over ${saves.length + 1} saves; mean ${(loop.mean / 1e6).toFixed(1)} ms` }, [maxBlock], () => maxBlock <= 16));
+    figures.push(measuredWith({ ...blocked, note: `perf_hooks.monitorEventLoopDelay (1 ms resolution) over 50 saves, 2 ms apart; mean delay ${(loop.mean / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms` }, [maxBlock], () => maxBlock <= 16));
   } catch (error) {
     console.error(error);
     figures.push(notAvailable(update, errorReason(error)), notAvailable(bare, errorReason(error)), notAvailable(ratio, errorReason(error)), notAvailable(blocked, errorReason(error)));

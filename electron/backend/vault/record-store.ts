@@ -51,11 +51,6 @@ function cloneInstall(install: StoredInstall): StoredInstall {
   };
 }
 
-const SCALAR_FIELDS = [
-  'id', 'appId', 'accountId', 'accessToken', 'refreshToken', 'idToken', 'tokenType', 'obtainedAt', 'refreshedAt',
-  'expiresAt', 'expirySource', 'expiresInAnswered', 'revokedAt', 'failing',
-] as const satisfies readonly (keyof StoredInstall)[];
-
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
@@ -68,7 +63,25 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
  * The fields are the schema's (store-schema.ts): a field added there must be added here.
  */
 function sameInstall(a: StoredInstall, b: StoredInstall): boolean {
-  for (const field of SCALAR_FIELDS) if (a[field] !== b[field]) return false;
+  // Written out (not a loop over names) so each access is a plain property load.
+  if (
+    a.accessToken !== b.accessToken ||
+    a.refreshedAt !== b.refreshedAt ||
+    a.expiresAt !== b.expiresAt ||
+    a.refreshToken !== b.refreshToken ||
+    a.idToken !== b.idToken ||
+    a.failing !== b.failing ||
+    a.revokedAt !== b.revokedAt ||
+    a.id !== b.id ||
+    a.appId !== b.appId ||
+    a.accountId !== b.accountId ||
+    a.tokenType !== b.tokenType ||
+    a.obtainedAt !== b.obtainedAt ||
+    a.expirySource !== b.expirySource ||
+    a.expiresInAnswered !== b.expiresInAnswered
+  ) {
+    return false;
+  }
   if (!sameStrings(a.requestedScopes, b.requestedScopes) || !sameStrings(a.grantedScopes, b.grantedScopes)) return false;
   if (a.checks.length !== b.checks.length) return false;
   for (let index = 0; index < a.checks.length; index += 1) {
@@ -76,7 +89,12 @@ function sameInstall(a: StoredInstall, b: StoredInstall): boolean {
     const y = b.checks[index]!;
     if (x.id !== y.id || x.label !== y.label || x.outcome !== y.outcome || x.detail !== y.detail) return false;
   }
-  return same(a.lastError, b.lastError) && same(a.user, b.user);
+  const ea = a.lastError;
+  const eb = b.lastError;
+  if (ea !== eb && (!ea || !eb || ea.code !== eb.code || ea.message !== eb.message || ea.at !== eb.at)) return false;
+  const ua = a.user;
+  const ub = b.user;
+  return ua === ub || (!!ua && !!ub && ua.sub === ub.sub && ua.name === ub.name && ua.email === ub.email && ua.role === ub.role);
 }
 
 /** Deep equality of JSON values (what the store holds). */
@@ -153,6 +171,8 @@ export interface RecordStoreInit {
 export class RecordStore {
   readonly data: VaultData;
   #mainText = '';
+  /** The main store as last written, parsed: compared structurally (no stringify per update). */
+  #mainSnap: MainRecord | null = null;
   /** What was last written or read, per install id: the baseline for "what changed". */
   readonly #snaps = new Map<string, StoredInstall>();
   /** Each record's generation as last seen (file or change log). */
@@ -216,7 +236,7 @@ export class RecordStore {
     const store = new RecordStore(init, mainOf(data), []);
     store.data.installs = data.installs;
     // Nothing is snapshotted yet, so commit() writes every install, then the main store last.
-    store.#mainText = '';
+    store.#mainSnap = null;
     store.commit();
     return store;
   }
@@ -229,7 +249,7 @@ export class RecordStore {
     this.data.accounts = main.accounts;
     this.data.settings = main.settings;
     this.data.installs = this.#ordered(main.installIds, byId, cloneInstall);
-    this.#mainText = JSON.stringify(mainOf(this.data));
+    this.#setMainText(JSON.stringify(mainOf(this.data)));
   }
 
   /** Installs in the main store's order; files the order does not list yet (a commit cut short) go last. */
@@ -306,7 +326,7 @@ export class RecordStore {
     }
     const order = names.has(MAIN_RECORD) ? this.#applyMain(this.#readMainSync()) : this.data.installs.map((install) => install.id);
     this.data.installs = this.#ordered(order, byId, (install) => install);
-    this.#mainText = JSON.stringify(mainOf(this.data));
+    this.#setMainText(JSON.stringify(mainOf(this.data)));
   }
 
   #applyMain(main: MainRecord): string[] {
@@ -333,6 +353,11 @@ export class RecordStore {
     for (const batch of this.#changes.readAll()) this.#noteBatch(batch);
   }
 
+  #setMainText(text: string): void {
+    this.#mainText = text;
+    this.#mainSnap = JSON.parse(text) as MainRecord;
+  }
+
   /** The data as last written: what a failed update goes back to. */
   restore(): void {
     const main = JSON.parse(this.#mainText) as MainRecord;
@@ -356,8 +381,7 @@ export class RecordStore {
   commit(): number {
     const { data } = this;
     const main = mainOf(data);
-    const mainText = JSON.stringify(main);
-    const mainDirty = mainText !== this.#mainText;
+    const mainDirty = this.#mainSnap === null || !same(main, this.#mainSnap);
     const seen = new Set<string>();
     const dirty: StoredInstall[] = [];
     for (const install of data.installs) {
@@ -403,7 +427,7 @@ export class RecordStore {
     }
     for (const install of dirty) this.#snaps.set(install.id, cloneInstall(install));
     for (const id of removed) this.#snaps.delete(id);
-    this.#mainText = mainText;
+    if (mainDirty) this.#setMainText(JSON.stringify(main));
     const batch = { generation, names };
     this.#noteBatch(batch);
     try {

@@ -63,6 +63,30 @@ describe('per-record writes', () => {
     expect(again.data().installs[2]!.checks).toHaveLength(1);
   });
 
+  it('notices a change in any field of an install (each one is written and read back)', async () => {
+    const dir = await makeTempDir();
+    let vault = await open(dir);
+    await vault.update((draft) => void draft.installs.push(sampleInstall('inst_f', { user: { sub: '1', name: 'A', email: null, role: null } })));
+    const changes: ((install: StoredInstall) => void)[] = [
+      (install) => void (install.user!.email = 'a@x.example'),
+      (install) => void (install.user = null),
+      (install) => void (install.lastError = { code: 'X', message: 'm', at: 't' }),
+      (install) => void (install.lastError!.message = 'm2'),
+      (install) => void install.grantedScopes.push('extra'),
+      (install) => void (install.checks = [{ id: 'c', label: 'l', outcome: 'warn', detail: '' }]),
+      (install) => void (install.checks[0]!.detail = 'changed'),
+      (install) => void (install.expiresInAnswered = 1),
+      (install) => void (install.failing = true),
+    ];
+    for (const change of changes) {
+      await vault.update((draft) => change(draft.installs[0]!));
+      const expected = structuredClone(vault.data().installs[0]);
+      await closeVault(vault);
+      vault = await open(dir);
+      expect(vault.data().installs[0]).toEqual(expected);
+    }
+  });
+
   it('an install file moved into another install\'s place does not open (its name is sealed in)', async () => {
     const dir = await makeTempDir();
     const vault = await open(dir);
