@@ -23,7 +23,7 @@ export function createMemoryVault(initial: VaultData = emptyVaultData()): Memory
   const entries: ActivityEntry[] = [];
   let nextId = 1;
   const exclusives = new Map<string, Promise<unknown>>();
-  const status: VaultStatus = { state: 'ready', protection: 'os', osProtection: 'strong', osBackend: 'memory', recovered: null, problem: null, schemaVersion: CURRENT_SCHEMA_VERSION, dataDir: '(memory)' };
+  const status: VaultStatus = { state: 'ready', protection: 'os', osProtection: 'strong', osBackend: 'memory', recovered: null, integrity: null, problem: null, schemaVersion: CURRENT_SCHEMA_VERSION, dataDir: '(memory)' };
 
   const activity: ActivityLog = {
     async append(entry) {

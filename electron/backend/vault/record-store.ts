@@ -177,6 +177,10 @@ export class RecordStore {
   readonly #snaps = new Map<string, StoredInstall>();
   /** Each record's generation as last seen (file or change log). */
   readonly #generations = new Map<string, number>();
+  /** Records whose last change-log entry is a deletion. */
+  readonly #deleted = new Set<string>();
+  /** Files older than the change log says (rolled back, or restored from a copy): reported, not refused. */
+  #rollbacks: string[] = [];
   #generation = 0;
   readonly #writers = new Map<string, RecordWriter>();
   readonly #changes: ChangeLog;
@@ -228,6 +232,7 @@ export class RecordStore {
     store.#generation = Math.max(...generations.values());
     // The change log says which generation each record had when last committed; take the latest.
     for (const batch of store.#changes.readAll()) store.#noteBatch(batch);
+    store.#rollbacks = store.#findRollbacks(generations, new Set(bad.map((record) => record.file)));
     return { kind: 'ok', store, bad };
   }
 
@@ -267,8 +272,42 @@ export class RecordStore {
     return out;
   }
 
+  /** Rolled-back files found at open (empty when none). */
+  get rollbacks(): readonly string[] {
+    return this.#rollbacks;
+  }
+
+  /**
+   * A file whose sealed generation is below the one the change log recorded for it is older than the
+   * last commit (a copy put back, a backup restored); a listed record whose file is gone was deleted
+   * behind the vault's back; a deleted install whose file came back was restored. Files NEWER than
+   * the log are normal (a crash between a write and its log line).
+   */
+  #findRollbacks(fileGenerations: ReadonlyMap<string, number>, skipped: ReadonlySet<string>): string[] {
+    const found: string[] = [];
+    for (const [name, logged] of this.#generations) {
+      const file = recordPath(this.init.dataDir, name);
+      if (skipped.has(file)) continue;
+      const onDisk = fileGenerations.get(name);
+      const where = path.relative(this.init.dataDir, file);
+      if (this.#deleted.has(name)) {
+        if (onDisk !== undefined && onDisk < logged) found.push(`${where} was deleted (generation ${logged}) and is back with generation ${onDisk}`);
+      } else if (onDisk === undefined) {
+        found.push(`${where} is missing (last written at generation ${logged})`);
+      } else if (onDisk < logged) {
+        found.push(`${where} has generation ${onDisk}, older than its last write (generation ${logged})`);
+      }
+    }
+    return found;
+  }
+
   #noteBatch(batch: ChangeBatch): void {
-    for (const name of batch.names) this.#generations.set(name.replace(/^-/, ''), batch.generation);
+    for (const name of batch.names) {
+      const base = name.replace(/^-/, '');
+      this.#generations.set(base, batch.generation);
+      if (name.startsWith('-')) this.#deleted.add(base);
+      else this.#deleted.delete(base);
+    }
     if (batch.generation > this.#generation) this.#generation = batch.generation;
   }
 
@@ -432,7 +471,9 @@ export class RecordStore {
     this.#noteBatch(batch);
     try {
       this.#changes.append(batch);
-      if (this.#changes.lines > COMPACT_CHANGES_AT) this.#changes.compact(this.#generations);
+      if (this.#changes.lines > COMPACT_CHANGES_AT) {
+        this.#changes.compact(new Map([...this.#generations].map(([name, gen]) => [this.#deleted.has(name) ? `-${name}` : name, gen])));
+      }
     } catch (error) {
       // The records are on disk; other processes see them at their next full reload.
       this.init.logger.warn(`The vault's change log could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);

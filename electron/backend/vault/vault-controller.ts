@@ -51,6 +51,7 @@ export class VaultController implements Vault {
   #os: { level: OsProtection; backend: string | null } = { level: 'unavailable', backend: null };
   #recovered: Recovered | null = null;
   #problem: string | null = null;
+  #integrity: string | null = null;
   #schemaVersion = CURRENT_SCHEMA_VERSION;
   #keyFile: KeyFile | null = null;
   #dataKey: Buffer | null = null;
@@ -77,6 +78,7 @@ export class VaultController implements Vault {
       osProtection: this.#os.level,
       osBackend: this.#os.backend,
       recovered: this.#recovered,
+      integrity: this.#integrity,
       problem: this.#problem,
       schemaVersion: this.#schemaVersion,
       dataDir: this.deps.paths.dataDir,
@@ -275,6 +277,7 @@ export class VaultController implements Vault {
   dismissRecovery(): Promise<VaultStatus> {
     return this.#queue.run(() => {
       this.#recovered = null;
+      this.#integrity = null;
       return this.#changed();
     });
   }
@@ -416,6 +419,11 @@ export class VaultController implements Vault {
         if (opened.migratedFrom !== null) logger.info(`Vault migrated from schema ${opened.migratedFrom} (store format ${opened.formatFrom}) to schema ${CURRENT_SCHEMA_VERSION} (store format 2); the old file is kept at ${opened.backupPath}.`);
         this.#dataKey = dataKey;
         this.#store = opened.store;
+        if (opened.store.rollbacks.length > 0) {
+          const list = opened.store.rollbacks;
+          this.#integrity = `Some vault files are not the ones the vault last wrote (restored from a copy or a backup, or changed outside the workbench): ${list.slice(0, 5).join('; ')}${list.length > 5 ? ` (and ${list.length - 5} more)` : ''}. They were opened as found: check the data they hold.`;
+          logger.warn(`Vault rollback detected in ${list.length} file(s).`);
+        }
         this.#schemaVersion = CURRENT_SCHEMA_VERSION;
         this.#state = 'ready';
         this.#problem = null;

@@ -5,16 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoredInstall } from '../../../electron/backend/vault/vault-types';
 import { userFromIdToken } from '../../../electron/backend/vault/install-user';
-import { closeVault, makeTempDir, open, sampleApp, snapshotDir } from './vault-test-helpers';
-
-export function sampleInstall(id: string, overrides: Partial<StoredInstall> = {}): StoredInstall {
-  return {
-    id, appId: 'app_1', accountId: 'acc_1', accessToken: `at-${id}`, refreshToken: `rt-${id}`, idToken: null, tokenType: 'Bearer',
-    requestedScopes: ['openid'], grantedScopes: ['openid'], obtainedAt: '2026-01-01T00:00:00.000Z', refreshedAt: null,
-    expiresAt: '2026-01-02T00:00:00.000Z', expirySource: 'expires-in', expiresInAnswered: 86400, revokedAt: null,
-    failing: false, lastError: null, checks: [], user: null, ...overrides,
-  };
-}
+import { closeVault, makeTempDir, open, sampleApp, sampleInstall, snapshotDir } from './vault-test-helpers';
 
 async function installsSnapshot(dir: string): Promise<Record<string, string>> {
   return snapshotDir(path.join(dir, 'installs'));
