@@ -61,6 +61,7 @@ export async function openStore(options: StoreOpenOptions): Promise<StoreOpen> {
       await options.recover([paths.storeFile, paths.installsDir], opened.reason);
       return create(init, emptyVaultData());
     }
+    await expireBackups(paths, options.now, options.logger);
     for (const bad of opened.bad) {
       options.logger.warn(`An install file is unreadable, moving it aside: ${bad.reason}`);
       await options.recover([bad.file], bad.reason);
@@ -68,6 +69,28 @@ export async function openStore(options: StoreOpenOptions): Promise<StoreOpen> {
     return { kind: 'ok', store: opened.store, migratedFrom: null, formatFrom: null, backupPath: null };
   }
   return migrate(options, init, text);
+}
+
+/** How long the pre-migration copy of the store is kept once the migrated vault opens. */
+export const BACKUP_DAYS = 7;
+const BACKUP_NAME = /^vault\.json\.schema-\d+-format-\d+-backup-(\d{4}-\d\d-\d\dT\d\d)-(\d\d)-(\d\d\.\d{3}Z)$/;
+
+/**
+ * Deletes migration backups older than BACKUP_DAYS, at an open of the migrated (format 2) vault: a
+ * backup holds every secret of its day, so it must not outlive a secret the user deleted since by
+ * more than that. The age comes from the time in the file's name (when the migration ran).
+ */
+async function expireBackups(paths: VaultPaths, now: Date, logger: Logger): Promise<void> {
+  const names = await fs.readdir(paths.dataDir).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = BACKUP_NAME.exec(name);
+    if (!match) continue;
+    const at = Date.parse(`${match[1]}:${match[2]}:${match[3]}`);
+    if (Number.isNaN(at) || now.getTime() - at < BACKUP_DAYS * 24 * 3_600_000) continue;
+    await fs.rm(path.join(paths.dataDir, name), { force: true }).catch((error: unknown) => {
+      logger.warn(`An expired vault backup could not be deleted (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    });
+  }
 }
 
 /** Format 0/1 → format 2: read the one old file, migrate its schema, write every record, keep the old file. */

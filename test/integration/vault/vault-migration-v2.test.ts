@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { V2_ACCESS_TOKEN, V2_CLIENT_SECRET, V2_REFRESH_TOKEN } from '../../fixtures/vault/v2-fixture-data';
+import { confStoreFactory } from '../../fakes/conf-store-factory';
+import { openVault } from '../../../electron/backend/vault/open-vault';
 import { activityAttached, captureLogger, closeVault, listDir, makeTempDir, open, protector, storeFile } from './vault-test-helpers';
 
 const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/vault/v2');
@@ -55,6 +57,21 @@ describe('schema v2 / store format 1 fixture', () => {
     const again = await open(dir, protector('strong'), captureLogger());
     expect(again.data()).toEqual(data);
     expect((await listDir(dir)).filter((name) => name.includes('backup'))).toHaveLength(1);
+  });
+
+  it('deletes the pre-migration backup 7 days after the migration, at an open of the migrated vault', async () => {
+    const dir = await copyFixture();
+    const day = 24 * 3_600_000;
+    const migratedAt = Date.UTC(2026, 0, 10, 12, 0, 0);
+    const openAt = async (ms: number) => {
+      const vault = await openVault({ dataDir: dir, keyProtector: protector('strong'), storeFactory: confStoreFactory, clock: { now: () => ms } });
+      expect(vault.status().state).toBe('ready');
+      await vault.close();
+      return (await listDir(dir)).filter((name) => name.includes('-backup-'));
+    };
+    expect(await openAt(migratedAt)).toEqual(['vault.json.schema-2-format-1-backup-2026-01-10T12-00-00.000Z']);
+    expect(await openAt(migratedAt + 7 * day - 1)).toHaveLength(1);
+    expect(await openAt(migratedAt + 7 * day)).toEqual([]);
   });
 
   it('does not migrate when the key cannot be had: locked, every file untouched', async () => {
