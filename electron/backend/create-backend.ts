@@ -156,7 +156,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     ...flowsApi,
     ...createSandboxService(sandbox, async (quirks) => {
       await vault.update((data) => {
-        data.settings.sandboxQuirks = quirks;
+        data.settings.sandboxQuirks = { ...data.settings.sandboxQuirks, ...quirks };
       });
     }),
     ...createActivityService(vault, events),

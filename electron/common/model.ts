@@ -142,10 +142,24 @@ export interface VaultStatus {
   osBackend: string | null;
   /** A store that could not be read was moved aside and a fresh one started. */
   recovered: { movedTo: string; reason: string; at: string } | null;
+  /**
+   * Files older than the vault's own record of its last writes (a copy or backup put back, a file
+   * deleted behind its back): what was found, in plain words. Opened as found, reported until
+   * dismissed (dismissRecovery). Null when everything matches.
+   */
+  integrity: string | null;
   /** Why the vault is locked, when it is not a plain passphrase prompt. */
   problem: string | null;
   schemaVersion: number;
   dataDir: string;
+}
+
+/** The vault settings the renderer shows and changes (vault.updateSettings). */
+export interface VaultSettingsView {
+  /** Idle minutes before a passphrase vault locks itself; null = never. */
+  autoLockMinutes: number | null;
+  /** Seconds before a copied token is cleared from the clipboard; null = never. */
+  clipboardClearSeconds: number | null;
 }
 
 export type FlowStep =

@@ -1,20 +1,43 @@
 // Figure 2: the vault with 1,000 installs (50 apps × 20 accounts) and 10,000 activity entries:
-// opening it (key file, decrypting the store; the activity log as openVault handles it), one update()
-// (a token refresh's worth of change: schema check, encrypt, atomic write), one activity append.
-import { rename, stat } from 'node:fs/promises';
-import { performance } from 'node:perf_hooks';
+// opening it (key file, the main store and 1,000 install files; the activity log as openVault
+// handles it), one update() (a token refresh's worth of change: find what changed, schema check of
+// that install, seal, conf's atomic write of its file, the change-log line, the cross-process lock)
+// against its physical baseline measured in the same run — one bare atomic write (write, fsync,
+// rename) of that install's sealed bytes — and the longest event-loop block while saving
+// (perf_hooks.monitorEventLoopDelay), then one activity append.
+// Alone: npx tsx test/bench/vault.bench.ts
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { vaultDataSchema } from '../../electron/backend/vault/store-schema';
 import { vaultPaths } from '../../electron/backend/vault/vault-files';
 import type { Vault } from '../../electron/backend/vault/vault-types';
 import { generateBigVault } from './generators/big-vault';
 import { openBenchVault, writeBigVault } from './generators/write-big-vault';
-import { errorReason, measured, notAvailable, type Figure } from './lib/figures';
+import { errorReason, measured, measuredOnMax, notAvailable, type Figure } from './lib/figures';
 import { elapsedMs, repeat, summarize } from './lib/stats';
 import type { BenchModule } from './lib/bench-module';
 
-const GOAL = { goal: '≤ 50 ms', max: 50 };
+// Absolute times do not carry between machines: these rows are reported, the ratio below is the goal.
+const GOAL = { goal: 'report' };
 const RUNS = 7;
 const APPENDS = 25;
+
+/** The baseline: what any durable save of these bytes costs at least (as conf and atomically do it, synchronously). */
+function bareAtomicWrite(target: string, bytes: Buffer): void {
+  const temp = join(dirname(target), `.bench-bare-${process.pid}.tmp`);
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, target);
+}
 
 const sizeKb = async (file: string) => ((await stat(file)).size / 1024).toFixed(0);
 
@@ -34,7 +57,10 @@ function updateParts(vault: Vault): string {
 
 export async function benchVault(dataDir: string, log: (line: string) => void): Promise<Figure[]> {
   const open = { group: 'vault', name: 'openVault (1,000 installs, 10,000 activity)', unit: 'ms' as const, ...GOAL };
-  const update = { group: 'vault', name: 'one update() (save)', unit: 'ms' as const, ...GOAL };
+  const update = { group: 'vault', name: 'one update() (save one install)', unit: 'ms' as const };
+  const bare = { group: 'vault', name: 'baseline: bare atomic write of that install\'s sealed bytes', unit: 'ms' as const };
+  const ratio = { group: 'vault', name: 'save ÷ bare atomic write (medians)', unit: '×' as const, goal: '≤ 2×', max: 2 };
+  const blocked = { group: 'vault', name: 'longest event-loop block during the saves', unit: 'ms' as const, goal: '≤ 16 ms (one frame)', max: 16 };
   const append = { group: 'vault', name: 'one activity append', unit: 'ms' as const, ...GOAL };
   try {
     const start = process.hrtime.bigint();
@@ -43,10 +69,10 @@ export async function benchVault(dataDir: string, log: (line: string) => void): 
   } catch (error) {
     const reason = `writing the big vault failed: ${errorReason(error)}`;
     console.error(error);
-    return [notAvailable(open, reason), notAvailable(update, reason), notAvailable(append, reason)];
+    return [notAvailable(open, reason), notAvailable(update, reason), notAvailable(bare, reason), notAvailable(ratio, reason), notAvailable(blocked, reason), notAvailable(append, reason)];
   }
   const paths = vaultPaths(dataDir);
-  const files = `store ${await sizeKb(paths.storeFile)} KB, activity.log ${await sizeKb(paths.activityFile)} KB`;
+  const files = `main store ${await sizeKb(paths.storeFile)} KB + 1,000 install files, activity.log ${await sizeKb(paths.activityFile)} KB`;
   const figures: Figure[] = [];
 
   try {
@@ -89,18 +115,49 @@ export async function benchVault(dataDir: string, log: (line: string) => void): 
   try {
     vault = await openBenchVault(dataDir);
     const live = vault;
-    const updates = await repeat(RUNS, async (index) => {
+    const saves: number[] = [];
+    const bares: number[] = [];
+    // Save and baseline alternate, on the same install's file, so both see the same disk and load.
+    for (let index = 0; index < RUNS * 3; index += 1) {
+      const install = live.data().installs[(index * 37 + 10) % live.data().installs.length]!;
       const start = process.hrtime.bigint();
       await live.update((draft) => {
-        const install = draft.installs[(index + 10) % draft.installs.length]!;
-        install.refreshedAt = new Date(Date.UTC(2026, 10, 1) + index * 1000 + 60_000).toISOString();
-        install.accessToken = `${install.accessToken.slice(0, -8)}${String(index + 10).padStart(8, '0')}`;
+        const target = draft.installs.find((candidate) => candidate.id === install.id)!;
+        target.refreshedAt = new Date(Date.UTC(2026, 10, 1) + index * 1000 + 60_000).toISOString();
+        target.accessToken = `${target.accessToken.slice(0, -8)}${String(index + 10).padStart(8, '0')}`;
       });
-      return elapsedMs(start);
-    });
-    figures.push(measured({ ...update, note: `schema check + JSON + AES-GCM sealing (store-crypto.ts) + conf's atomic write with fsync, of the whole store; on the same data: ${updateParts(live)}` }, updates));
+      const saved = elapsedMs(start);
+      const file = join(dataDir, 'installs', `${install.id}.json`);
+      const bytes = readFileSync(file);
+      const bareStart = process.hrtime.bigint();
+      bareAtomicWrite(file, bytes);
+      const bared = elapsedMs(bareStart);
+      // The first round warms caches (conf's handle for the file, the JIT): not counted.
+      if (index === 0) continue;
+      saves.push(saved);
+      bares.push(bared);
+    }
+    const save = measured({ ...update, note: `find what changed (field compare of 1,000 installs against their snapshots), schema check of one install, AES-GCM sealing, conf's atomic write of one file with fsync, the change-log line, the lock file; for scale, the whole store: ${updateParts(live)}` }, saves);
+    const baseline = measured({ ...bare, note: 'write + fsync + rename of the same bytes, synchronously, in the same folder' }, bares);
+    figures.push(save, baseline);
+    figures.push(measured({ ...ratio, note: `${save.summary!.median.toFixed(2)} ms ÷ ${baseline.summary!.median.toFixed(2)} ms, both from this run` }, save.summary!.median / baseline.summary!.median));
+    // The event loop while saving, as main would live it: saves back to back (each yielding between
+    // them, like IPC-driven saves), a 1 ms timer sampling how late the loop runs. No bare writes here.
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    loop.enable();
+    for (let index = 0; index < 50; index += 1) {
+      const install = live.data().installs[(index * 53 + 3) % live.data().installs.length]!;
+      await live.update((draft) => {
+        draft.installs.find((candidate) => candidate.id === install.id)!.refreshedAt = new Date(Date.UTC(2026, 10, 2) + index * 1000).toISOString();
+      });
+      await new Promise<void>((resolve) => setTimeout(resolve, 2));
+    }
+    loop.disable();
+    const maxBlock = loop.max / 1e6;
+    figures.push(measuredOnMax({ ...blocked, note: `perf_hooks.monitorEventLoopDelay (1 ms resolution) over 50 saves, 2 ms apart; mean delay ${(loop.mean / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms` }, [maxBlock]));
   } catch (error) {
-    figures.push(notAvailable(update, errorReason(error)));
+    console.error(error);
+    figures.push(notAvailable(update, errorReason(error)), notAvailable(bare, errorReason(error)), notAvailable(ratio, errorReason(error)), notAvailable(blocked, errorReason(error)));
   }
 
   try {
@@ -123,3 +180,16 @@ export async function benchVault(dataDir: string, log: (line: string) => void): 
 }
 
 export const bench: BenchModule = { name: 'vault (1,000 installs, 10,000 activity entries)', order: 20, run: (context) => benchVault(context.dataDir, context.log) };
+
+// Alone: prints the figures of this bench only (the full run is test/bench/run.ts).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const dir = await mkdtemp(join(tmpdir(), 'workbench-bench-vault-'));
+  try {
+    for (const figure of await benchVault(dir, (line) => process.stdout.write(`${line}\n`))) {
+      const value = figure.summary ? `median ${figure.summary.median.toFixed(2)} ${figure.unit} (min ${figure.summary.min.toFixed(2)}, max ${figure.summary.max.toFixed(2)}, n=${figure.summary.n})` : figure.text;
+      process.stdout.write(`${figure.name}: ${value} — goal ${figure.goal}: ${figure.verdict}${figure.note ? `\n    ${figure.note}` : ''}\n`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

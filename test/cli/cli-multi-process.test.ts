@@ -1,9 +1,8 @@
 // One vault, several processes (issue 11, point 4): ten `token` processes at once on an install about
 // to expire must cause exactly ONE refresh at the sandbox, and all print the same fresh token.
 //
-// The cross-process lock and single-flight refresh are the vault's (electron/backend/vault/), built on
-// another branch. Until that lands this test is declared `it.fails`: today every process refreshes on
-// its own. When the merge makes it pass, vitest reports the `it.fails` as failing: turn it into `it`.
+// The cross-process single flight is the vault's exclusive section (vault.exclusive, used by the
+// installs refresher): the first process refreshes, the others find the fresh token when they get in.
 // The refresh gate (refresh-gate.ts) holds the first refresh until a second arrives or 5 s pass, so
 // "at once" does not depend on how the machine schedules ten process starts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +53,7 @@ afterAll(async () => {
 });
 
 describe('ten token processes at once', () => {
-  it.fails('refresh once, at the sandbox, and all print the same token', async () => {
+  it('refresh once, at the sandbox, and all print the same token', async () => {
     const runs = await Promise.all(Array.from({ length: 10 }, () => runCli(['token', ...target], { env: env() })));
     expect(runs.map((run) => run.code)).toEqual(Array(10).fill(0));
     expect(gate.refreshPosts()).toBe(1);

@@ -54,8 +54,23 @@ export function createRefresher(deps: OAuthDeps, core: Pick<OAuthCore, 'tokens'>
   const onChanged = (installId: string): void => deps.events.emit('installs.changed', { installId });
   const inFlight = new Map<string, Promise<StoredInstall>>();
 
+  /**
+   * Single flight across processes too (the app, `serve`, CLI processes share the vault): the
+   * install is read now, then again once the vault's exclusive section for it is ours; if another
+   * process refreshed it meanwhile, its result is used and no token request is sent.
+   */
   async function doRefresh(installId: string): Promise<StoredInstall> {
-    const install = findInstall(deps, installId);
+    const seen = findInstall(deps, installId);
+    const seenToken = seen.accessToken;
+    const seenRefreshedAt = seen.refreshedAt;
+    return deps.vault.exclusive(`refresh-${installId}`, async () => {
+      const current = findInstall(deps, installId);
+      if (current.accessToken !== seenToken || current.refreshedAt !== seenRefreshedAt) return structuredClone(current);
+      return refreshNow(installId, current);
+    });
+  }
+
+  async function refreshNow(installId: string, install: StoredInstall): Promise<StoredInstall> {
     if (!install.refreshToken) {
       throw new WorkbenchError('NO_REFRESH_TOKEN', 'This install has no refresh token (the offline scope was not granted): connect again to get a new access token.', { installId });
     }

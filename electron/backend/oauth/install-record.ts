@@ -3,7 +3,7 @@
 // A Gorgias token acts with the approving user's role, so QA keeps one install per user.
 import type { CheckResult, ExpirySource, InstallUser } from '../../common/model';
 import { newId } from '../ids';
-import { decodeJwt } from './checks/jwt-parts';
+import { userFromIdToken } from '../vault/install-user';
 import type { StoredInstall, VaultData } from '../vault/vault-types';
 import type { TokenSet } from './token-response';
 
@@ -20,7 +20,6 @@ export function buildInstall(input: {
   return {
     appId: input.appId,
     accountId: input.accountId,
-    user: installUserFrom(input.tokens.idToken),
     accessToken: input.tokens.accessToken,
     refreshToken: input.tokens.refreshToken,
     idToken: input.tokens.idToken,
@@ -36,18 +35,8 @@ export function buildInstall(input: {
     failing: false,
     lastError: null,
     checks: input.checks,
+    user: userFromIdToken(input.tokens.idToken),
   };
-}
-
-const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value.slice(0, 500) : null);
-
-/** The approving user from the id_token's claims (already checked); a 2021 numeric sub becomes its digits. */
-export function installUserFrom(idToken: string | null): InstallUser | null {
-  if (!idToken) return null;
-  const claims = decodeJwt(idToken)?.claims;
-  const sub = claims?.sub;
-  if (typeof sub !== 'string' && typeof sub !== 'number') return null;
-  return { sub: String(sub).slice(0, 500), name: text(claims?.name), email: text(claims?.email), role: null };
 }
 
 /** Same user: same sub, or both unknown (installs without an id_token). */

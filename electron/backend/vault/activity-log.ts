@@ -117,6 +117,14 @@ export class VaultActivityLog implements ActivityLog {
     this.#disk = null;
   }
 
+  /** On lock: detaches and drops the decrypted history from memory (the next attach reads it again). */
+  async forget(): Promise<void> {
+    await this.detach();
+    this.#entries = [];
+    this.#pending = [];
+    this.#queued.clear();
+  }
+
   append(input: Omit<ActivityEntry, 'id'>): Promise<ActivityEntry> {
     // The id generator must have seen the file's ids first (a clock that stepped back).
     if (this.#loading && !this.#loading.merged) this.#loadNow(this.#loading);

@@ -1,8 +1,8 @@
-// The runtime shape of the decrypted store (schema v2). A store that decrypts but does not match
+// The runtime shape of the decrypted store (schema v3). A store that decrypts but does not match
 // is treated as corrupt (moved aside), and every update is checked before it is written so a bug
 // elsewhere cannot persist a file the next start would refuse.
 import { z } from 'zod';
-import { CURRENT_SCHEMA_VERSION, type StoredAccount, type StoredApp, type StoredInstall, type VaultData } from './vault-types';
+import { CURRENT_SCHEMA_VERSION, type StoredAccount, type StoredApp, type StoredInstall, type StoredSandboxQuirks, type VaultData, type VaultSettings } from './vault-types';
 
 const isoTime = z.string().min(1);
 
@@ -18,12 +18,11 @@ export const redirectSchema = z.object({
 export const sandboxQuirksSchema = z.object({
   expiresIn: z.union([z.literal(0), z.literal(86400)]),
   numericSub: z.boolean(),
-  // Added with schema v3 (the vault's migration sets it); a v2 vault without it reads as false.
-  issuerWithoutIdp: z.boolean().default(false),
+  issuerWithoutIdp: z.boolean(),
   rotateRefreshTokens: z.boolean(),
 });
 
-const appSchema = z.object({
+export const appSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
   clientId: z.string(),
@@ -37,7 +36,7 @@ const appSchema = z.object({
   updatedAt: isoTime,
 }) satisfies z.ZodType<StoredApp>;
 
-const accountSchema = z.object({
+export const accountSchema = z.object({
   id: z.string().min(1),
   subdomain: z.string(),
   label: z.string(),
@@ -56,14 +55,10 @@ const checkSchema = z.object({
   detail: z.string(),
 });
 
-const installUserSchema = z.object({ sub: z.string(), name: z.string().nullable(), email: z.string().nullable(), role: z.string().nullable() });
-
-const installSchema = z.object({
+export const installSchema = z.object({
   id: z.string().min(1),
   appId: z.string(),
   accountId: z.string(),
-  // Schema v3 (the vault's migration fills it); an older install without it reads as null.
-  user: installUserSchema.nullable().default(null),
   accessToken: z.string(),
   refreshToken: z.string().nullable(),
   idToken: z.string().nullable(),
@@ -79,14 +74,22 @@ const installSchema = z.object({
   failing: z.boolean(),
   lastError: z.object({ code: z.string(), message: z.string(), at: isoTime }).nullable(),
   checks: z.array(checkSchema),
+  user: z.object({ sub: z.string(), name: z.string().nullable(), email: z.string().nullable(), role: z.string().nullable() }).nullable(),
 }) satisfies z.ZodType<StoredInstall>;
+
+export const settingsSchema = z.object({
+  seeded: z.boolean(),
+  sandboxQuirks: sandboxQuirksSchema,
+  autoLockMinutes: z.number().int().min(1).max(24 * 60).nullable(),
+  clipboardClearSeconds: z.number().int().min(1).max(3600).nullable(),
+});
 
 export const vaultDataSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   apps: z.array(appSchema),
   accounts: z.array(accountSchema),
   installs: z.array(installSchema),
-  settings: z.object({ seeded: z.boolean(), sandboxQuirks: sandboxQuirksSchema }),
+  settings: settingsSchema,
 }) satisfies z.ZodType<VaultData>;
 
 export function emptyVaultData(): VaultData {
@@ -95,8 +98,17 @@ export function emptyVaultData(): VaultData {
     apps: [],
     accounts: [],
     installs: [],
-    settings: { seeded: false, sandboxQuirks: { expiresIn: 86400, numericSub: false, issuerWithoutIdp: false, rotateRefreshTokens: false } },
+    settings: defaultSettings(),
   };
+}
+
+/** Today's Gorgias (string sub, expires_in 86400, issuer ending in /idp, no refresh rotation). */
+export function defaultSandboxQuirks(): StoredSandboxQuirks {
+  return { expiresIn: 86400, numericSub: false, issuerWithoutIdp: false, rotateRefreshTokens: false };
+}
+
+export function defaultSettings(): VaultSettings {
+  return { seeded: false, sandboxQuirks: defaultSandboxQuirks(), autoLockMinutes: null, clipboardClearSeconds: 30 };
 }
 
 /** Where a value first breaks the schema, as a path only: never the value (it may be a secret). */

@@ -2,6 +2,7 @@
 // what was recovered. Every state change and every write goes through one queue, so an update
 // never races a protection switch or an unlock.
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { WorkbenchError, isWorkbenchError } from '../../common/errors';
 import type { OsProtection, VaultProtection, VaultStatus } from '../../common/model';
 import type { Clock, KeyProtector, Logger, StoreFactory } from '../ports';
@@ -10,10 +11,11 @@ import { newDataKey } from './data-key';
 import { buildKeyFile, readKeyFile, writeKeyFile, type KeyFile, type KeyFileBody } from './key-file';
 import { osBody, passphraseBody, unwrapOs, unwrapPassphrase, unwrapWeak, weakBody } from './key-protection';
 import { mergeRecovered, moveFilesAside, type Recovered } from './recovery';
-import { describeSchemaIssue, vaultDataSchema } from './store-schema';
-import { openStoreFile, type StoreHandle } from './store-file';
+import { acquireLock, type Release } from './file-lock';
+import { openStore } from './store-open';
+import type { RecordStore } from './record-store';
 import type { VaultPaths } from './vault-files';
-import { CURRENT_SCHEMA_VERSION, type Vault, type VaultData } from './vault-types';
+import { CURRENT_SCHEMA_VERSION, type Vault, type VaultData, type VaultSettings } from './vault-types';
 import { WriteQueue } from './write-queue';
 
 export interface VaultDeps {
@@ -34,17 +36,30 @@ function errnoCode(error: unknown): string {
   return (error as NodeJS.ErrnoException | undefined)?.code ?? 'error';
 }
 
+export interface VaultSettingsView {
+  autoLockMinutes: number | null;
+  clipboardClearSeconds: number | null;
+}
+
+function settingsView(settings: VaultSettings): VaultSettingsView {
+  return { autoLockMinutes: settings.autoLockMinutes, clipboardClearSeconds: settings.clipboardClearSeconds };
+}
+
 export class VaultController implements Vault {
   #state: VaultStatus['state'] = 'locked';
   #protection: VaultProtection | null = null;
   #os: { level: OsProtection; backend: string | null } = { level: 'unavailable', backend: null };
   #recovered: Recovered | null = null;
   #problem: string | null = null;
+  #integrity: string | null = null;
   #schemaVersion = CURRENT_SCHEMA_VERSION;
   #keyFile: KeyFile | null = null;
   #dataKey: Buffer | null = null;
-  #store: StoreHandle | null = null;
-  #data: VaultData | null = null;
+  #store: RecordStore | null = null;
+  /** A mutator is running on the live data: no reload from disk may replace it meanwhile. */
+  #mutating = false;
+  #idleTimer: NodeJS.Timeout | null = null;
+  readonly #exclusives = new Map<string, Promise<void>>();
   #closed = false;
   #activityAttach: Promise<void> = Promise.resolve();
   readonly #queue = new WriteQueue();
@@ -63,6 +78,7 @@ export class VaultController implements Vault {
       osProtection: this.#os.level,
       osBackend: this.#os.backend,
       recovered: this.#recovered,
+      integrity: this.#integrity,
       problem: this.#problem,
       schemaVersion: this.#schemaVersion,
       dataDir: this.deps.paths.dataDir,
@@ -75,37 +91,140 @@ export class VaultController implements Vault {
   }
 
   data(): Readonly<VaultData> {
-    if (this.#closed || this.#state !== 'ready' || !this.#data) throw this.#notReadyError();
-    return this.#data;
+    const store = this.#store;
+    if (this.#closed || this.#state !== 'ready' || !store) throw this.#notReadyError();
+    this.#touch();
+    // Another process may have written since: one stat tells, and only its records are read again.
+    if (!this.#mutating) {
+      try {
+        store.catchUp();
+      } catch (error) {
+        this.deps.logger.warn(`The vault could not reload another process's change (${errnoCode(error)}); showing the data as last read.`);
+      }
+    }
+    return store.data;
   }
 
   update<T>(mutate: (draft: VaultData) => T): Promise<T> {
-    return this.#queue.run(() => {
-      const data = this.#data;
-      const store = this.#store;
-      if (this.#closed || this.#state !== 'ready' || !data || !store) throw this.#notReadyError();
-      // The mutator works on the live object. No copy is taken up front: on failure the data is
-      // rebuilt from the JSON last written (store.lastPersisted), which is exactly the state before.
+    return this.#queue.run(async () => {
+      if (this.#closed || this.#state !== 'ready' || !this.#store) throw this.#notReadyError();
+      this.#touch();
+      const release = await this.#writeLock();
       try {
-        const result = mutate(data);
-        if (result && typeof (result as { then?: unknown }).then === 'function') {
-          throw new WorkbenchError('INTERNAL', 'A vault update must be synchronous; do async work before calling update().');
-        }
-        const checked = vaultDataSchema.safeParse(data);
-        if (!checked.success) {
-          throw new WorkbenchError('INTERNAL', `The vault refused a change that does not fit its schema (${describeSchemaIssue(checked.error)}).`);
-        }
+        // The state may have changed while waiting for another process (lock, close).
+        const store = this.#store;
+        if (this.#closed || this.#state !== 'ready' || !store) throw this.#notReadyError();
+        // Work on the latest data: what other processes committed is read first, under the lock.
+        store.catchUp();
+        this.#mutating = true;
         try {
-          store.write(data);
+          const result = mutate(store.data);
+          if (result && typeof (result as { then?: unknown }).then === 'function') {
+            throw new WorkbenchError('INTERNAL', 'A vault update must be synchronous; do async work before calling update().');
+          }
+          // Writes only the records that changed; throws (and puts the data back) when it cannot.
+          store.commit();
+          return result;
         } catch (error) {
-          throw new WorkbenchError('INTERNAL', `The vault could not be saved (${errnoCode(error)}). The change was undone.`, undefined, { cause: error });
+          store.restore();
+          throw error;
+        } finally {
+          this.#mutating = false;
         }
-        return result;
-      } catch (error) {
-        this.#data = store.lastPersisted();
-        throw error;
+      } finally {
+        await release();
       }
     });
+  }
+
+  /**
+   * Runs `fn` while holding a lock named `name` across every process on this vault (and within
+   * this one), e.g. so one install is refreshed by one process at a time. `fn` should re-read what
+   * it depends on after the lock is taken: another process may have done the work meanwhile.
+   */
+  async exclusive<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.#exclusives.get(name) ?? Promise.resolve();
+    let done!: () => void;
+    const mine = new Promise<void>((resolve) => (done = resolve));
+    const tail = previous.then(() => mine);
+    this.#exclusives.set(name, tail);
+    await previous;
+    try {
+      await fs.mkdir(this.deps.paths.locksDir, { recursive: true, mode: 0o700 });
+      const file = path.join(this.deps.paths.locksDir, `${name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 120)}.lock`);
+      const release = await acquireLock(file, { staleMs: 30_000, waitMs: 120_000, what: `The vault's "${name}" section` });
+      try {
+        return await fn();
+      } finally {
+        await release();
+      }
+    } finally {
+      done();
+      if (this.#exclusives.get(name) === tail) this.#exclusives.delete(name);
+    }
+  }
+
+  /** Drops the key and every decrypted byte (store and history); a passphrase opens it again. */
+  lock(): Promise<VaultStatus> {
+    return this.#queue.run(async () => {
+      if (this.#closed) throw this.#notReadyError();
+      if (this.#state !== 'ready') return this.status();
+      if (this.#protection !== 'passphrase') {
+        throw new WorkbenchError('CONFLICT', 'Only a vault protected by a passphrase can be locked: without one, nothing would be needed to open it again.');
+      }
+      await this.#activityAttach;
+      await this.activity.forget();
+      this.#state = 'locked';
+      this.#problem = null;
+      this.#store = null;
+      this.#dataKey = null;
+      this.#disarmIdle();
+      return this.#changed();
+    });
+  }
+
+  /** The settings the vault itself acts on (and the renderer shows); an empty patch just reads them. */
+  async updateSettings(patch: { autoLockMinutes?: number | null; clipboardClearSeconds?: number | null }): Promise<VaultSettingsView> {
+    const view = await this.update((draft) => {
+      if (patch.autoLockMinutes !== undefined) draft.settings.autoLockMinutes = patch.autoLockMinutes;
+      if (patch.clipboardClearSeconds !== undefined) draft.settings.clipboardClearSeconds = patch.clipboardClearSeconds;
+      return settingsView(draft.settings);
+    });
+    this.#touch();
+    return view;
+  }
+
+  /** A ready passphrase vault changes its protection only for someone who knows the passphrase. */
+  async #checkCurrentPassphrase(currentPassphrase: string | undefined): Promise<void> {
+    const keyFile = this.#keyFile;
+    if (this.#state !== 'ready' || keyFile?.protection !== 'passphrase') return;
+    if (!currentPassphrase) {
+      throw new WorkbenchError('INVALID_ARGUMENT', 'Enter the current passphrase to change how the vault is protected.', { field: 'currentPassphrase' });
+    }
+    // Throws VAULT_PASSPHRASE_WRONG when it does not open the key file.
+    await unwrapPassphrase(keyFile, currentPassphrase);
+  }
+
+  async #writeLock(): Promise<Release> {
+    return acquireLock(this.deps.paths.lockFile, { staleMs: 10_000, waitMs: 30_000, what: 'The vault' });
+  }
+
+  /** Restarts the idle timer of a passphrase vault that has auto-lock on. */
+  #touch(): void {
+    const store = this.#store;
+    this.#disarmIdle();
+    const minutes = store?.data.settings.autoLockMinutes ?? null;
+    if (minutes === null || this.#protection !== 'passphrase' || this.#state !== 'ready' || this.#closed) return;
+    this.#idleTimer = setTimeout(() => {
+      this.#idleTimer = null;
+      this.lock().catch((error: unknown) => this.deps.logger.warn(`The idle auto-lock failed (${errnoCode(error)}).`));
+    }, minutes * 60_000);
+    this.#idleTimer.unref();
+  }
+
+  #disarmIdle(): void {
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
   }
 
   unlock(passphrase: string): Promise<VaultStatus> {
@@ -120,23 +239,30 @@ export class VaultController implements Vault {
     });
   }
 
-  setPassphrase(passphrase: string): Promise<VaultStatus> {
+  setPassphrase(passphrase: string, currentPassphrase?: string): Promise<VaultStatus> {
     return this.#queue.run(async () => {
       if (passphrase.length < MIN_PASSPHRASE) throw new WorkbenchError('INVALID_ARGUMENT', `A passphrase needs at least ${MIN_PASSPHRASE} characters.`);
+      await this.#checkCurrentPassphrase(currentPassphrase);
       await this.#switchProtection((dataKey) => passphraseBody(dataKey, passphrase));
       return this.#changed();
     });
   }
 
-  acceptWeakProtection(): Promise<VaultStatus> {
+  acceptWeakProtection(currentPassphrase?: string): Promise<VaultStatus> {
     return this.#queue.run(async () => {
+      // Lowering protection: only at setup, or from a passphrase vault with its passphrase.
+      if (this.#state === 'ready' && this.#protection === 'os') {
+        throw new WorkbenchError('CONFLICT', 'Weak protection can only be chosen when the vault is set up, or on a passphrase vault with its current passphrase. The OS keychain protects this vault: keep it, or choose a passphrase.');
+      }
+      await this.#checkCurrentPassphrase(currentPassphrase);
       await this.#switchProtection(async (dataKey) => weakBody(dataKey));
       return this.#changed();
     });
   }
 
-  useOsProtection(): Promise<VaultStatus> {
+  useOsProtection(currentPassphrase?: string): Promise<VaultStatus> {
     return this.#queue.run(async () => {
+      await this.#checkCurrentPassphrase(currentPassphrase);
       this.#os = await this.#availability();
       if (this.#os.level !== 'strong') {
         this.#changed();
@@ -151,6 +277,7 @@ export class VaultController implements Vault {
   dismissRecovery(): Promise<VaultStatus> {
     return this.#queue.run(() => {
       this.#recovered = null;
+      this.#integrity = null;
       return this.#changed();
     });
   }
@@ -161,8 +288,8 @@ export class VaultController implements Vault {
     await this.#activityAttach;
     await this.activity.detach();
     this.#listeners.clear();
+    this.#disarmIdle();
     // Drop the key and the decrypted data: a closed vault reads as closed, not as stale data.
-    this.#data = null;
     this.#store = null;
     this.#dataKey = null;
   }
@@ -194,12 +321,12 @@ export class VaultController implements Vault {
         return;
       case 'garbage':
         // Without its key the store and the activity log cannot be read either: keep all three together.
-        await this.#recover([paths.keyFile, paths.storeFile, paths.activityFile], read.reason);
+        await this.#recover([paths.keyFile, paths.storeFile, paths.installsDir, paths.activityFile], read.reason);
         await this.#firstStart();
         return;
       case 'missing':
         if (await exists(paths.storeFile)) {
-          await this.#recover([paths.storeFile, paths.activityFile], 'A store file was found without the key file that opens it.');
+          await this.#recover([paths.storeFile, paths.installsDir, paths.activityFile], 'A store file was found without the key file that opens it.');
         }
         await this.#firstStart();
         return;
@@ -245,7 +372,7 @@ export class VaultController implements Vault {
         const { paths } = this.deps;
         this.#keyFile = null;
         this.#protection = null;
-        await this.#recover([paths.keyFile, paths.storeFile, paths.activityFile], 'The key file holds no valid key.');
+        await this.#recover([paths.keyFile, paths.storeFile, paths.installsDir, paths.activityFile], 'The key file holds no valid key.');
         await this.#firstStart();
         return;
       }
@@ -276,28 +403,35 @@ export class VaultController implements Vault {
   }
 
   async #openStore(dataKey: Buffer, keyFile: KeyFile): Promise<void> {
-    const { paths, storeFactory } = this.deps;
+    const { paths, storeFactory, logger } = this.deps;
     this.#keyFile = keyFile;
     this.#protection = keyFile.protection;
-    let opened = await openStoreFile({ dataDir: paths.dataDir, dataKey, storeFactory, now: this.#now() });
-    if (opened.kind === 'corrupt') {
-      this.deps.logger.warn(`Vault store unreadable, moving it aside: ${opened.reason}`);
-      await this.#recover([paths.storeFile], opened.reason);
-      opened = await openStoreFile({ dataDir: paths.dataDir, dataKey, storeFactory, now: this.#now() });
+    // Under the write lock: another process may be migrating or writing the same folder.
+    const release = await this.#writeLock();
+    let opened;
+    try {
+      opened = await openStore({ paths, dataKey, storeFactory, logger, now: this.#now(), recover: (files, reason) => this.#recover(files, reason) });
+    } finally {
+      await release();
     }
     switch (opened.kind) {
       case 'ok':
-        if (opened.migratedFrom !== null) this.deps.logger.info(`Vault migrated from schema ${opened.migratedFrom} to ${CURRENT_SCHEMA_VERSION}; the old file is kept at ${opened.backupPath}.`);
+        if (opened.migratedFrom !== null) logger.info(`Vault migrated from schema ${opened.migratedFrom} (store format ${opened.formatFrom}) to schema ${CURRENT_SCHEMA_VERSION} (store format 2); the old file is kept at ${opened.backupPath}.`);
         this.#dataKey = dataKey;
-        this.#store = opened.handle;
-        this.#data = opened.data;
+        this.#store = opened.store;
+        if (opened.store.rollbacks.length > 0) {
+          const list = opened.store.rollbacks;
+          this.#integrity = `Some vault files are not the ones the vault last wrote (restored from a copy or a backup, or changed outside the workbench): ${list.slice(0, 5).join('; ')}${list.length > 5 ? ` (and ${list.length - 5} more)` : ''}. They were opened as found: check the data they hold.`;
+          logger.warn(`Vault rollback detected in ${list.length} file(s).`);
+        }
         this.#schemaVersion = CURRENT_SCHEMA_VERSION;
         this.#state = 'ready';
         this.#problem = null;
+        this.#touch();
         // Not awaited: the history is not needed to show the app, and reading 10,000 entries would
         // double the open time. The log keeps appends in order and answers list() meanwhile.
         this.#activityAttach = this.#attachActivity(dataKey).catch((error: unknown) => {
-          this.deps.logger.warn(`The activity log could not be opened (${errnoCode(error)}); new entries stay in memory.`);
+          logger.warn(`The activity log could not be opened (${errnoCode(error)}); new entries stay in memory.`);
         });
         return;
       case 'newer':
@@ -362,7 +496,6 @@ export class VaultController implements Vault {
   #lock(problem: string): void {
     this.#state = 'locked';
     this.#problem = problem;
-    this.#data = null;
     this.#store = null;
     this.#dataKey = null;
   }

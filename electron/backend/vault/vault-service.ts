@@ -18,9 +18,11 @@ export function createVaultService(vault: Vault): DomainService<'vault'> {
   return {
     'vault.status': () => mapped(async () => vault.status()),
     'vault.unlock': ({ passphrase }) => mapped(() => vault.unlock(passphrase)),
-    'vault.setPassphrase': ({ passphrase }) => mapped(() => vault.setPassphrase(passphrase)),
-    'vault.acceptWeakProtection': () => mapped(() => vault.acceptWeakProtection()),
-    'vault.useOsProtection': () => mapped(() => vault.useOsProtection()),
+    'vault.setPassphrase': ({ passphrase, currentPassphrase }) => mapped(() => vault.setPassphrase(passphrase, currentPassphrase)),
+    'vault.acceptWeakProtection': (input) => mapped(() => vault.acceptWeakProtection(input?.currentPassphrase)),
+    'vault.useOsProtection': (input) => mapped(() => vault.useOsProtection(input?.currentPassphrase)),
     'vault.dismissRecovery': () => mapped(() => vault.dismissRecovery()),
+    'vault.lock': () => mapped(() => vault.lock()),
+    'vault.updateSettings': (patch) => mapped(() => vault.updateSettings(patch)),
   };
 }

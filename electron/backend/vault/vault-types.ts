@@ -13,7 +13,7 @@ import type {
   VaultStatus,
 } from '../../common/model';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export interface StoredApp {
   id: string;
@@ -65,10 +65,17 @@ export interface StoredInstall {
   checks: CheckResult[];
 }
 
+/** The sandbox's behaviour switches as stored (schema v3 adds `issuerWithoutIdp`). */
+export type StoredSandboxQuirks = SandboxQuirks;
+
 export interface VaultSettings {
   /** First-run content (Local sandbox account, demo app) was created once; never re-created after deletion. */
   seeded: boolean;
-  sandboxQuirks: SandboxQuirks;
+  sandboxQuirks: StoredSandboxQuirks;
+  /** Idle minutes before a passphrase vault locks itself; null = never. */
+  autoLockMinutes: number | null;
+  /** Seconds before a copied token is cleared from the clipboard; null = never. */
+  clipboardClearSeconds: number | null;
 }
 
 export interface VaultData {
@@ -101,10 +108,22 @@ export interface Vault {
   /** Serialised, atomic write of a change; returns what the mutator returns. */
   update<T>(mutate: (draft: VaultData) => T): Promise<T>;
   unlock(passphrase: string): Promise<VaultStatus>;
-  setPassphrase(passphrase: string): Promise<VaultStatus>;
-  acceptWeakProtection(): Promise<VaultStatus>;
-  useOsProtection(): Promise<VaultStatus>;
+  /** On a ready passphrase vault, `currentPassphrase` is required (and checked) for every protection change. */
+  setPassphrase(passphrase: string, currentPassphrase?: string): Promise<VaultStatus>;
+  /** Only at setup, or on a passphrase vault with its current passphrase. */
+  acceptWeakProtection(currentPassphrase?: string): Promise<VaultStatus>;
+  useOsProtection(currentPassphrase?: string): Promise<VaultStatus>;
   dismissRecovery(): Promise<VaultStatus>;
+  /** Passphrase vaults: drops the key and the decrypted data; status becomes locked. */
+  lock(): Promise<VaultStatus>;
+  /** Reads (empty patch) or changes the settings the vault acts on. */
+  updateSettings(patch: { autoLockMinutes?: number | null; clipboardClearSeconds?: number | null }): Promise<{ autoLockMinutes: number | null; clipboardClearSeconds: number | null }>;
+  /**
+   * Runs `fn` holding a lock named `name` across every process using this vault folder (and within
+   * this process): a refresh is single-flight across the app, `serve` and CLI processes. `fn` must
+   * re-read what it depends on once it runs: another process may have done the work meanwhile.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
   readonly activity: ActivityLog;
   onStatusChange(listener: (status: VaultStatus) => void): () => void;
   close(): Promise<void>;

@@ -50,6 +50,41 @@ describe('vault screens', () => {
     expect(harness.pageErrors).toEqual([]);
   });
 
+  it('changing the passphrase asks for the current one, and the new one opens the vault', async () => {
+    harness = await startHarness({ keyProtector: weakKeychain() });
+    const { page } = harness;
+    await page.getByLabel('New passphrase', { exact: true }).fill('correct horse battery');
+    await page.getByLabel('Repeat passphrase', { exact: true }).fill('correct horse battery');
+    await page.getByRole('button', { name: 'Use this passphrase' }).click();
+    await page.getByRole('button', { name: 'Vault: Passphrase' }).click();
+    await page.getByRole('heading', { name: 'Change the passphrase' }).waitFor({ timeout: UI_TIMEOUT });
+
+    await page.getByLabel('New passphrase', { exact: true }).fill('a brand new passphrase');
+    await page.getByLabel('Repeat passphrase', { exact: true }).fill('a brand new passphrase');
+    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    await page.getByText(/Enter the current passphrase/).waitFor({ timeout: UI_TIMEOUT });
+
+    await page.getByLabel('Current passphrase', { exact: true }).fill('not it at all');
+    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    await page.getByText(/Wrong passphrase|does not open the vault/).first().waitFor({ timeout: UI_TIMEOUT });
+
+    await page.getByLabel('Current passphrase', { exact: true }).fill('correct horse battery');
+    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    // The key is re-wrapped (scrypt) while the button says so; then no error is left.
+    await page.getByRole('button', { name: 'Saving…' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('button', { name: 'Change passphrase' }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.getByText(/Enter the current passphrase|Wrong passphrase|does not open the vault/).count()).toBe(0);
+
+    await harness.restartBackend();
+    await page.getByRole('heading', { name: 'The vault is locked' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByLabel('Passphrase', { exact: true }).fill('a brand new passphrase');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('heading', { name: 'The vault is locked' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    expect(harness.backend.vault.status().state).toBe('ready');
+    expect(harness.receivedText()).not.toContain('a brand new passphrase');
+    expect(harness.pageErrors).toEqual([]);
+  });
+
   it('accepting weak protection leaves a standing warning', async () => {
     harness = await startHarness({ keyProtector: weakKeychain() });
     const { page } = harness;

@@ -25,7 +25,7 @@ describe('schema v1 fixture', () => {
     expect(vault.status()).toMatchObject({ state: 'ready', protection: 'os', recovered: null, schemaVersion: CURRENT_SCHEMA_VERSION });
 
     const data = vault.data();
-    expect(data.schemaVersion).toBe(2);
+    expect(data.schemaVersion).toBe(3);
     expect(data.apps).toEqual([
       expect.objectContaining({
         id: 'app_v1demo',
@@ -37,13 +37,14 @@ describe('schema v1 fixture', () => {
     ]);
     expect(data.apps[0]).not.toHaveProperty('redirectPort');
     expect(data.accounts.map((account) => [account.id, account.kind])).toEqual([['acc_sandbox', 'sandbox'], ['acc_acme', 'production']]);
-    expect(data.installs[0]).toMatchObject({ id: 'inst_v1', accessToken: V1_ACCESS_TOKEN, failing: false, checks: [] });
-    expect(data.settings).toEqual({ seeded: true, sandboxQuirks: { expiresIn: 0, numericSub: true, issuerWithoutIdp: false, rotateRefreshTokens: false } });
-    expect(logger.lines.join('\n')).toMatch(/migrated from schema 1 to 2/);
+    expect(data.installs[0]).toMatchObject({ id: 'inst_v1', accessToken: V1_ACCESS_TOKEN, failing: false, checks: [], user: null });
+    // v1 → v2 kept the 2021 quirks it assumed then; v2 → v3 adds the issuer switch at today's value.
+    expect(data.settings).toEqual({ seeded: true, sandboxQuirks: { expiresIn: 0, numericSub: true, issuerWithoutIdp: false, rotateRefreshTokens: false }, autoLockMinutes: null, clipboardClearSeconds: 30 });
+    expect(logger.lines.join('\n')).toMatch(/migrated from schema 1 \(store format 0\) to schema 3/);
     expect(logger.lines.join('\n')).not.toContain(V1_CLIENT_SECRET);
 
     // The v1 file is kept byte for byte next to the migrated one.
-    const backups = (await listDir(dir)).filter((name) => name.startsWith('vault.json.schema-1-backup-'));
+    const backups = (await listDir(dir)).filter((name) => name.startsWith('vault.json.schema-1-format-0-backup-'));
     expect(backups).toHaveLength(1);
     expect(await fs.readFile(path.join(dir, backups[0]!))).toEqual(original);
 

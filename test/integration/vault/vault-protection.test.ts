@@ -17,8 +17,14 @@ describe('first start', () => {
     const dir = await makeTempDir();
     const keys = protector('strong');
     const vault = await open(dir, keys);
-    expect(vault.status()).toMatchObject({ state: 'ready', protection: 'os', osProtection: 'strong', osBackend: 'fake_keychain', recovered: null, problem: null, schemaVersion: 2, dataDir: dir });
-    expect(vault.data()).toEqual({ schemaVersion: 2, apps: [], accounts: [], installs: [], settings: { seeded: false, sandboxQuirks: { expiresIn: 86400, numericSub: false, issuerWithoutIdp: false, rotateRefreshTokens: false } } });
+    expect(vault.status()).toMatchObject({ state: 'ready', protection: 'os', osProtection: 'strong', osBackend: 'fake_keychain', recovered: null, problem: null, schemaVersion: 3, dataDir: dir });
+    expect(vault.data()).toEqual({
+      schemaVersion: 3,
+      apps: [],
+      accounts: [],
+      installs: [],
+      settings: { seeded: false, sandboxQuirks: { expiresIn: 86400, numericSub: false, issuerWithoutIdp: false, rotateRefreshTokens: false }, autoLockMinutes: null, clipboardClearSeconds: 30 },
+    });
     expect(keys.calls.protect).toBe(1);
     expect(await listDir(dir)).toEqual(expect.arrayContaining(['vault-key.json', 'vault.json']));
     const key = await readKey(dir);
@@ -181,6 +187,32 @@ describe('keychain trouble', () => {
   });
 });
 
+describe('changing protection needs the current passphrase (L6)', () => {
+  it('refuses without it or with a wrong one, changing nothing; accepts the right one', async () => {
+    const dir = await makeTempDir();
+    const keys = protector('weak');
+    const vault = await open(dir, keys);
+    await vault.setPassphrase(PASS);
+    const before = await snapshotDir(dir);
+    await expect(vault.setPassphrase('a brand new passphrase')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/current passphrase/) });
+    await expect(vault.setPassphrase('a brand new passphrase', 'not the passphrase')).rejects.toMatchObject({ code: 'VAULT_PASSPHRASE_WRONG' });
+    await expect(vault.acceptWeakProtection()).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(vault.acceptWeakProtection('not the passphrase')).rejects.toMatchObject({ code: 'VAULT_PASSPHRASE_WRONG' });
+    keys.options.level = 'strong';
+    await expect(vault.useOsProtection()).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(await snapshotDir(dir)).toEqual(before);
+    expect(vault.status().protection).toBe('passphrase');
+    expect(await vault.setPassphrase('a brand new passphrase', PASS)).toMatchObject({ protection: 'passphrase' });
+    expect(await vault.useOsProtection('a brand new passphrase')).toMatchObject({ protection: 'os' });
+  });
+
+  it('never lowers an OS-keychain vault to weak protection', async () => {
+    const vault = await open(await makeTempDir(), protector('strong'));
+    await expect(vault.acceptWeakProtection()).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/only be chosen when the vault is set up/) });
+    expect(vault.status().protection).toBe('os');
+  });
+});
+
 describe('status listeners', () => {
   it('hear every status change and can unsubscribe', async () => {
     const vault = await open(await makeTempDir(), protector('weak'));
@@ -188,7 +220,7 @@ describe('status listeners', () => {
     const stop = vault.onStatusChange((status) => seen.push(status));
     await vault.setPassphrase(PASS);
     expect(seen.map((s) => [s.state, s.protection])).toEqual([['ready', 'passphrase']]);
-    await vault.acceptWeakProtection();
+    await vault.acceptWeakProtection(PASS);
     expect(seen.map((s) => s.protection)).toEqual(['passphrase', 'weak']);
     stop();
     await vault.setPassphrase(PASS);

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
-import { deriveStoreKey, sealStore } from '../../../electron/backend/vault/store-crypto';
+import { deriveRecordKey, sealRecord } from '../../../electron/backend/vault/record-crypto';
 import { SECRET, activityFile, closeVault, keyFile, listDir, makeTempDir, open, protector, sampleActivity, sampleApp, snapshotDir, storeFile } from './vault-test-helpers';
 
 /** A vault with one app in it, closed; returns its folder. */
@@ -100,8 +100,8 @@ describe('store recovery', () => {
     const vault = await open(dir);
     expect(vault.status()).toMatchObject({ state: 'ready', recovered: null });
     expect(vault.data().apps).toEqual(data.apps);
-    expect((await fs.readFile(storeFile(dir), 'utf8')).startsWith('wbstore1:')).toBe(true);
-    const backups = (await listDir(dir)).filter((name) => name.includes('.format-0-backup-'));
+    expect((await fs.readFile(storeFile(dir), 'utf8')).startsWith('wbstore2:')).toBe(true);
+    const backups = (await listDir(dir)).filter((name) => name.includes('.schema-3-format-0-backup-'));
     expect(backups).toHaveLength(1);
     expect(await fs.readFile(path.join(dir, backups[0]!))).toEqual(legacyBytes);
     await closeVault(vault);
@@ -112,11 +112,11 @@ describe('store recovery', () => {
     const key = JSON.parse(await fs.readFile(keyFile(dir), 'utf8')) as { os: { ciphertext: string } };
     const dataKey = (await protector().unprotect(Buffer.from(key.os.ciphertext, 'base64'))).plaintext;
     // Written with the right key, so it decrypts; but apps is not a list.
-    await writeSealed(dir, dataKey, { schemaVersion: 2, apps: 'nope', accounts: [], installs: [], settings: {} });
+    await writeSealed(dir, dataKey, { schemaVersion: 3, storeFormat: 2, apps: 'nope', accounts: [], installIds: [], settings: {} });
     const original = await fs.readFile(storeFile(dir));
 
     const vault = await open(dir);
-    expect(vault.status().recovered!.reason).toMatch(/does not match schema 2 \(apps: invalid_type\)/);
+    expect(vault.status().recovered!.reason).toMatch(/does not match schema 3 \(apps: invalid_type\)/);
     expect(await fs.readFile(vault.status().recovered!.movedTo)).toEqual(original);
     expect(vault.data().apps).toEqual([]);
   });
@@ -210,12 +210,12 @@ describe('newer schema', () => {
     const dir = await populatedVault();
     const key = JSON.parse(await fs.readFile(keyFile(dir), 'utf8')) as { os: { ciphertext: string } };
     const dataKey = (await protector().unprotect(Buffer.from(key.os.ciphertext, 'base64'))).plaintext;
-    await writeSealed(dir, dataKey, { schemaVersion: 3, apps: [], somethingNew: { secret: SECRET } });
+    await writeSealed(dir, dataKey, { schemaVersion: 4, apps: [], somethingNew: { secret: SECRET } });
     const before = await snapshotDir(dir);
 
     const vault = await open(dir);
-    expect(vault.status()).toMatchObject({ state: 'locked', protection: 'os', recovered: null, schemaVersion: 3 });
-    expect(vault.status().problem).toMatch(/newer version.*schema 3/);
+    expect(vault.status()).toMatchObject({ state: 'locked', protection: 'os', recovered: null, schemaVersion: 4 });
+    expect(vault.status().problem).toMatch(/newer version.*schema 4/);
     expect(() => vault.data()).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED', message: expect.stringMatching(/newer version/) }));
     await expect(vault.update(() => 1)).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
     await vault.activity.append(sampleActivity());
@@ -224,7 +224,7 @@ describe('newer schema', () => {
   });
 });
 
-/** Writes a store file as the vault seals it (format 1), with any content. */
+/** Writes a main store file as the vault seals it (format 2, generation 1), with any content. */
 async function writeSealed(dir: string, dataKeyBase64: string, value: unknown): Promise<void> {
-  await fs.writeFile(storeFile(dir), sealStore(deriveStoreKey(Buffer.from(dataKeyBase64, 'base64')), JSON.stringify(value)));
+  await fs.writeFile(storeFile(dir), sealRecord(deriveRecordKey(Buffer.from(dataKeyBase64, 'base64')), 'main', 1, JSON.stringify(value)));
 }

@@ -15,7 +15,9 @@ describe('vault service', () => {
     expect(await service['vault.status'](undefined)).toMatchObject({ state: 'needs-setup', osProtection: 'weak', osBackend: 'basic_text', dataDir: dir });
     await expect(service['vault.useOsProtection'](undefined)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await service['vault.setPassphrase']({ passphrase: 'long enough phrase' })).toMatchObject({ state: 'ready', protection: 'passphrase' });
-    expect(await service['vault.acceptWeakProtection'](undefined)).toMatchObject({ state: 'ready', protection: 'weak' });
+    // Lowering a ready passphrase vault needs its passphrase (L6).
+    await expect(service['vault.acceptWeakProtection'](undefined)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/current passphrase/) });
+    expect(await service['vault.acceptWeakProtection']({ currentPassphrase: 'long enough phrase' })).toMatchObject({ state: 'ready', protection: 'weak' });
     keys.options.level = 'strong';
     expect(await service['vault.useOsProtection'](undefined)).toMatchObject({ state: 'ready', protection: 'os' });
     expect(await service['vault.dismissRecovery'](undefined)).toMatchObject({ recovered: null });

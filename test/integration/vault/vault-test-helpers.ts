@@ -8,7 +8,7 @@ import type { ActivityEntry } from '../../../electron/common/model';
 import type { Logger } from '../../../electron/backend/ports';
 import { openVault } from '../../../electron/backend/vault/open-vault';
 import type { VaultController } from '../../../electron/backend/vault/vault-controller';
-import type { Vault, StoredApp } from '../../../electron/backend/vault/vault-types';
+import type { Vault, StoredApp, StoredInstall } from '../../../electron/backend/vault/vault-types';
 import { confStoreFactory } from '../../fakes/conf-store-factory';
 import { createFakeKeyProtector, type FakeKeyProtector, type FakeKeyProtectorOptions } from '../../fakes/fake-key-protector';
 
@@ -121,5 +121,14 @@ export function sampleActivity(overrides: Partial<Omit<ActivityEntry, 'id'>> = {
     responseBody: null,
     error: null,
     ...overrides,
+  };
+}
+
+export function sampleInstall(id: string, overrides: Partial<StoredInstall> = {}): StoredInstall {
+  return {
+    id, appId: 'app_1', accountId: 'acc_1', accessToken: `at-${id}`, refreshToken: `rt-${id}`, idToken: null, tokenType: 'Bearer',
+    requestedScopes: ['openid'], grantedScopes: ['openid'], obtainedAt: '2026-01-01T00:00:00.000Z', refreshedAt: null,
+    expiresAt: '2026-01-02T00:00:00.000Z', expirySource: 'expires-in', expiresInAnswered: 86400, revokedAt: null,
+    failing: false, lastError: null, checks: [], user: null, ...overrides,
   };
 }

@@ -14,7 +14,7 @@ describe('schema migrations', () => {
   });
 
   it('passes current data through', () => {
-    expect(migrateToCurrent(emptyVaultData())).toEqual({ kind: 'ok', data: emptyVaultData(), from: 2 });
+    expect(migrateToCurrent(emptyVaultData())).toEqual({ kind: 'ok', data: emptyVaultData(), from: 3 });
   });
 
   it('reports a newer schema instead of touching it', () => {

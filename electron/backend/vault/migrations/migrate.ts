@@ -5,12 +5,15 @@ import { describeSchemaIssue, vaultDataSchema } from '../store-schema';
 import { CURRENT_SCHEMA_VERSION, type VaultData } from '../vault-types';
 import { v1DataSchema } from './v1-schema';
 import { migrateV1ToV2 } from './v1-to-v2';
+import { v2DataSchema } from './v2-schema';
+import { migrateV2ToV3 } from './v2-to-v3';
 
 type Step = (data: unknown) => unknown;
 
 /** steps[n] migrates version n to n + 1. */
 const steps: Record<number, Step> = {
   1: (data) => migrateV1ToV2(v1DataSchema.parse(data)),
+  2: (data) => migrateV2ToV3(v2DataSchema.parse(data)),
 };
 
 export type MigrateResult =

@@ -6,10 +6,11 @@ import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 
-export function PassphraseForm({ submitLabel }: { submitLabel: string }) {
+/** `currentPassphrase`: on a ready passphrase vault the backend needs it to allow the change. */
+export function PassphraseForm({ submitLabel, currentPassphrase }: { submitLabel: string; currentPassphrase?: string }) {
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
-  const save = useAction((passphrase: string) => workbench().vault.setPassphrase({ passphrase }));
+  const save = useAction((passphrase: string) => workbench().vault.setPassphrase(currentPassphrase ? { passphrase, currentPassphrase } : { passphrase }));
   const problem = first.length < 8 ? 'At least 8 characters.' : first !== second ? 'The two passphrases differ.' : null;
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,5 +1,5 @@
 // Standing notices over every screen: weak protection (until the user chooses better) and a vault
-// that was recovered (what was moved aside, until dismissed).
+// that was recovered (what was moved aside, until dismissed), and files found rolled back.
 import type { VaultStatus } from '../../../../electron/common/model';
 import { workbench } from '../../workbench/client';
 import { formatTime } from '../../text/format';
@@ -23,6 +23,12 @@ export function VaultBanners({ vault }: { vault: VaultStatus }) {
           kept at <code>{vault.recovered.movedTo}</code>.{' '}
           <button type="button" className="button button--small" disabled={dismiss.pending} onClick={() => void dismiss.run()}>Dismiss</button>
           <ErrorMessage error={dismiss.error} />
+        </div>
+      )}
+      {vault.integrity && (
+        <div className="banner banner--warning banner--standing" role="note" aria-label="Vault files rolled back">
+          <strong>Some vault files are older than the vault&apos;s last writes.</strong> {vault.integrity}{' '}
+          <button type="button" className="button button--small" disabled={dismiss.pending} onClick={() => void dismiss.run()}>Dismiss</button>
         </div>
       )}
     </>

@@ -1,0 +1,498 @@
+// Store format 2: the vault's data split into records, each its own sealed conf file — the main
+// store (apps, accounts, settings, the order of installs) and one file per install — so an update
+// writes only the records it changed. Which records changed is found by comparing the live data
+// with a snapshot of what was last written (a deep compare costs far less than serialising and
+// sealing 1,000 installs). Every commit gets the next generation, is bound into the records it
+// writes (record-crypto.ts) and appended to the change log (change-log.ts), which is how other
+// processes learn what to reload. Callers hold the vault's lock around catchUp() + mutate + commit().
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { WorkbenchError } from '../../common/errors';
+import type { Logger, StoreFactory } from '../ports';
+import { ChangeLog, type ChangeBatch } from './change-log';
+import { openRecord } from './record-crypto';
+import { INSTALLS_DIR, MAIN_RECORD, installRecord, installStem, recordPath, recordWriter, type RecordWriter } from './record-files';
+import { accountSchema, appSchema, describeSchemaIssue, installSchema, settingsSchema } from './store-schema';
+import { CURRENT_SCHEMA_VERSION, type StoredInstall, type VaultData } from './vault-types';
+
+export const STORE_FORMAT = 2;
+export const CHANGES_FILE = 'vault.changes';
+/** The change log is rewritten as one line per record once it holds this many lines. */
+const COMPACT_CHANGES_AT = 4_000;
+
+const mainSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  storeFormat: z.literal(STORE_FORMAT),
+  apps: z.array(appSchema),
+  accounts: z.array(accountSchema),
+  settings: settingsSchema,
+  installIds: z.array(z.string()),
+});
+type MainRecord = z.infer<typeof mainSchema>;
+
+function mainOf(data: VaultData): MainRecord {
+  return { schemaVersion: data.schemaVersion as typeof CURRENT_SCHEMA_VERSION, storeFormat: STORE_FORMAT, apps: data.apps, accounts: data.accounts, settings: data.settings, installIds: data.installs.map((install) => install.id) };
+}
+
+/**
+ * The live copy of an install: its own arrays and objects (a mutator may change them in place) but
+ * the same string instances as the snapshot, so comparing an untouched install is pointer checks,
+ * not a byte compare of its tokens.
+ */
+function cloneInstall(install: StoredInstall): StoredInstall {
+  return {
+    ...install,
+    requestedScopes: [...install.requestedScopes],
+    grantedScopes: [...install.grantedScopes],
+    lastError: install.lastError && { ...install.lastError },
+    checks: install.checks.map((check) => ({ ...check })),
+    user: install.user && { ...install.user },
+  };
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/**
+ * Field by field, without allocating: runs for every install on every update, so it must cost
+ * pointer checks for an untouched install (its strings are the snapshot's, see cloneInstall).
+ * The fields are the schema's (store-schema.ts): a field added there must be added here.
+ */
+function sameInstall(a: StoredInstall, b: StoredInstall): boolean {
+  // Written out (not a loop over names) so each access is a plain property load.
+  if (
+    a.accessToken !== b.accessToken ||
+    a.refreshedAt !== b.refreshedAt ||
+    a.expiresAt !== b.expiresAt ||
+    a.refreshToken !== b.refreshToken ||
+    a.idToken !== b.idToken ||
+    a.failing !== b.failing ||
+    a.revokedAt !== b.revokedAt ||
+    a.id !== b.id ||
+    a.appId !== b.appId ||
+    a.accountId !== b.accountId ||
+    a.tokenType !== b.tokenType ||
+    a.obtainedAt !== b.obtainedAt ||
+    a.expirySource !== b.expirySource ||
+    a.expiresInAnswered !== b.expiresInAnswered
+  ) {
+    return false;
+  }
+  if (!sameStrings(a.requestedScopes, b.requestedScopes) || !sameStrings(a.grantedScopes, b.grantedScopes)) return false;
+  if (a.checks.length !== b.checks.length) return false;
+  for (let index = 0; index < a.checks.length; index += 1) {
+    const x = a.checks[index]!;
+    const y = b.checks[index]!;
+    if (x.id !== y.id || x.label !== y.label || x.outcome !== y.outcome || x.detail !== y.detail) return false;
+  }
+  const ea = a.lastError;
+  const eb = b.lastError;
+  if (ea !== eb && (!ea || !eb || ea.code !== eb.code || ea.message !== eb.message || ea.at !== eb.at)) return false;
+  const ua = a.user;
+  const ub = b.user;
+  return ua === ub || (!!ua && !!ub && ua.sub === ub.sub && ua.name === ub.name && ua.email === ub.email && ua.role === ub.role);
+}
+
+/** Deep equality of JSON values (what the store holds). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index += 1) if (!same(a[index], b[index])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const key of ka) if (!same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+export class RecordError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+function parseInstall(file: string, key: Buffer, stem: string, text: string): { install: StoredInstall; generation: number } {
+  const opened = openRecord(key, installRecord(stem), text);
+  if (!opened.ok) throw new RecordError(file, opened.reason);
+  let value: unknown;
+  try {
+    value = JSON.parse(opened.json);
+  } catch {
+    throw new RecordError(file, `The install file ${path.basename(file)} decrypted but is not valid JSON.`);
+  }
+  const parsed = installSchema.safeParse(value);
+  if (!parsed.success) throw new RecordError(file, `The install file ${path.basename(file)} does not match the schema (${describeSchemaIssue(parsed.error)}).`);
+  if (installStem(parsed.data.id) !== stem) throw new RecordError(file, `The install file ${path.basename(file)} holds another install.`);
+  return { install: parsed.data, generation: opened.generation };
+}
+
+export type MainRead = { kind: 'ok'; main: MainRecord; generation: number } | { kind: 'newer'; version: number } | { kind: 'corrupt'; reason: string };
+
+export function parseMain(key: Buffer, text: string): MainRead {
+  const opened = openRecord(key, MAIN_RECORD, text);
+  if (!opened.ok) return { kind: 'corrupt', reason: opened.reason.replace('main file', 'store') };
+  let value: unknown;
+  try {
+    value = JSON.parse(opened.json);
+  } catch {
+    return { kind: 'corrupt', reason: 'The store decrypted but is not valid JSON.' };
+  }
+  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version > CURRENT_SCHEMA_VERSION) return { kind: 'newer', version };
+  const parsed = mainSchema.safeParse(value);
+  if (!parsed.success) return { kind: 'corrupt', reason: `The store does not match schema ${CURRENT_SCHEMA_VERSION} (${describeSchemaIssue(parsed.error)}).` };
+  return { kind: 'ok', main: parsed.data, generation: opened.generation };
+}
+
+/** Install files that could not be read: moved aside by the caller, reported in the status. */
+export interface BadRecord {
+  file: string;
+  reason: string;
+}
+
+export interface RecordStoreInit {
+  dataDir: string;
+  key: Buffer;
+  storeFactory: StoreFactory;
+  logger: Logger;
+}
+
+export class RecordStore {
+  readonly data: VaultData;
+  #mainText = '';
+  /** The main store as last written, parsed: compared structurally (no stringify per update). */
+  #mainSnap: MainRecord | null = null;
+  /** What was last written or read, per install id: the baseline for "what changed". */
+  readonly #snaps = new Map<string, StoredInstall>();
+  /** Each record's generation as last seen (file or change log). */
+  readonly #generations = new Map<string, number>();
+  /** Records whose last change-log entry is a deletion. */
+  readonly #deleted = new Set<string>();
+  /** Files older than the change log says (rolled back, or restored from a copy): reported, not refused. */
+  #rollbacks: string[] = [];
+  #generation = 0;
+  readonly #writers = new Map<string, RecordWriter>();
+  readonly #changes: ChangeLog;
+
+  private constructor(
+    private readonly init: RecordStoreInit,
+    main: MainRecord,
+    installs: StoredInstall[],
+  ) {
+    this.#changes = new ChangeLog(path.join(init.dataDir, CHANGES_FILE));
+    this.data = { schemaVersion: main.schemaVersion, apps: main.apps, accounts: main.accounts, settings: main.settings, installs: [] };
+    this.#adopt(main, installs);
+  }
+
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** Reads every record. Bad install files are returned, not fatal. */
+  static async open(init: RecordStoreInit, mainText: string): Promise<{ kind: 'ok'; store: RecordStore; bad: BadRecord[] } | Exclude<MainRead, { kind: 'ok' }>> {
+    const main = parseMain(init.key, mainText);
+    if (main.kind !== 'ok') return main;
+    const dir = path.join(init.dataDir, INSTALLS_DIR);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((name) => name.endsWith('.json'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const bad: BadRecord[] = [];
+    const generations = new Map<string, number>([[MAIN_RECORD, main.generation]]);
+    // Read synchronously: a thousand small files read one after another cost less than a thousand
+    // trips through libuv's thread pool, and nothing else can run before the store is open anyway.
+    const read = names.map((name) => {
+        const file = path.join(dir, name);
+        const stem = name.slice(0, -'.json'.length);
+        try {
+          const { install, generation } = parseInstall(file, init.key, stem, readFileSync(file, 'utf8'));
+          generations.set(installRecord(stem), generation);
+          return install;
+        } catch (error) {
+          if (error instanceof RecordError) bad.push({ file, reason: error.reason });
+          else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          return null;
+        }
+      });
+    const store = new RecordStore(init, main.main, read.filter((install): install is StoredInstall => install !== null));
+    for (const [name, generation] of generations) store.#generations.set(name, generation);
+    store.#generation = Math.max(...generations.values());
+    // The change log says which generation each record had when last committed; take the latest.
+    for (const batch of store.#changes.readAll()) store.#noteBatch(batch);
+    store.#rollbacks = store.#findRollbacks(generations, new Set(bad.map((record) => record.file)));
+    return { kind: 'ok', store, bad };
+  }
+
+  /** Writes a brand-new store (first start, or the migration from format 1) with every record. */
+  static create(init: RecordStoreInit, data: VaultData): RecordStore {
+    const store = new RecordStore(init, mainOf(data), []);
+    store.data.installs = data.installs;
+    // Nothing is snapshotted yet, so commit() writes every install, then the main store last.
+    store.#mainSnap = null;
+    store.commit();
+    return store;
+  }
+
+  #adopt(main: MainRecord, installs: StoredInstall[]): void {
+    const byId = new Map(installs.map((install) => [install.id, install]));
+    this.#snaps.clear();
+    for (const install of installs) this.#snaps.set(install.id, install);
+    this.data.apps = main.apps;
+    this.data.accounts = main.accounts;
+    this.data.settings = main.settings;
+    this.data.installs = this.#ordered(main.installIds, byId, cloneInstall);
+    this.#setMainText(JSON.stringify(mainOf(this.data)));
+  }
+
+  /** Installs in the main store's order; files the order does not list yet (a commit cut short) go last. */
+  #ordered(order: readonly string[], byId: ReadonlyMap<string, StoredInstall>, take: (install: StoredInstall) => StoredInstall): StoredInstall[] {
+    const out: StoredInstall[] = [];
+    const placed = new Set<string>();
+    for (const id of order) {
+      const install = byId.get(id);
+      if (install && !placed.has(id)) {
+        out.push(take(install));
+        placed.add(id);
+      }
+    }
+    for (const [id, install] of [...byId].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (!placed.has(id)) out.push(take(install));
+    return out;
+  }
+
+  /** Rolled-back files found at open (empty when none). */
+  get rollbacks(): readonly string[] {
+    return this.#rollbacks;
+  }
+
+  /**
+   * A file whose sealed generation is below the one the change log recorded for it is older than the
+   * last commit (a copy put back, a backup restored); a listed record whose file is gone was deleted
+   * behind the vault's back; a deleted install whose file came back was restored. Files NEWER than
+   * the log are normal (a crash between a write and its log line).
+   */
+  #findRollbacks(fileGenerations: ReadonlyMap<string, number>, skipped: ReadonlySet<string>): string[] {
+    const found: string[] = [];
+    for (const [name, logged] of this.#generations) {
+      const file = recordPath(this.init.dataDir, name);
+      if (skipped.has(file)) continue;
+      const onDisk = fileGenerations.get(name);
+      const where = path.relative(this.init.dataDir, file);
+      if (this.#deleted.has(name)) {
+        if (onDisk !== undefined && onDisk < logged) found.push(`${where} was deleted (generation ${logged}) and is back with generation ${onDisk}`);
+      } else if (onDisk === undefined) {
+        found.push(`${where} is missing (last written at generation ${logged})`);
+      } else if (onDisk < logged) {
+        found.push(`${where} has generation ${onDisk}, older than its last write (generation ${logged})`);
+      }
+    }
+    return found;
+  }
+
+  #noteBatch(batch: ChangeBatch): void {
+    for (const name of batch.names) {
+      const base = name.replace(/^-/, '');
+      this.#generations.set(base, batch.generation);
+      if (name.startsWith('-')) this.#deleted.add(base);
+      else this.#deleted.delete(base);
+    }
+    if (batch.generation > this.#generation) this.#generation = batch.generation;
+  }
+
+  /**
+   * Reloads what other processes committed since the last look: one stat when nothing changed.
+   * Returns true when the data changed. Must not run while a mutator holds the live data.
+   */
+  catchUp(): boolean {
+    const polled = this.#changes.poll();
+    if (polled.kind === 'none') return false;
+    if (polled.kind === 'reset') {
+      this.#reloadAll();
+      return true;
+    }
+    const names = new Set<string>();
+    for (const batch of polled.batches) {
+      this.#noteBatch(batch);
+      for (const name of batch.names) names.add(name);
+    }
+    this.#reload(names);
+    return true;
+  }
+
+  #readMainSync(): MainRecord {
+    const file = recordPath(this.init.dataDir, MAIN_RECORD);
+    const read = parseMain(this.init.key, readFileSync(file, 'utf8'));
+    if (read.kind !== 'ok') throw new RecordError(file, read.kind === 'newer' ? `The store was written by a newer version (schema ${read.version}).` : read.reason);
+    return read.main;
+  }
+
+  #reload(names: ReadonlySet<string>): void {
+    const byId = new Map(this.data.installs.map((install) => [install.id, install]));
+    const stems = new Map([...this.#snaps.keys()].map((id) => [installStem(id), id]));
+    for (const name of names) {
+      if (name === MAIN_RECORD) continue;
+      const stem = name.replace(/^-?install:/, '');
+      const knownId = stems.get(stem);
+      const file = recordPath(this.init.dataDir, installRecord(stem));
+      let text: string | null = null;
+      try {
+        text = name.startsWith('-') ? null : readFileSync(file, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      if (text === null) {
+        if (knownId !== undefined) {
+          this.#snaps.delete(knownId);
+          byId.delete(knownId);
+        }
+        continue;
+      }
+      const { install } = parseInstall(file, this.init.key, stem, text);
+      this.#snaps.set(install.id, install);
+      byId.set(install.id, cloneInstall(install));
+    }
+    const order = names.has(MAIN_RECORD) ? this.#applyMain(this.#readMainSync()) : this.data.installs.map((install) => install.id);
+    this.data.installs = this.#ordered(order, byId, (install) => install);
+    this.#setMainText(JSON.stringify(mainOf(this.data)));
+  }
+
+  #applyMain(main: MainRecord): string[] {
+    this.data.apps = main.apps;
+    this.data.accounts = main.accounts;
+    this.data.settings = main.settings;
+    return main.installIds;
+  }
+
+  /** Another process compacted the change log (or it vanished): read every record again. */
+  #reloadAll(): void {
+    const main = this.#readMainSync();
+    const dir = path.join(this.init.dataDir, INSTALLS_DIR);
+    const installs: StoredInstall[] = [];
+    for (const name of readdirSync(dir).filter((entry) => entry.endsWith('.json'))) {
+      const file = path.join(dir, name);
+      try {
+        installs.push(parseInstall(file, this.init.key, name.slice(0, -5), readFileSync(file, 'utf8')).install);
+      } catch (error) {
+        this.init.logger.warn(`An install file could not be reloaded (${error instanceof RecordError ? error.reason : 'error'}).`);
+      }
+    }
+    this.#adopt(main, installs);
+    for (const batch of this.#changes.readAll()) this.#noteBatch(batch);
+  }
+
+  #setMainText(text: string): void {
+    this.#mainText = text;
+    this.#mainSnap = JSON.parse(text) as MainRecord;
+  }
+
+  /** The data as last written: what a failed update goes back to. */
+  restore(): void {
+    const main = JSON.parse(this.#mainText) as MainRecord;
+    this.#adopt(main, [...this.#snaps.values()]);
+  }
+
+  #writer(name: string): RecordWriter {
+    let writer = this.#writers.get(name);
+    if (!writer) {
+      writer = recordWriter({ dataDir: this.init.dataDir, name, key: this.init.key, storeFactory: this.init.storeFactory });
+      this.#writers.set(name, writer);
+    }
+    return writer;
+  }
+
+  /**
+   * Writes the records that differ from the snapshot: changed installs first, then the main store,
+   * then deletions, then the change-log line. Throws (after restoring the live data) when the data
+   * does not fit the schema or a write fails. Returns the number of records written.
+   */
+  commit(): number {
+    const { data } = this;
+    const main = mainOf(data);
+    const mainDirty = this.#mainSnap === null || !same(main, this.#mainSnap);
+    const seen = new Set<string>();
+    const dirty: StoredInstall[] = [];
+    for (const install of data.installs) {
+      if (seen.has(install.id)) throw new WorkbenchError('INTERNAL', 'The vault refused a change that stores two installs with one id.');
+      seen.add(install.id);
+      const snap = this.#snaps.get(install.id);
+      if (snap !== install && (!snap || !sameInstall(install, snap))) dirty.push(install);
+    }
+    const removed = [...this.#snaps.keys()].filter((id) => !seen.has(id));
+    if (!mainDirty && dirty.length === 0 && removed.length === 0) return 0;
+    if (mainDirty) {
+      const checked = mainSchema.safeParse(main);
+      if (!checked.success) throw new WorkbenchError('INTERNAL', `The vault refused a change that does not fit its schema (${describeSchemaIssue(checked.error)}).`);
+    }
+    for (const install of dirty) {
+      const checked = installSchema.safeParse(install);
+      if (!checked.success) throw new WorkbenchError('INTERNAL', `The vault refused a change that does not fit its schema (installs.${describeSchemaIssue(checked.error)}).`);
+    }
+    const generation = this.#generation + 1;
+    const names: string[] = [];
+    const written: string[] = [];
+    try {
+      for (const install of dirty) {
+        const name = installRecord(installStem(install.id));
+        this.#writer(name).write(install, generation);
+        written.push(install.id);
+        names.push(name);
+      }
+      if (mainDirty) {
+        this.#writer(MAIN_RECORD).write(main, generation);
+        names.push(MAIN_RECORD);
+      }
+    } catch (error) {
+      this.#undo(written);
+      throw new WorkbenchError('INTERNAL', `The vault could not be saved (${(error as NodeJS.ErrnoException).code ?? 'error'}). The change was undone.`, undefined, { cause: error });
+    }
+    // Deleted last: a crash before this leaves an install the main store no longer lists, which the
+    // next open shows again rather than losing anything.
+    for (const id of removed) {
+      const name = installRecord(installStem(id));
+      rmSync(recordPath(this.init.dataDir, name), { force: true });
+      names.push(`-${name}`);
+    }
+    for (const install of dirty) this.#snaps.set(install.id, cloneInstall(install));
+    for (const id of removed) this.#snaps.delete(id);
+    if (mainDirty) this.#setMainText(JSON.stringify(main));
+    const batch = { generation, names };
+    this.#noteBatch(batch);
+    try {
+      this.#changes.append(batch);
+      if (this.#changes.lines > COMPACT_CHANGES_AT) {
+        this.#changes.compact(new Map([...this.#generations].map(([name, gen]) => [this.#deleted.has(name) ? `-${name}` : name, gen])));
+      }
+    } catch (error) {
+      // The records are on disk; other processes see them at their next full reload.
+      this.init.logger.warn(`The vault's change log could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    }
+    return names.length;
+  }
+
+  /** A write failed part-way: put back the installs already written, then the live data. */
+  #undo(written: readonly string[]): void {
+    for (const id of written) {
+      const snap = this.#snaps.get(id);
+      const name = installRecord(installStem(id));
+      try {
+        if (snap) this.#writer(name).write(snap, this.#generations.get(name) ?? this.#generation);
+        else rmSync(recordPath(this.init.dataDir, name), { force: true });
+      } catch {
+        // The disk refuses writes: the next open reads what is there; nothing more to do here.
+      }
+    }
+    this.restore();
+  }
+}
