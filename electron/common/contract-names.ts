@@ -17,6 +17,7 @@ const CORE_METHOD_NAMES = [
   'apps.update',
   'apps.delete',
   'apps.openTestInstall',
+  'apps.relayPage',
   'accounts.list',
   'accounts.create',
   'accounts.update',

@@ -81,6 +81,8 @@ export const contract = {
   'apps.update': { input: z.strictObject({ id, patch: appPatchSchema }) },
   'apps.delete': { input: z.strictObject({ id }) },
   'apps.openTestInstall': { input: z.strictObject({ appId: id, accountId: id }) },
+  /** The relay page made for a saved relay-mode app (its port and path baked in). */
+  'apps.relayPage': { input: z.strictObject({ id }) },
 
   'accounts.list': { input: noInput },
   'accounts.create': { input: accountCreateSchema },
@@ -148,6 +150,7 @@ export interface ContractOutputs extends ToolsOutputs {
   'apps.update': AppView;
   'apps.delete': null;
   'apps.openTestInstall': { url: string };
+  'apps.relayPage': { html: string; fileName: string; forwardsTo: string };
   'accounts.list': AccountView[];
   'accounts.create': AccountView;
   'accounts.update': AccountView;

@@ -8,6 +8,7 @@ import type { ServiceSlice } from '../service';
 import type { StoredApp, Vault } from '../vault/vault-types';
 import { validateRedirectSettings } from './app-validation';
 import { toAppView } from './app-view';
+import { relayPageFor } from './relay-page';
 
 export interface AppsServiceDeps {
   vault: Vault;
@@ -17,7 +18,7 @@ export interface AppsServiceDeps {
   openTestInstall(app: StoredApp, accountId: string): Promise<string>;
 }
 
-type AppsMethods = 'apps.list' | 'apps.create' | 'apps.update' | 'apps.delete' | 'apps.openTestInstall';
+type AppsMethods = 'apps.list' | 'apps.create' | 'apps.update' | 'apps.delete' | 'apps.openTestInstall' | 'apps.relayPage';
 
 export function findApp(vault: Vault, id: string): StoredApp {
   const app = vault.data().apps.find((candidate) => candidate.id === id);
@@ -99,6 +100,11 @@ export function createAppsService({ vault, events, clock, openTestInstall }: App
     async 'apps.openTestInstall'({ appId, accountId }) {
       const url = await openTestInstall(findApp(vault, appId), accountId);
       return { url };
+    },
+
+    async 'apps.relayPage'({ id }) {
+      const app = findApp(vault, id);
+      return relayPageFor(app.name, app.redirect);
     },
   };
 }
