@@ -157,6 +157,8 @@ export interface FlowView {
   expiresAt: string;
   installId: string | null;
   error: { code: string; message: string; hint?: string } | null;
+  /** The step the flow was at when it failed or was cancelled (null while it runs or once stored). */
+  stoppedAt: FlowStep | null;
 }
 
 export interface SandboxQuirks {
