@@ -16,6 +16,7 @@ import { KeyValueTable } from '../../components/kv-table';
 import { MaskedToken } from '../../components/masked-token';
 import { StatusBadge } from '../../components/status-badge';
 import { ChecksList } from './checks-list';
+import { ChecksSummary } from './checks-summary';
 import { InstallActions } from './install-actions';
 import { JwtTables } from './jwt-tables';
 import { ScopeDiff } from './scope-diff';
@@ -62,6 +63,7 @@ export function InstallView({ installId }: { installId: string }) {
       </header>
       {account?.kind === 'production' && <p className="banner banner--warning" role="note">Production account: these tokens act on real customer data.</p>}
       {install.lastError && <ErrorMessage error={install.lastError} />}
+      <ChecksSummary checks={install.checks} />
 
       <InstallActions install={install} onChanged={setLatest} />
       <div className="actions">
