@@ -55,7 +55,8 @@ export const toolsContract = {
     }),
   },
   'inspector.inspect': { input: z.strictObject({ token: z.string().max(100_000) }) },
-  'diagnostics.run': { input: z.strictObject({ installId: id }) },
+  /** Read-only unless `refresh` is true: then it also tries a real refresh (which renews the token). */
+  'diagnostics.run': { input: z.strictObject({ installId: id, refresh: z.boolean().optional() }) },
   'diagnostics.report': { input: z.strictObject({ installId: id, copy: z.boolean().optional() }) },
   'transfer.export': { input: z.strictObject({ includeSecrets: z.boolean(), passphrase: z.string().max(1024).optional() }) },
   'transfer.preview': { input: z.strictObject({ text: z.string().min(1).max(5 * 1024 * 1024), passphrase: z.string().max(1024).optional() }) },
@@ -186,6 +187,10 @@ export interface DiagnosticsResult {
   checks: DiagnosticCheck[];
   /** The worst outcome among the checks. */
   overall: 'pass' | 'warn' | 'fail';
+  /** The cause in words, named once from what is known (revoked here, user removed, expired…). */
+  cause: string | null;
+  /** Whether this run tried a real refresh (it renews the access token). */
+  refreshed: boolean;
 }
 
 export type TransferChange = 'new' | 'updated' | 'unchanged';

@@ -15,6 +15,12 @@ const RECONNECT = 'Connect the app to this account again.';
 const SKEW_WARN_MS = 60_000;
 const SKEW_FAIL_MS = 5 * 60_000;
 
+/** What the read-only run says about refresh: not tried, and how to try it. */
+export function refreshNotTried(context: InstallContext): DiagnosticCheck {
+  if (!context.install.refreshToken) return check('refresh', 'Refresh works', 'unchecked', 'No refresh token to try.', 'Add the "offline" scope and connect again.');
+  return check('refresh', 'Refresh works', 'unchecked', 'Not tried: a real refresh gives the install a new access token. Use "Try a real refresh" to check it.');
+}
+
 export async function refreshCheck(deps: ToolsDeps, context: InstallContext): Promise<DiagnosticCheck> {
   if (!context.install.refreshToken) return check('refresh', 'Refresh works', 'unchecked', 'No refresh token to try.', 'Add the "offline" scope and connect again.');
   try {
