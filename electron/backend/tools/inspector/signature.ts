@@ -11,6 +11,13 @@ export interface SignatureReading {
   detail: string;
 }
 
+/** In words, never a library's error name (a truncated copy is the usual cause). */
+function unreadableSignature(error: unknown): string {
+  if (error instanceof joseErrors.JWSInvalid) return 'The signature part is not valid: the token looks cut short or altered. Copy it again in full (all three parts, nothing trimmed).';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) return 'The token\'s signing algorithm does not match the account\'s keys, so it could not be verified.';
+  return 'The signature could not be verified: the token is not in a form the account\'s keys can check. Copy it again in full.';
+}
+
 export async function verifyWithAccountKeys(jwt: JwtParts, baseUrl: string, keys: KeyResolver, context: Partial<ActivityContext>): Promise<SignatureReading> {
   const alg = jwt.header.alg;
   if (typeof alg !== 'string' || alg.toLowerCase() === 'none') return { outcome: 'fail', detail: `The token is not signed (alg ${String(alg)}): anyone could have written it.` };
@@ -27,7 +34,7 @@ export async function verifyWithAccountKeys(jwt: JwtParts, baseUrl: string, keys
       if (error instanceof joseErrors.JWKSNoMatchingKey && attempt === 0) continue;
       if (error instanceof joseErrors.JWKSNoMatchingKey) return { outcome: 'fail', detail: `No key in ${lookup.jwksUrl} matches this token: it was not signed by this account.` };
       if (error instanceof joseErrors.JWSSignatureVerificationFailed) return { outcome: 'fail', detail: `The signature does not match the keys at ${lookup.jwksUrl}: the token was altered or signed by someone else.` };
-      return { outcome: 'fail', detail: `The signature could not be verified (${error instanceof Error ? error.name : 'error'}).` };
+      return { outcome: 'fail', detail: unreadableSignature(error) };
     }
   }
   return { outcome: 'fail', detail: 'The signature could not be verified.' };

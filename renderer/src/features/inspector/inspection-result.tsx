@@ -25,10 +25,10 @@ export function InspectionResult({ inspection }: { inspection: TokenInspection }
         <strong>{inspection.kind === 'jwt' ? 'JWT' : inspection.kind}</strong>: {inspection.summary}
       </p>
       {inspection.kind === 'jwt' && (
-        <p className={`check check--${inspection.signature.outcome}`}>
-          <span className="check__word">Signature {OUTCOME_WORD[inspection.signature.outcome]}</span>
-          <span className="check__detail">{inspection.signature.detail}</span>
-        </p>
+        <div className={`signature-verdict signature-verdict--${inspection.signature.outcome}`} role="group" aria-label="Signature">
+          <p className="signature-verdict__word">Signature {OUTCOME_WORD[inspection.signature.outcome]}</p>
+          <p className="signature-verdict__detail">{inspection.signature.detail}</p>
+        </div>
       )}
       {(inspection.account || inspection.app) && (
         <KeyValueTable
