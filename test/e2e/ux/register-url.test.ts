@@ -8,6 +8,15 @@ import { UI_TIMEOUT, waitFor } from '../ui/ui-steps';
 let harness!: Harness;
 harnessForFile({ viewport: { width: 1024, height: 768 } }, (started) => (harness = started));
 
+describe('what the screen never shows', () => {
+  it('names the vault protection without a test double\'s name (the screenshots show this sidebar)', async () => {
+    const { page } = harness;
+    await page.getByRole('navigation', { name: 'Workbench' }).getByText(/^Vault: OS keychain$/).waitFor({ timeout: UI_TIMEOUT });
+    const text = await page.locator('body').innerText();
+    expect(text.match(/.*(fake_|keychain \().*/gi)).toBeNull();
+  });
+});
+
 describe('the URL to register', () => {
   it('is shown for a new app before Save, above the scopes and in view, and copies', async () => {
     const { page } = harness;

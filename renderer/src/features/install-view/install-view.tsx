@@ -88,7 +88,13 @@ export function InstallView({ installId }: { installId: string }) {
 
       <h2>Tokens</h2>
       <div className="tokens">
-        <MaskedToken installId={install.id} kind="access" token={install.tokens.access} />
+        <MaskedToken
+          installId={install.id}
+          kind="access"
+          token={install.tokens.access}
+          expiredAt={install.expiresAt && Date.parse(install.expiresAt) <= now ? install.expiresAt : null}
+          canRefresh={install.hasRefreshToken && !install.revokedAt}
+        />
         <MaskedToken installId={install.id} kind="refresh" token={install.tokens.refresh} />
         <MaskedToken installId={install.id} kind="id" token={install.tokens.id} />
       </div>
