@@ -1,6 +1,6 @@
 // The API console of one install: the catalogue picker, the request editor, Send (with the
 // missing-scope warning and the production-write question), the answer, and the history.
-import { useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { requiredScopeFor } from '../../../../electron/common/gorgias/endpoints';
 import { scopeCovers } from '../../../../electron/common/gorgias/scopes';
 import type { ApiHistoryEntry, ApiSendInput } from '../../../../electron/common/tools/tools-contract';
@@ -47,6 +47,12 @@ export function ApiConsoleView({ installId }: { installId: string }) {
   const required = requiredScopeFor(draft.method, draft.path.trim());
   const lacksScope = required !== null && detail.data !== undefined && !scopeCovers(granted, required);
 
+  const responseRef = useRef<HTMLDivElement>(null);
+  // After each answer the response comes into view (the request form is above it).
+  useEffect(() => {
+    if (answer) responseRef.current?.scrollIntoView({ block: 'start' });
+  }, [answer]);
+
   const send = async (input: ApiSendInput) => {
     setSending(true);
     setError(null);
@@ -60,10 +66,21 @@ export function ApiConsoleView({ installId }: { installId: string }) {
     // Two refusals are questions to the user, not failures: ask, then send again with the answer.
     if (result.error.code === 'SCOPE_MISSING') setAsking({ kind: 'scope', input, scope: String(result.error.details?.scope ?? required ?? '') });
     else if (result.error.code === 'CONFIRM_REQUIRED') setAsking({ kind: 'write', input });
-    else setError(result.error);
+    else {
+      // A new failure replaces the old answer: a stale response under a new error misleads.
+      setAnswer(null);
+      setError(result.error);
+    }
   };
 
   const sendDraft = (next: RequestDraft) => void send({ installId, ...toRequest(next) });
+
+  // Ctrl+Enter (Cmd+Enter on macOS) sends from anywhere in the console, as in Postman and Bruno.
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+    event.preventDefault();
+    if (!sending && blocked === null && asking === null) sendDraft(draft);
+  };
 
   const fromHistory = (entry: ApiHistoryEntry): RequestDraft => ({
     method: entry.method,
@@ -77,7 +94,7 @@ export function ApiConsoleView({ installId }: { installId: string }) {
   if (!install) return <section className="panel"><h1>API console</h1><p className="muted">This install is not in the vault (any more).</p></section>;
 
   return (
-    <section className="panel api-console" aria-labelledby="api-console-title">
+    <section className="panel api-console" aria-labelledby="api-console-title" onKeyDown={onKeyDown}>
       <header className="panel__header">
         <h1 id="api-console-title">
           API console: {app?.name ?? 'App'} on {account ? <AccountName account={account} /> : 'account'}
@@ -86,7 +103,7 @@ export function ApiConsoleView({ installId }: { installId: string }) {
       </header>
       {account?.kind === 'production' && <p className="banner banner--warning" role="note">Production account: writes change real customer data, and each one is asked first.</p>}
 
-      <EndpointPicker granted={granted} onPick={(method, path) => setDraft((previous) => ({ ...previous, method, path }))} />
+      <EndpointPicker granted={granted} method={draft.method} path={draft.path} onPick={(method, path) => setDraft((previous) => ({ ...previous, method, path }))} />
       <RequestEditor draft={draft} problems={problems} onChange={(patch) => setDraft((previous) => ({ ...previous, ...patch }))} />
 
       {lacksScope && (
@@ -98,19 +115,23 @@ export function ApiConsoleView({ installId }: { installId: string }) {
         <button type="button" className="button button--primary" disabled={sending || blocked !== null} onClick={() => sendDraft(draft)}>
           {sending ? 'Sending…' : 'Send'}
         </button>
+        <span className="muted">Ctrl+Enter (⌘+Enter) sends</span>
         {blocked && <span className="save-why">Send is off: {blocked}</span>}
       </div>
       <ErrorMessage error={error} hint={error ? TOOL_HINTS[error.code] : undefined} />
 
       {answer && (
+        <div ref={responseRef} className="api-console__response">
         <ResponsePanel
           answer={answer}
+          answeredBy={account?.builtInSandbox ? 'The local sandbox' : 'Gorgias'}
           onNextPage={(cursor) => {
             const next = { ...draft, method: answer.input.method, path: answer.input.path, query: withCursor(pairsToText(answer.input.query, '='), cursor) };
             setDraft(next);
             void send({ ...answer.input, query: toRequest(next).query });
           }}
         />
+        </div>
       )}
 
       <h2>History</h2>

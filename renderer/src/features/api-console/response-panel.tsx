@@ -24,7 +24,14 @@ function statusClass(status: number): string {
   return 'http-status http-status--fail';
 }
 
-export function ResponsePanel({ answer, onNextPage }: { answer: Answer; onNextPage: (cursor: string) => void }) {
+interface Props {
+  answer: Answer;
+  /** Who answered, in words: the built-in sandbox's own answers (e.g. its 405) are not Gorgias's. */
+  answeredBy: string;
+  onNextPage: (cursor: string) => void;
+}
+
+export function ResponsePanel({ answer, answeredBy, onNextPage }: Props) {
   const { result, input, receivedAt } = answer;
   return (
     <section className="response" aria-label="Response">
@@ -42,7 +49,7 @@ export function ResponsePanel({ answer, onNextPage }: { answer: Answer; onNextPa
       {result.status === 429 && result.retryAfterSeconds !== null && <RetryCountdown receivedAt={receivedAt} seconds={result.retryAfterSeconds} />}
       {result.errorMessage && (
         <div className="error-message" role="alert">
-          <p className="error-message__text">Gorgias says: {result.errorMessage}</p>
+          <p className="error-message__text">{answeredBy} says: {result.errorMessage}</p>
           {result.status === 403 && result.requiredScope && <p className="error-message__hint">This call needs the scope {result.requiredScope}.</p>}
         </div>
       )}
