@@ -13,7 +13,8 @@ export function RunResults({ results }: { results: RunAcrossResult[] }) {
             {result.durationMs !== null && <span className="muted"> · {result.durationMs} ms</span>}
             {result.rateLimit && <span className="muted"> · rate limit {result.rateLimit.used}/{result.rateLimit.limit}</span>}
           </p>
-          <p className="run-result__summary">{result.summary}</p>
+          {/* A failure's summary is its error message: printed once, in the error box. */}
+          {!result.error && <p className="run-result__summary">{result.summary}</p>}
           {result.retriedAfter429 && <p className="muted">Waited for Retry-after after a 429 and tried again.</p>}
           {result.error && (
             <div className="error-message">

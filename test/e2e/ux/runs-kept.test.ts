@@ -1,0 +1,47 @@
+// Runs across accounts (issue 14, point 7, in part): select all / none; results stay until cleared
+// (not lost on navigation); a failed result prints its error once.
+import { describe, expect, it } from 'vitest';
+import { harnessForFile, type Harness } from '../harness';
+import { UI_TIMEOUT, addSandboxAccountAndConnect, connectFirstInstall } from '../tools/tools-steps';
+
+let harness!: Harness;
+harnessForFile({ viewport: { width: 1280, height: 900 } }, (started) => (harness = started));
+
+const tool = (name: string) => harness.page.getByRole('list', { name: 'Tools' }).getByRole('button', { name });
+
+describe('runs', () => {
+  it('selects all, runs, keeps the results across navigation until cleared', async () => {
+    const { page } = harness;
+    await connectFirstInstall(harness);
+    await addSandboxAccountAndConnect(harness, 'second', 'Second sandbox');
+    await tool('Runs').click();
+    await page.getByRole('button', { name: 'Select all' }).click();
+    await page.getByText('2 of 2 chosen').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const results = page.getByLabel('Results', { exact: true });
+    await results.getByRole('article').nth(1).waitFor({ timeout: UI_TIMEOUT });
+
+    await page.getByRole('button', { name: 'Installs', exact: true }).click();
+    await tool('Runs').click();
+    expect(await results.getByRole('article').count()).toBe(2);
+    await page.getByText('2 of 2 chosen').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('button', { name: 'Clear results' }).click();
+    expect(await results.count()).toBe(0);
+    await page.getByRole('button', { name: 'Select none' }).click();
+    await page.getByText('0 of 2 chosen').waitFor({ timeout: UI_TIMEOUT });
+  });
+
+  it('prints a failed result\'s error once', async () => {
+    const { page } = harness;
+    await page.getByRole('button', { name: 'Select all' }).click();
+    await page.getByLabel('Path').fill('/api/macros');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const results = page.getByLabel('Results', { exact: true });
+    const first = results.getByRole('article').first();
+    await first.locator('.error-message').waitFor({ timeout: UI_TIMEOUT });
+    const message = (await first.locator('.error-message__text').textContent())!.replace(/^[A-Z_]+: /, '');
+    expect(message.length).toBeGreaterThan(5);
+    const text = (await first.innerText()).split(message).length - 1;
+    expect(text).toBe(1);
+  });
+});
