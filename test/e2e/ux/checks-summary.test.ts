@@ -1,5 +1,6 @@
 // The install view's checks summary (issue 14, point 5): at the top, in the first screen, how many
 // passed and each warning by name; a name leads to its row, which comes into view with focus.
+// Also (point 9) one date format in the checks: local time, the ISO instant on hover.
 import { describe, expect, it } from 'vitest';
 import { harnessForFile, type Harness } from '../harness';
 import { UI_TIMEOUT, connectThroughConsent } from '../ui/ui-steps';
@@ -27,7 +28,7 @@ describe('checks summary', () => {
 
     for (const warning of warnings) {
       await summary.getByRole('button', { name: warning.label, exact: true }).click();
-      const row = page.getByRole('list', { name: 'Checks' }).getByRole('listitem').filter({ hasText: warning.detail });
+      const row = page.getByRole('list', { name: 'Checks' }).getByRole('listitem').filter({ has: page.getByText(warning.label, { exact: true }) });
       await page.waitForFunction((label) => document.activeElement?.textContent?.includes(label) ?? false, warning.label);
       expect(await row.evaluate((element) => element === document.activeElement)).toBe(true);
       const rowBox = await row.boundingBox();
@@ -35,6 +36,11 @@ describe('checks summary', () => {
       expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(768);
       expect(await row.textContent()).toContain('warning');
     }
-    await page.screenshot({ path: '/tmp/ux/checks-summary.png' });
+    // One date format: local times, the ISO instant on hover; no raw ISO text among the checks.
+    const list = page.getByRole('list', { name: 'Checks' });
+    expect(await list.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    const titles = await list.locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('title') ?? ''));
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 });

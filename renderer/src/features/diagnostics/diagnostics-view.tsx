@@ -9,9 +9,9 @@ import { navigate } from '../../stores/navigation';
 import { showToast } from '../../stores/toasts';
 import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
-import { formatTime } from '../../text/format';
 import { DiagnosticChecks } from './diagnostic-checks';
 import '../../styles/tools.css';
+import { Time, WithTimes } from '../../components/time-text';
 
 const OVERALL = { pass: 'Nothing wrong found.', warn: 'Works, with warnings.', fail: 'Something is wrong.' } as const;
 
@@ -38,7 +38,7 @@ export function DiagnosticsView({ installId }: { installId: string }) {
       </header>
       {result && (
         <p>
-          {result.app} on {result.account} <span className="muted">({result.baseUrl}; checked {formatTime(result.at)}{result.refreshed ? ', with a real refresh' : ', read-only'})</span>
+          {result.app} on {result.account} <span className="muted">({result.baseUrl}; checked <Time value={result.at} />{result.refreshed ? ', with a real refresh' : ', read-only'})</span>
         </p>
       )}
       <div className="actions">
@@ -62,7 +62,7 @@ export function DiagnosticsView({ installId }: { installId: string }) {
         <>
           <p className={`overall overall--${result.overall}`} role="status">
             {OVERALL[result.overall]}
-            {result.cause ? <> <span className="overall__cause">Cause: {result.cause}</span></> : result.overall === 'fail' ? ' See the failed checks.' : null}
+            {result.cause ? <> <span className="overall__cause">Cause: <WithTimes text={result.cause} /></span></> : result.overall === 'fail' ? ' See the failed checks.' : null}
           </p>
           <DiagnosticChecks checks={result.checks} />
         </>

@@ -1,5 +1,6 @@
 // The checks the engine ran on the tokens, each with an icon AND a word, and what it found.
 import type { CheckOutcome, CheckResult } from '../../../../electron/common/model';
+import { WithTimes } from '../../components/time-text';
 
 const OUTCOME: Record<CheckOutcome, { icon: string; word: string }> = {
   pass: { icon: '✓', word: 'pass' },
@@ -22,7 +23,7 @@ export function ChecksList({ checks }: { checks: CheckResult[] }) {
           <span className="check__icon" aria-hidden="true">{OUTCOME[check.outcome].icon}</span>
           <span className="check__word">{OUTCOME[check.outcome].word}</span>
           <span className="check__label">{check.label}</span>
-          <span className="check__detail">{check.detail}</span>
+          <span className="check__detail"><WithTimes text={check.detail} /></span>
         </li>
       ))}
     </ul>

@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import type { InstallDetail } from '../../../../electron/common/model';
 import { useCatalog } from '../../stores/catalog';
 import { workbench } from '../../workbench/client';
-import { formatTime } from '../../text/format';
 import { installStatus } from '../../text/install-status';
 import { navigate } from '../../stores/navigation';
 import { useNow } from '../../hooks/use-now';
@@ -20,6 +19,7 @@ import { ChecksSummary } from './checks-summary';
 import { InstallActions } from './install-actions';
 import { JwtTables } from './jwt-tables';
 import { ScopeDiff } from './scope-diff';
+import { Time } from '../../components/time-text';
 
 const EXPIRY_SOURCE = {
   'jwt-exp': "from the access token's own exp claim",
@@ -73,16 +73,16 @@ export function InstallView({ installId }: { installId: string }) {
 
       <h2>Expiry</h2>
       <p>
-        <Countdown until={install.expiresAt} /> <span className="muted">({install.expiresAt ? formatTime(install.expiresAt) : 'unknown'}, {EXPIRY_SOURCE[install.expirySource]})</span>
+        <Countdown until={install.expiresAt} /> <span className="muted">({install.expiresAt ? <Time value={install.expiresAt} /> : 'unknown'}, {EXPIRY_SOURCE[install.expirySource]})</span>
       </p>
       <KeyValueTable
         caption="Install facts"
         rows={[
-          ['Obtained', formatTime(install.obtainedAt)],
-          ['Refreshed', install.refreshedAt ? formatTime(install.refreshedAt) : 'never'],
+          ['Obtained', <Time key="obtained" value={install.obtainedAt} />],
+          ['Refreshed', install.refreshedAt ? <Time key="refreshed" value={install.refreshedAt} /> : 'never'],
           ['expires_in answered', install.expiresInAnswered === null ? 'missing' : String(install.expiresInAnswered)],
           ['Refresh token', install.hasRefreshToken ? 'yes' : 'no (the "offline" scope was not granted)'],
-          ['Revoked', install.revokedAt ? formatTime(install.revokedAt) : 'no'],
+          ['Revoked', install.revokedAt ? <Time key="revoked" value={install.revokedAt} /> : 'no'],
         ]}
       />
 
