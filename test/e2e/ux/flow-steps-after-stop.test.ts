@@ -28,6 +28,10 @@ describe('flow steps after a stop', () => {
       'Install stored in the vault (not run)',
     ]);
     expect(await page.getByRole('list', { name: 'Flow steps' }).locator('[aria-current="step"]').count()).toBe(0);
+    // The server's own sentence ends the clause once (issue 14, point 9: no "request.. Nothing").
+    const failure = (await page.locator('.connect__failure').innerText());
+    expect(failure).toContain('The user denied the authorization request. Nothing was stored.');
+    expect(failure).not.toMatch(/\.\./);
   });
 
   it('after Cancel: the consent page was opened, nothing is in progress or failed, the rest never ran', async () => {
