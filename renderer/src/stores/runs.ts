@@ -12,6 +12,8 @@ export interface RunsState {
   results: RunAcrossResult[] | null;
   /** When the results came back, for "results of HH:MM". */
   ranAt: number | null;
+  /** The request the results answer (the editor may have changed since). */
+  ranDraft: RequestDraft | null;
 }
 
 const store = createStore<RunsState>({
@@ -21,6 +23,7 @@ const store = createStore<RunsState>({
   acceptMissingScope: false,
   results: null,
   ranAt: null,
+  ranDraft: null,
 });
 
 export function useRuns(): RunsState {

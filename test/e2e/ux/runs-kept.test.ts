@@ -1,5 +1,5 @@
 // Runs across accounts (issue 14, point 7, in part): select all / none; results stay until cleared
-// (not lost on navigation); a failed result prints its error once.
+// (not lost on navigation); a failed result prints its error once; a result opens in the console.
 import { describe, expect, it } from 'vitest';
 import { harnessForFile, type Harness } from '../harness';
 import { UI_TIMEOUT, addSandboxAccountAndConnect, connectFirstInstall } from '../tools/tools-steps';
@@ -43,5 +43,23 @@ describe('runs', () => {
     expect(message.length).toBeGreaterThan(5);
     const text = (await first.innerText()).split(message).length - 1;
     expect(text).toBe(1);
+  });
+
+  it('opens a result\'s full response in the API console\'s viewer', async () => {
+    const { page } = harness;
+    await page.getByLabel('Path').fill('/api/tickets');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const results = page.getByLabel('Results', { exact: true });
+    const second = results.getByRole('article').nth(1);
+    await second.getByText('200', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    const label = (await second.getByRole('heading').textContent())!;
+    await second.getByRole('button', { name: `Open ${label}'s response in the API console` }).click();
+    await page.getByRole('heading', { name: new RegExp(`API console: ${label.replace(' on ', ' on\\s*')}`) }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.getByLabel('Path').inputValue()).toBe('/api/tickets');
+    await page.getByRole('status', { name: 'Response status' }).getByText('200', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('region', { name: 'Response body' }).locator('.json-line').first().waitFor({ timeout: UI_TIMEOUT });
+    // Back on Runs, the results are still there.
+    await tool('Runs').click();
+    expect(await results.getByRole('article').count()).toBe(2);
   });
 });

@@ -6,7 +6,7 @@ import { scopeCovers } from '../../../../electron/common/gorgias/scopes';
 import type { ApiHistoryEntry, ApiSendInput } from '../../../../electron/common/tools/tools-contract';
 import { useCatalog } from '../../stores/catalog';
 import { workbench, type ErrorShape } from '../../workbench/client';
-import { navigate } from '../../stores/navigation';
+import { navigate, type ConsoleRequest } from '../../stores/navigation';
 import { useResource } from '../../hooks/use-resource';
 import { AccountName } from '../../components/account-name';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -21,13 +21,13 @@ import '../../styles/api-console.css';
 
 type Pending = { kind: 'scope'; input: ApiSendInput; scope: string } | { kind: 'write'; input: ApiSendInput };
 
-export function ApiConsoleView({ installId }: { installId: string }) {
+export function ApiConsoleView({ installId, request }: { installId: string; request?: ConsoleRequest }) {
   const { installs, apps, accounts } = useCatalog();
   const install = installs?.find((candidate) => candidate.id === installId);
   const app = apps?.find((candidate) => candidate.id === install?.appId);
   const account = accounts?.find((candidate) => candidate.id === install?.accountId);
 
-  const [draft, setDraft] = useState<RequestDraft>(EMPTY_DRAFT);
+  const [draft, setDraft] = useState<RequestDraft>(request?.draft ?? EMPTY_DRAFT);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<ErrorShape | null>(null);
   const [sending, setSending] = useState(false);
@@ -74,6 +74,15 @@ export function ApiConsoleView({ installId }: { installId: string }) {
   };
 
   const sendDraft = (next: RequestDraft) => void send({ installId, ...toRequest(next) });
+
+  // A request handed over (a run's result): sent once on opening, so its full answer is in the viewer.
+  const handedOver = useRef(request);
+  useEffect(() => {
+    const given = handedOver.current;
+    handedOver.current = undefined;
+    if (given?.send) void send({ installId, ...toRequest(given.draft) });
+    // Once per opening: the ref is cleared above.
+  }, []);
 
   // Ctrl+Enter (Cmd+Enter on macOS) sends from anywhere in the console, as in Postman and Bruno.
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {

@@ -1,8 +1,11 @@
 // One card per install, side by side, in the order asked: status, time, summary, the error.
 import type { RunAcrossResult } from '../../../../electron/common/tools/tools-contract';
 import { hintFor } from '../../text/error-hints';
+import { navigate } from '../../stores/navigation';
+import type { RequestDraft } from '../api-console/request-draft';
 
-export function RunResults({ results }: { results: RunAcrossResult[] }) {
+/** `draft` is the request that was run; a result opens it in that install's console. */
+export function RunResults({ results, draft }: { results: RunAcrossResult[]; draft: RequestDraft }) {
   return (
     <div className="run-results" aria-label="Results">
       {results.map((result) => (
@@ -16,6 +19,16 @@ export function RunResults({ results }: { results: RunAcrossResult[] }) {
           {/* A failure's summary is its error message: printed once, in the error box. */}
           {!result.error && <p className="run-result__summary">{result.summary}</p>}
           {result.retriedAfter429 && <p className="muted">Waited for Retry-after after a 429 and tried again.</p>}
+          {result.status !== null && (
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Open ${result.label}'s response in the API console`}
+              onClick={() => navigate({ kind: 'api-console', installId: result.installId, request: { draft, send: draft.method === 'GET' } })}
+            >
+              {draft.method === 'GET' ? 'Open in the console (sends it again)' : 'Open the request in the console'}
+            </button>
+          )}
           {result.error && (
             <div className="error-message">
               <p className="error-message__text">{result.error.code}: {result.error.message}</p>

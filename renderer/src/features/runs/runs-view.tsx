@@ -15,7 +15,7 @@ import '../../styles/tools.css';
 
 export function RunsView() {
   const { installs, apps, accounts } = useCatalog();
-  const { chosen, draft, confirmWrite, acceptMissingScope, results, ranAt } = useRuns();
+  const { chosen, draft, confirmWrite, acceptMissingScope, results, ranAt, ranDraft } = useRuns();
   const setChosen = (next: (previous: ReadonlySet<string>) => Set<string>) => updateRuns((state) => ({ chosen: next(state.chosen) }));
   const allIds = (installs ?? []).map((install) => install.id);
   const run = useAction((installIds: string[]) =>
@@ -76,7 +76,7 @@ export function RunsView() {
             // The order asked is the order shown: installs as listed, not as clicked.
             const ids = (installs ?? []).filter((install) => chosen.has(install.id)).map((install) => install.id);
             const value = await run.run(ids);
-            if (value) updateRuns({ results: value.results, ranAt: Date.now() });
+            if (value) updateRuns({ results: value.results, ranAt: Date.now(), ranDraft: draft });
           }}
         >
           {run.pending ? 'Running…' : 'Run'}
@@ -90,7 +90,7 @@ export function RunsView() {
             <h2 className="runs__results-title">Results{ranAt !== null ? ` of ${formatTime(ranAt)}` : ''}</h2>
             <button type="button" className="button button--small" onClick={() => updateRuns({ results: null, ranAt: null })}>Clear results</button>
           </div>
-          <RunResults results={results} />
+          <RunResults results={results} draft={ranDraft ?? draft} />
         </>
       )}
     </section>
