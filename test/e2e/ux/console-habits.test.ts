@@ -1,9 +1,9 @@
-// API console habits (issue 14, point 10): Ctrl+Enter sends; the answer is in view after sending,
+// API console habits (issue 14, point 10): Ctrl+Enter sends; Copy response; the answer is in view after sending,
 // even at 1024×768; the picker shows the chosen endpoint; a new error replaces the old answer; the
 // built-in sandbox's own answers (its 405) are labelled as the sandbox's, not "Gorgias says".
 import { describe, expect, it } from 'vitest';
 import { harnessForFile, type Harness } from '../harness';
-import { UI_TIMEOUT, connectFirstInstall } from '../tools/tools-steps';
+import { UI_TIMEOUT, connectFirstInstall, waitFor } from '../tools/tools-steps';
 
 let harness!: Harness;
 harnessForFile({ viewport: { width: 1024, height: 768 } }, (started) => (harness = started));
@@ -29,6 +29,14 @@ describe('API console habits', () => {
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y + box!.height).toBeLessThanOrEqual(768);
     await page.screenshot({ path: '/tmp/ux/console-in-view.png' });
+
+    // Copy the response: the pretty-printed body, whole, on the clipboard (from main).
+    const copies = harness.clipboard.length;
+    await page.getByRole('button', { name: 'Copy response', exact: true }).click();
+    await waitFor(() => harness.clipboard.length > copies, 'the response on the clipboard');
+    const copied = JSON.parse(harness.clipboard.at(-1)!) as { data: unknown[] };
+    expect(copied.data).toHaveLength(5);
+    expect(harness.clipboard.at(-1)!.split('\n').length).toBe(Number((await page.getByText(/^\d+ lines$/).textContent())!.split(' ')[0]));
 
     // Typed by hand, a path the catalogue lacks: the picker says so.
     await page.getByLabel('Path').fill('/api/nothing-like-this');

@@ -2,6 +2,7 @@
 // hint, headers, Next page, Copy as curl, and the body in the virtualised view.
 import type { ApiSendInput, ApiSendResult } from '../../../../electron/common/tools/tools-contract';
 import { KeyValueTable } from '../../components/kv-table';
+import { CopyResponse } from './copy-response';
 import { CurlCopy } from './curl-copy';
 import { JsonView } from './json-view';
 import { RetryCountdown } from './retry-countdown';
@@ -64,6 +65,7 @@ export function ResponsePanel({ answer, answeredBy, onNextPage }: Props) {
         {result.nextCursor && (
           <button type="button" className="button" onClick={() => onNextPage(result.nextCursor!)}>Next page</button>
         )}
+        <CopyResponse result={result} />
         <CurlCopy input={input} />
       </div>
       <details className="response__headers">
