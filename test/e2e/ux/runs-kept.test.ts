@@ -45,15 +45,43 @@ describe('runs', () => {
     expect(text).toBe(1);
   });
 
+  it('says how each result differs from the first, side by side', async () => {
+    const { page } = harness;
+    // The second install loses the scope the first has: same request, different answers.
+    const data = harness.backend.vault.data();
+    const [first, second] = data.installs;
+    const secondLabel = `Demo app on ${data.accounts.find((account) => account.id === second!.accountId)!.label}`;
+    const firstLabel = `Demo app on ${data.accounts.find((account) => account.id === first!.accountId)!.label}`;
+    await page.getByLabel('Path').fill('/api/account');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const results = page.getByLabel('Results', { exact: true });
+    await results.getByRole('article').nth(1).getByText('200', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    const compared = results.getByRole('article', { name: secondLabel }).getByLabel(`Compared with ${firstLabel}`);
+    expect(await compared.textContent()).toBe(`Same as ${firstLabel}.`);
+    const [a, b] = await Promise.all([results.getByRole('article').nth(0).boundingBox(), results.getByRole('article').nth(1).boundingBox()]);
+    expect(Math.abs(a!.y - b!.y)).toBeLessThan(2);
+    expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);
+
+    // The second install's token stops working (and nothing can renew it): the answers now differ.
+    await harness.backend.vault.update((draft) => {
+      const target = draft.installs.find((install) => install.id === second!.id)!;
+      target.accessToken = 'not-a-valid-token';
+      target.refreshToken = null;
+    });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await compared.getByText(/^Differs from /).waitFor({ timeout: UI_TIMEOUT });
+    expect(await compared.textContent()).toMatch(new RegExp(`^Differs from ${firstLabel}: status 200 → \\d{3}`));
+  });
+
   it('opens a result\'s full response in the API console\'s viewer', async () => {
     const { page } = harness;
     await page.getByLabel('Path').fill('/api/tickets');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const results = page.getByLabel('Results', { exact: true });
-    const second = results.getByRole('article').nth(1);
-    await second.getByText('200', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
-    const label = (await second.getByRole('heading').textContent())!;
-    await second.getByRole('button', { name: `Open ${label}'s response in the API console` }).click();
+    const answered = results.getByRole('article').nth(0);
+    await answered.getByText('200', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    const label = (await answered.getByRole('heading').textContent())!;
+    await answered.getByRole('button', { name: `Open ${label}'s response in the API console` }).click();
     await page.getByRole('heading', { name: new RegExp(`API console: ${label.replace(' on ', ' on\\s*')}`) }).waitFor({ timeout: UI_TIMEOUT });
     expect(await page.getByLabel('Path').inputValue()).toBe('/api/tickets');
     await page.getByRole('status', { name: 'Response status' }).getByText('200', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
