@@ -1,5 +1,5 @@
 // Refreshes the screenshots in docs/screenshots/ (used by the README and docs/ui.md): the built
-// renderer in headless Chromium, light theme, driven through the e2e harness against a real backend
+// renderer in headless Chromium, light then dark theme (name-dark.png), driven through the e2e harness against a real backend
 // and the built-in sandbox, so the pictures show the product as it is.
 //
 //   npx tsx scripts/screenshots.ts            builds the renderer first
@@ -20,55 +20,102 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('vite build failed');
   }
   await mkdir(outDir, { recursive: true });
-  const harness = await startHarness({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  try {
+    // Light keeps the README's names; dark gets a "-dark" suffix.
+    await shootAll('light', '');
+    await shootAll('dark', '-dark');
+  } finally {
+    await closeSharedBrowser();
+  }
+}
+
+async function shootAll(colorScheme: 'light' | 'dark', suffix: string): Promise<void> {
+  const harness = await startHarness({ viewport: { width: 1280, height: 800 }, colorScheme });
   const { page } = harness;
   const shoot = async (name: string) => {
-    await page.screenshot({ path: join(outDir, `${name}.png`) });
-    console.warn(`wrote docs/screenshots/${name}.png`);
+    await page.screenshot({ path: join(outDir, `${name}${suffix}.png`) });
+    console.warn(`wrote docs/screenshots/${name}${suffix}.png`);
+  };
+  const waitForOpened = async (count: number) => {
+    while (harness.openedUrls.length <= count) await new Promise((resolve) => setTimeout(resolve, 50));
   };
   try {
     // 1. First run: the local sandbox, the demo app, one Connect.
     await page.getByRole('button', { name: 'Connect', exact: true }).waitFor({ timeout: TIMEOUT });
     await shoot('first-run');
 
-    // 2. The app form (the demo app: scopes, redirect, the URL to register).
+    // 2. The app form (the demo app: the redirect and the URL to register, then the scopes).
     await page.getByRole('list', { name: 'Apps' }).getByRole('button', { name: 'Demo app' }).click();
     await page.getByText('A secret is set.').waitFor({ timeout: TIMEOUT });
     await shoot('app-form');
 
-    // 3. The connect flow, waiting for the consent in the system browser.
+    // 3. A new app in relay mode: the relay page made for it, to save or copy, with the hosting steps.
+    await page.getByRole('button', { name: 'Add app' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Partner app');
+    await page.getByLabel('Client ID', { exact: true }).fill('partner-client-id');
+    await page.getByLabel('Client secret', { exact: true }).fill('partner-client-secret');
+    await page.getByLabel('Redirect mode', { exact: true }).selectOption('relay');
+    await page.getByLabel('Relay URL', { exact: true }).fill('https://partner.example/gorgias-relay.html');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('button', { name: 'Copy relay page' }).waitFor({ timeout: TIMEOUT });
+    await page.getByRole('group', { name: 'Relay page for this app' }).scrollIntoViewIfNeeded();
+    await shoot('relay-page');
+
+    // 4. The connect flow, waiting for the consent in the system browser.
     await page.getByRole('button', { name: 'Installs', exact: true }).click();
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByRole('button', { name: 'Demo app on Local sandbox: not connected, connect' }).click();
     await page.getByRole('list', { name: 'Flow steps' }).waitFor({ timeout: TIMEOUT });
-    while (harness.openedUrls.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitForOpened(0);
     await shoot('connect-flow');
 
-    // 4. The install, once the consent is approved in the "system browser".
+    // 5. The install, once the consent is approved in the "system browser": the checks summary on top.
     const consent = await harness.systemBrowser();
     await consent.getByRole('button', { name: 'Approve' }).click();
-    await page.getByRole('list', { name: 'Checks' }).waitFor({ timeout: TIMEOUT });
+    await page.getByRole('region', { name: 'Checks summary' }).waitFor({ timeout: TIMEOUT });
     await page.getByText(/Connected Demo app/).waitFor({ timeout: TIMEOUT }).catch(() => undefined);
     await shoot('install-view');
+    await shoot('checks-summary');
 
-    // 5. The API console on that install: a paginated GET with its rate-limit readout.
+    // 6. The API console on that install: a paginated GET, the answer scrolled into view.
     await page.getByRole('button', { name: 'API console' }).click();
     const endpoint = page.getByLabel('Endpoint');
     const tickets = await endpoint.locator('option', { hasText: 'GET /api/tickets ·' }).first().getAttribute('value');
     if (tickets) await endpoint.selectOption(tickets);
     await page.getByLabel('Query').fill('limit=5');
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByLabel('Query').press('Control+Enter');
     await page.getByRole('region', { name: 'Response body' }).locator('.json-line').first().waitFor({ timeout: TIMEOUT });
     await shoot('api-console');
 
-    // 6. Diagnostics: "What is wrong with this install?"
+    // 7. Diagnostics: "What is wrong with this install?" (read-only on opening).
     await page.getByRole('button', { name: 'Installs', exact: true }).click();
     await page.getByRole('button', { name: /^Demo app on Local sandbox: .*open install/ }).click();
     await page.getByRole('button', { name: 'Diagnose' }).click();
     await page.getByRole('list', { name: 'Diagnostics' }).locator('[data-check="refresh"]').waitFor({ timeout: TIMEOUT });
     await shoot('diagnostics');
+
+    // 8. Runs: the same request over two installs, results side by side.
+    await page.getByRole('button', { name: 'Add account' }).click();
+    const form = page.getByRole('form', { name: 'New account' });
+    await form.getByLabel('Subdomain').fill('second');
+    await form.getByLabel('Label').fill('Second sandbox');
+    await form.getByRole('checkbox', { name: 'Use the built-in sandbox' }).check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('list', { name: 'Accounts' }).getByText('Second sandbox').waitFor({ timeout: TIMEOUT });
+    await page.getByRole('button', { name: 'Installs', exact: true }).click();
+    const opened = harness.openedUrls.length;
+    await page.getByRole('button', { name: 'Demo app on Second sandbox: not connected, connect' }).click();
+    await waitForOpened(opened);
+    const second = await harness.systemBrowser();
+    await second.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('region', { name: 'Checks summary' }).waitFor({ timeout: TIMEOUT });
+    await page.getByRole('list', { name: 'Tools' }).getByRole('button', { name: 'Runs' }).click();
+    await page.getByRole('button', { name: 'Select all' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByLabel('Results', { exact: true }).getByRole('article').nth(1).waitFor({ timeout: TIMEOUT });
+    await page.getByRole('button', { name: 'Clear results' }).scrollIntoViewIfNeeded();
+    await shoot('runs');
   } finally {
     await harness.close();
-    await closeSharedBrowser();
   }
 }
 

@@ -185,6 +185,8 @@ export interface FlowView {
   expiresAt: string;
   installId: string | null;
   error: FlowError | null;
+  /** The step the flow was at when it failed or was cancelled (null while it runs or once stored). */
+  stoppedAt: FlowStep | null;
 }
 
 /** A check that failed a flow: which claim, what the flow expected and what the token held. */

@@ -47,7 +47,7 @@ export function MainPane({ vault }: { vault: VaultStatus }) {
     case 'vault':
       return <VaultView vault={vault} />;
     case 'api-console':
-      return <Loading><ApiConsoleView key={view.installId} installId={view.installId} /></Loading>;
+      return <Loading><ApiConsoleView key={view.installId} installId={view.installId} request={view.request} /></Loading>;
     case 'diagnostics':
       return <Loading><DiagnosticsView key={view.installId} installId={view.installId} /></Loading>;
     case 'runs':

@@ -16,6 +16,10 @@ export function validateRedirectSettings(redirect: RedirectSettings): void {
     if (!url || url.protocol !== 'https:' || url.username || url.password) {
       throw new WorkbenchError('INVALID_URL', 'The relay page must be an https:// URL on a domain you own, e.g. https://example.com/gorgias-relay.html.', { field: 'redirect.relayUrl' });
     }
+    // The relay page has the port baked in, so "any free port" cannot work here.
+    if (redirect.port < 1024) {
+      throw new WorkbenchError('INVALID_ARGUMENT', 'A relay page forwards to a fixed loopback port: pick one from 1024 to 65535.', { field: 'redirect.port' });
+    }
   }
   if (redirect.mode === 'paste') {
     const url = parseUrl(redirect.pasteUrl);

@@ -8,6 +8,7 @@ import type { DomainService } from '../service';
 import type { StoredApp, Vault } from '../vault/vault-types';
 import { validateRedirectSettings } from './app-validation';
 import { toAppView } from './app-view';
+import { relayPageFor } from './relay-page';
 
 export interface AppsServiceDeps {
   vault: Vault;
@@ -98,6 +99,11 @@ export function createAppsService({ vault, events, clock, openTestInstall }: App
     async 'apps.openTestInstall'({ appId, accountId }) {
       const url = await openTestInstall(findApp(vault, appId), accountId);
       return { url };
+    },
+
+    async 'apps.relayPage'({ id }) {
+      const app = findApp(vault, id);
+      return relayPageFor(app.name, app.redirect);
     },
   };
 }

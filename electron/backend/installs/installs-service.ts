@@ -47,8 +47,10 @@ export function createInstallsService(deps: OAuthDeps, core: Pick<OAuthCore, 'to
       const token = install.refreshToken ?? install.accessToken;
       await core.tokens.revoke({ ...(await tokenEndpointOf(deps, install)), token, hint: install.refreshToken ? 'refresh_token' : 'access_token' });
       const at = new Date(now()).toISOString();
+      // Said once, in the install's check row (it stays); no notice repeats it as a toast and the
+      // install view's status line only confirms the action.
       const until = install.expiresAt ?? 'its expiry';
-      const detail = `Revoked at ${at}. The refresh token no longer works, but the current access token is a stateless JWT and stays valid until ${until} (its exp); nothing can cut it short.`;
+      const detail = `Revoked in the workbench at ${at}: the refresh token no longer works, but the current access token is a stateless JWT and stays valid until ${until} (its exp); nothing can cut it short.`;
       const updated = await deps.vault.update((draft) => {
         const target = draft.installs.find((i) => i.id === id);
         if (!target) throw new WorkbenchError('NOT_FOUND', 'The install was forgotten during the revoke.', { installId: id });
@@ -57,7 +59,6 @@ export function createInstallsService(deps: OAuthDeps, core: Pick<OAuthCore, 'to
         return structuredClone(target);
       });
       changed(id);
-      deps.events.emit('notice', { level: 'warning', message: detail });
       return toInstallDetail(updated, now());
     },
     'installs.forget': async ({ id }) => {

@@ -85,6 +85,7 @@ export class FlowManager {
         expiresAt: new Date(now + input.timeoutMs).toISOString(),
         installId: null,
         error: null,
+        stoppedAt: null,
       },
       state: input.state,
       nonce: input.nonce,
@@ -142,7 +143,9 @@ export class FlowManager {
 
   step(record: FlowRecord, step: FlowStep, patch: Partial<FlowView> = {}): FlowView {
     if (isTerminal(record.view.step)) return { ...record.view };
-    record.view = { ...record.view, ...patch, step };
+    // Where it stopped, so the steps can show which one failed and which never ran.
+    const stoppedAt = step === 'failed' || step === 'cancelled' ? record.view.step : null;
+    record.view = { ...record.view, ...patch, step, stoppedAt };
     this.events.emit('flow.progress', { ...record.view });
     if (isTerminal(step)) this.#end(record);
     return { ...record.view };

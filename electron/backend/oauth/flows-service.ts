@@ -276,6 +276,13 @@ export function createFlowsService(deps: OAuthDeps, core: OAuthCore): FlowsServi
     if (url.origin !== expected.origin || url.pathname !== expected.pathname) {
       throw new WorkbenchError('OAUTH_REDIRECT_MISMATCH', `The pasted address (${url.origin}${url.pathname}) is not the redirect URL this flow sent (${expected.origin}${expected.pathname}). The flow is still waiting.`, { redirectUri: record.redirectUri });
     }
+    // An error answer is read before anything else: "access_denied" says more than "no state".
+    const answeredError = url.searchParams.get('error');
+    const pastedState = url.searchParams.get('state');
+    if (answeredError && (pastedState === null || pastedState !== record.state)) {
+      const mapped = mapAuthorizeError({ error: answeredError, description: url.searchParams.get('error_description') }, record.redirectUri);
+      throw new WorkbenchError(mapped.code, `${mapped.message} (The pasted address carries ${pastedState === null ? 'no state' : 'another sign-in\'s state'}, so this flow is still waiting: approve in the browser and paste the new address, or Cancel.)`);
+    }
     const parsed = parseCallbackParams(url.searchParams);
     if (!parsed.ok) throw new WorkbenchError('INVALID_ARGUMENT', `${parsed.reason} The flow is still waiting.`);
     if (parsed.state !== record.state) {

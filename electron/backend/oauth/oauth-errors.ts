@@ -59,7 +59,8 @@ export function mapTokenError(
 
 /** For `error=` parameters on the callback (the authorization server's own words, shown plainly). */
 export function mapAuthorizeError(raw: OAuthErrorBody, redirectUri: string): WorkbenchError {
-  const body = { error: scrubText(raw.error), description: raw.description === null ? null : scrubText(raw.description) };
+  // A description's own full stop is dropped: the sentence goes on (never "request.. Nothing").
+  const body = { error: scrubText(raw.error), description: raw.description === null ? null : scrubText(raw.description).replace(/[\s.]+$/, '') || null };
   const details = { error: body.error };
   if (body.error === 'access_denied') {
     return new WorkbenchError('OAUTH_ACCESS_DENIED', `Consent was denied (access_denied)${body.description ? `: ${body.description}` : ''}. Nothing was stored.`, details);

@@ -1,13 +1,13 @@
 // The redirect URL, per redirect mode. The code exchange must send the very same string that went
 // to /oauth/authorize, so flows build it once and keep it.
 import type { RedirectSettings } from '../../common/model';
+import { loopbackRedirectUri } from '../../common/redirect-uri-to-register';
+
+// The rule for the URL to register lives in common/, so the app form shows it from the draft.
+export { loopbackRedirectUri, redirectUriToRegister } from '../../common/redirect-uri-to-register';
 
 interface RedirectApp {
   redirect: RedirectSettings;
-}
-
-export function loopbackRedirectUri(port: number, path: string): string {
-  return `http://127.0.0.1:${port}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
 function withAccount(uri: string, subdomain: string | null, include: boolean): string {
@@ -26,21 +26,4 @@ export function redirectUriForFlow(app: RedirectApp, port: number | null, subdom
   if (redirect.mode === 'relay') return withAccount(redirect.relayUrl, subdomain, redirect.includeAccountParam);
   if (redirect.mode === 'paste') return withAccount(redirect.pasteUrl, subdomain, redirect.includeAccountParam);
   return withAccount(loopbackRedirectUri(port ?? redirect.port, redirect.path), subdomain, redirect.includeAccountParam);
-}
-
-/**
- * The exact URL to register on the Gorgias app for the chosen mode. With `?account=` on, the URL
- * ends in `account={subdomain}` (the demo app's pattern; each account's value is sent as is).
- * Port 0 means "chosen at connect time": without `boundPort` the URL has no port, which is how
- * RFC 8252 §7.3 registers a loopback redirect that any port matches (servers that allow it).
- */
-export function redirectUriToRegister(app: RedirectApp, boundPort?: number): string {
-  const { redirect } = app;
-  let uri: string;
-  if (redirect.mode === 'relay') uri = redirect.relayUrl;
-  else if (redirect.mode === 'paste') uri = redirect.pasteUrl;
-  else if (redirect.port === 0 && boundPort === undefined) uri = `http://127.0.0.1${redirect.path.startsWith('/') ? redirect.path : `/${redirect.path}`}`;
-  else uri = loopbackRedirectUri(boundPort ?? redirect.port, redirect.path);
-  if (redirect.includeAccountParam && uri.length > 0) return `${uri}${uri.includes('?') ? '&' : '?'}account={subdomain}`;
-  return uri;
 }

@@ -38,4 +38,6 @@ export const appsMethods = {
   'apps.update': method(z.strictObject({ id, patch: appPatchSchema })).returns<AppView>(),
   'apps.delete': method(z.strictObject({ id })).returns<null>(),
   'apps.openTestInstall': method(z.strictObject({ appId: id, accountId: id })).returns<{ url: string }>(),
+  /** The relay page made for a saved relay-mode app (its port and path baked in). */
+  'apps.relayPage': method(z.strictObject({ id })).returns<{ html: string; fileName: string; forwardsTo: string }>(),
 };

@@ -3,6 +3,7 @@ import type { DiagnosticsResult } from '../tools/tools-contract';
 import { id, method } from './declare';
 
 export const diagnosticsMethods = {
-  'diagnostics.run': method(z.strictObject({ installId: id })).returns<DiagnosticsResult>(),
+  /** Read-only unless `refresh` is true: then it also tries a real refresh (which renews the token). */
+  'diagnostics.run': method(z.strictObject({ installId: id, refresh: z.boolean().optional() })).returns<DiagnosticsResult>(),
   'diagnostics.report': method(z.strictObject({ installId: id, copy: z.boolean().optional() })).returns<{ markdown: string; copied: boolean }>(),
 };

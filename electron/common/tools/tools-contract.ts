@@ -128,6 +128,10 @@ export interface DiagnosticsResult {
   checks: DiagnosticCheck[];
   /** The worst outcome among the checks. */
   overall: 'pass' | 'warn' | 'fail';
+  /** The cause in words, named once from what is known (revoked here, user removed, expired…). */
+  cause: string | null;
+  /** Whether this run tried a real refresh (it renews the access token). */
+  refreshed: boolean;
 }
 
 export type TransferChange = 'new' | 'updated' | 'unchanged';

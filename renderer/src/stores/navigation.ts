@@ -1,6 +1,13 @@
 // What the main pane shows. Shared by the sidebar, the grid, the quick switcher and the views
 // that move on by themselves (a finished flow opens its install).
+import type { RequestDraft } from '../features/api-console/request-draft';
 import { createStore, useStore } from './create-store';
+
+/** A request handed to the console (e.g. from a run's result): shown, and sent when `send`. */
+export interface ConsoleRequest {
+  draft: RequestDraft;
+  send: boolean;
+}
 
 export type View =
   | { kind: 'home' }
@@ -12,7 +19,7 @@ export type View =
   | { kind: 'flow'; id: string }
   | { kind: 'vault' }
   // The tools (issue [ui-tools]).
-  | { kind: 'api-console'; installId: string }
+  | { kind: 'api-console'; installId: string; request?: ConsoleRequest }
   | { kind: 'diagnostics'; installId: string }
   | { kind: 'runs' }
   | { kind: 'activity' }

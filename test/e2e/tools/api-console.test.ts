@@ -146,7 +146,7 @@ describe('API console', () => {
     await dialog.waitFor({ timeout: UI_TIMEOUT });
     await dialog.getByRole('button', { name: 'Send anyway' }).click();
     await status().getByText('403', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
-    await page.getByRole('alert').getByText(/Gorgias says: .*lacks the scope macros:read/).waitFor();
+    await page.getByRole('alert').getByText(/The local sandbox says: .*lacks the scope macros:read/).waitFor();
     expect(await dialog.isVisible()).toBe(false);
   });
 

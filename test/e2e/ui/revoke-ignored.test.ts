@@ -1,4 +1,4 @@
-// A server that ignores a revoke: after Revoke, a real refresh (the diagnostics make one) still
+// A server that ignores a revoke: after Revoke, a real refresh (Diagnose's "Try a real refresh") still
 // succeeds. The diagnostics say so, the install stays revoked and its checks say, in words, that the
 // revoke did not take effect.
 import { describe, expect, it } from 'vitest';
@@ -22,9 +22,10 @@ describe('refresh after a revoke the server ignored', () => {
     harness.backend.sandbox.current()!.setFault(null);
 
     await page.getByRole('button', { name: 'Diagnose' }).click();
+    // Opening Diagnose is read-only; the refresh is the button that says so.
+    await page.getByRole('button', { name: 'Try a real refresh (renews the access token)' }).click();
     const refresh = page.getByRole('list', { name: 'Diagnostics' }).locator('[data-check="refresh"]');
-    await refresh.waitFor({ timeout: UI_TIMEOUT });
-    expect(await refresh.locator('.check__word').textContent()).toBe('fail');
+    await refresh.locator('.check__word', { hasText: 'fail' }).waitFor({ timeout: UI_TIMEOUT });
     expect(await refresh.textContent()).toContain('the server still accepts the revoked refresh token');
     await openInstall(page, 'Local sandbox');
     const finding = page.getByRole('list', { name: 'Checks' }).getByRole('listitem').filter({ hasText: 'revoke honoured' });

@@ -1,11 +1,12 @@
-// resources/relay.html in real Chromium: the sandbox sends the browser to the relay page (standing
-// in for the partner's https host), whose script forwards the query to the workbench's loopback
-// server, and the flow completes. Also: the fragment override, and what it says with JavaScript off.
-import { readFile } from 'node:fs/promises';
+// The relay page the backend makes for an app, in real Chromium: the sandbox sends the browser to
+// it (standing in for the partner's https host), its script forwards the query to the workbench's
+// loopback server, and the flow completes. Also: no fragment can redirect it elsewhere, and what it
+// says with JavaScript off.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { relayPageFor } from '../../../electron/backend/apps/relay-page';
 import { startSandbox, type Sandbox } from '../../../electron/backend/sandbox';
 import { CLIENT_ID, CLIENT_SECRET, createHarness, startFlow, type Harness } from './harness';
 
@@ -36,10 +37,8 @@ afterAll(async () => {
 
 beforeEach(async () => {
   appPort = await freePort();
-  const original = await readFile(new URL('../../../resources/relay.html', import.meta.url), 'utf8');
-  // What a partner does before hosting it: set the marked constant to the app's loopback port.
-  const configured = original.replace('var LOOPBACK_PORT = 8723;', `var LOOPBACK_PORT = ${appPort};`);
-  expect(configured).not.toBe(original);
+  // Made for this app's port and path: hosted as is, nothing to edit.
+  const configured = relayPageFor('Relay app', { mode: 'relay', port: appPort, path: '/callback', relayUrl: 'https://example.com/relay.html', pasteUrl: '', includeAccountParam: false }).html;
   relayHost = createServer((req, res) => {
     if (new URL(req.url ?? '/', 'http://x').pathname !== '/relay.html') return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(configured);
@@ -76,17 +75,16 @@ describe('relay page', () => {
     await context.close();
   });
 
-  it('takes the port and path from the fragment when given, and explains itself with no query', async () => {
+  it('ignores a fragment naming another port, and explains itself with no query', async () => {
     const flow = await startFlow(h);
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${relayOrigin}/relay.html`);
     expect(await page.textContent('#status')).toContain('Nothing to forward');
-    await page.goto(`${relayOrigin}/relay.html?code=c&state=not-a-real-state#port=${appPort}&path=/callback`);
-    await page.waitForURL((url) => url.port === String(appPort));
+    expect(await page.textContent('#status')).toContain(`http://127.0.0.1:${appPort}/callback`);
+    await page.goto(`${relayOrigin}/relay.html?code=c&state=not-a-real-state#port=80&path=/x`);
+    await page.waitForURL((url) => url.port === String(appPort) && url.pathname === '/callback');
     expect(await page.textContent('body')).toContain('Unknown or used sign-in');
-    await page.goto(`${relayOrigin}/relay.html?code=c#port=80&path=/x`);
-    expect(await page.textContent('#status')).toContain('misconfigured');
     await h.flows['flows.cancel']({ flowId: flow.id });
     await context.close();
   });

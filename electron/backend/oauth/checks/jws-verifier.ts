@@ -4,7 +4,7 @@
 // keys match, every key whose kty/crv/alg/use fit the token's alg is tried and the first that
 // verifies is named. jose's own key-set lookup refuses that case ("multiple matching keys"), so the
 // selection is done here and jose only verifies against one key at a time.
-import { calculateJwkThumbprint, compactVerify, importJWK, type JWK } from 'jose';
+import { calculateJwkThumbprint, compactVerify, errors as joseErrors, importJWK, type JWK } from 'jose';
 import type { CheckOutcome } from '../../../common/model';
 import type { ActivityContext } from '../../activity/recorder';
 import type { JwtParts } from './jwt-parts';
@@ -42,12 +42,15 @@ function fits(jwk: JWK, alg: string): boolean {
   return !Array.isArray(jwk.key_ops) || jwk.key_ops.includes('verify');
 }
 
-async function verifiesWith(raw: string, jwk: JWK, alg: string): Promise<boolean> {
+type KeyTry = 'verified' | 'mismatch' | 'malformed';
+
+async function verifiesWith(raw: string, jwk: JWK, alg: string): Promise<KeyTry> {
   try {
     await compactVerify(raw, await importJWK(jwk, alg), { algorithms: [alg] });
-    return true;
-  } catch {
-    return false;
+    return 'verified';
+  } catch (error) {
+    // A signature part that is not even well-formed (usually a copy cut short) is not a mismatch.
+    return error instanceof joseErrors.JWSInvalid ? 'malformed' : 'mismatch';
   }
 }
 
@@ -90,12 +93,18 @@ export async function verifyJws(input: VerifyInput): Promise<SignatureVerdict> {
   if (candidates.length === 0) {
     return { outcome: 'fail', detail: `No key ${kid !== null ? `with kid "${kid}" ` : ''}for ${alg} in ${where}: the token was not signed by this account's keys.` };
   }
+  let malformed = 0;
   for (const [index, jwk] of candidates.entries()) {
-    if (!(await verifiesWith(token.raw, jwk, alg))) continue;
+    const outcome = await verifiesWith(token.raw, jwk, alg);
+    if (outcome === 'malformed') malformed += 1;
+    if (outcome !== 'verified') continue;
     const name = await nameOf(jwk);
     if (candidates.length === 1) return { outcome: 'pass', detail: `${alg} signature verified with key ${name} from ${where}.` };
     const why = kid === null ? 'the token names no key (no kid)' : `${candidates.length} keys share the kid "${kid}"`;
     return { outcome: 'pass', detail: `${alg} signature verified with key ${name} from ${where}: ${why}, so the ${candidates.length} keys that fit ${alg} were tried and key ${index + 1} verified it.` };
+  }
+  if (malformed === candidates.length) {
+    return { outcome: 'fail', detail: 'The signature part is not valid: the token looks cut short or altered. Copy it again in full (all three parts, nothing trimmed).' };
   }
   const tried = candidates.length === 1 ? 'the key' : `any of the ${candidates.length} keys that fit ${alg}`;
   return { outcome: 'fail', detail: `The ${alg} signature does not match ${tried} at ${where}: the token was altered or signed by someone else.` };

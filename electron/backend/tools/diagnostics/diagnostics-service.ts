@@ -1,6 +1,7 @@
 // "What is wrong with this install?": runs every check in order and explains each with its fix.
-// The refresh check is a real refresh (the install gets a new access token), which is what a person
-// fixing an install would do first anyway.
+// Opening it changes nothing: the read-only checks run (the stored tokens, two GETs to the API).
+// A real refresh, which gives the install a new access token, runs only when asked (`refresh`).
+// A revoked install says so once instead of "refresh token present" next to "refresh fails".
 import type { DiagnosticCheck, DiagnosticsResult } from '../../../common/tools/tools-contract';
 import type { HttpClient } from '../../http/http-client';
 import type { KeyResolver } from '../../oauth/checks/key-resolver';
@@ -10,10 +11,11 @@ import { HAR_CREATOR_NAME } from '../har/har-service';
 import { findInstall } from '../../installs/refresher';
 import { loadInstallContext } from '../shared/install-context';
 import { createScrubber } from '../shared/known-secrets';
-import { apiProbe, clockSkewCheck, rateLimitCheck, refreshCheck } from './live-checks';
+import { apiProbe, clockSkewCheck, rateLimitCheck, refreshCheck, refreshNotTried } from './live-checks';
 import { diagnosticsMarkdown } from './report-markdown';
 import { scopeCoverageCheck } from './scope-coverage';
-import { expiryCheck, presenceChecks, signatureAndClaimChecks } from './token-checks';
+import { causeOf } from './cause';
+import { expiryCheck, presenceChecks, revokedCheck, signatureAndClaimChecks } from './token-checks';
 
 const RANK: Record<DiagnosticCheck['outcome'], number> = { pass: 0, unchecked: 0, warn: 1, fail: 2 };
 
@@ -25,12 +27,18 @@ function overallOf(checks: readonly DiagnosticCheck[]): DiagnosticsResult['overa
 export function createDiagnosticsService(deps: ToolsDeps, http: HttpClient, keys: KeyResolver): DomainService<'diagnostics'> {
   const lastRuns = new Map<string, DiagnosticsResult>();
 
-  async function run(installId: string): Promise<DiagnosticsResult> {
+  async function run(installId: string, tryRefresh: boolean): Promise<DiagnosticsResult> {
     const context = await loadInstallContext(deps, installId);
-    const checks: DiagnosticCheck[] = [...presenceChecks(context), expiryCheck(context, deps.clock.now())];
+    const revoked = revokedCheck(context, deps.clock.now());
+    const presence = presenceChecks(context).filter((c) => !(revoked && c.id === 'token.refresh-present'));
+    const checks: DiagnosticCheck[] = [...presence, ...(revoked ? [revoked] : []), expiryCheck(context, deps.clock.now())];
     const [signature, claims] = await signatureAndClaimChecks(context, keys);
     checks.push(signature!, claims!);
-    checks.push(await refreshCheck(deps, context));
+    // Revoked here: unless asked, the refresh is neither tried nor reported (the revoked row says
+    // it all). Asked, it tells whether the server honours the revoke.
+    const refreshed = tryRefresh;
+    if (refreshed) checks.push(await refreshCheck(deps, context));
+    else if (!revoked) checks.push(refreshNotTried(context));
     const sentAt = deps.clock.now();
     const account = await apiProbe(deps, http, context, 'api.account', '/api/account', 'account:read');
     const receivedAt = deps.clock.now();
@@ -48,18 +56,19 @@ export function createDiagnosticsService(deps: ToolsDeps, http: HttpClient, keys
       baseUrl: context.baseUrl,
       checks,
       overall: overallOf(checks),
+      cause: causeOf(checks),
+      refreshed,
     };
     lastRuns.set(installId, result);
-    deps.events.emit('installs.changed', { installId });
     return result;
   }
 
   return {
-    'diagnostics.run': ({ installId }) => run(installId),
+    'diagnostics.run': ({ installId, refresh }) => run(installId, refresh === true),
 
     async 'diagnostics.report'({ installId, copy }) {
       // The report describes what the user just saw; run only when nothing was run yet.
-      const result = lastRuns.get(installId) ?? (await run(installId));
+      const result = lastRuns.get(installId) ?? (await run(installId, false));
       const markdown = createScrubber(deps.vault)(diagnosticsMarkdown(result, { name: HAR_CREATOR_NAME, version: deps.appVersion ?? '0.0.0' }));
       if (copy) {
         deps.clipboard.writeText(markdown);

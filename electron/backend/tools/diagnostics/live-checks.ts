@@ -16,8 +16,16 @@ const RECONNECT = 'Connect the app to this account again.';
 const SKEW_WARN_MS = 60_000;
 const SKEW_FAIL_MS = 5 * 60_000;
 
+/** What the read-only run says about refresh: not tried, and how to try it. */
+export function refreshNotTried(context: InstallContext): DiagnosticCheck {
+  if (!context.install.refreshToken) return check('refresh', 'Refresh works', 'unchecked', 'No refresh token to try.', 'Add the "offline" scope and connect again.');
+  return check('refresh', 'Refresh works', 'unchecked', 'Not tried: a real refresh gives the install a new access token. Use "Try a real refresh" to check it.');
+}
+
 export async function refreshCheck(deps: ToolsDeps, context: InstallContext): Promise<DiagnosticCheck> {
   if (!context.install.refreshToken) return check('refresh', 'Refresh works', 'unchecked', 'No refresh token to try.', 'Add the "offline" scope and connect again.');
+  // Read before the refresh: a refused refresh marks the install revoked.
+  const revokedBefore = context.install.revokedAt;
   try {
     const refreshed = await deps.installs.refresh(context.install.id);
     if (refreshed.revokedAt) {
@@ -32,6 +40,9 @@ export async function refreshCheck(deps: ToolsDeps, context: InstallContext): Pr
     return check('refresh', 'Refresh works', 'pass', 'A real refresh just succeeded: the install has a new access token.');
   } catch (error) {
     if (isWorkbenchError(error) && (error.code === 'TOKEN_REVOKED' || error.code === 'OAUTH_INVALID_GRANT')) {
+      if (revokedBefore) {
+        return check('refresh', 'Revoke holds', 'pass', `The server refused the refresh token revoked at ${revokedBefore}, as it should.`);
+      }
       return check(
         'refresh',
         'Refresh works',

@@ -12,6 +12,8 @@ export function diagnosticsMarkdown(result: DiagnosticsResult, product: { name: 
     `- Account base URL: ${result.baseUrl}`,
     `- Run at: ${result.at}`,
     `- Overall: **${result.overall.toUpperCase()}**`,
+    ...(result.cause ? [`- Cause: ${cell(result.cause)}`] : []),
+    `- Refresh: ${result.refreshed ? 'a real refresh was tried in this run' : 'not tried in this run (read-only)'}`,
     `- By: ${product.name} ${product.version} (tokens and secrets are never included)`,
     '',
     '| Check | Result | Detail |',

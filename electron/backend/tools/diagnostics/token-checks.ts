@@ -25,6 +25,19 @@ export function presenceChecks(context: InstallContext): DiagnosticCheck[] {
   return out;
 }
 
+/** Revoked in the workbench: said once, with until when the access token still works. */
+export function revokedCheck(context: InstallContext, nowMs: number): DiagnosticCheck | null {
+  const { install } = context;
+  if (!install.revokedAt) return null;
+  const expired = install.expiresAt !== null && Date.parse(install.expiresAt) <= nowMs;
+  const access = !install.expiresAt
+    ? 'the access token works until it expires (its expiry is unknown)'
+    : expired
+      ? `the access token expired at ${install.expiresAt}`
+      : `the access token works until ${install.expiresAt} (a JWT cannot be cut short)`;
+  return check('install.revoked', 'Revoked', 'fail', `Revoked here at ${install.revokedAt}: the refresh token no longer works, and ${access}.`, RECONNECT);
+}
+
 export function expiryCheck(context: InstallContext, nowMs: number): DiagnosticCheck {
   const { install } = context;
   if (!install.expiresAt) return check('token.expiry', 'Access token expiry', 'unchecked', 'The expiry of the access token is unknown.');

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import type { ActivityEntry } from '../../../../electron/common/model';
 import { formatTime } from '../../text/format';
 import { KeyValueTable } from '../../components/kv-table';
+import { CopyButton } from '../../components/copy-button';
+import { curlOf } from './request-curl';
 
 function headerRows(headers: Record<string, string>): Array<[string, ReactNode]> {
   return Object.entries(headers).map(([name, value]) => [name, <code key={name} className="long-value">{value}</code>]);
@@ -14,6 +16,9 @@ export function ActivityDetail({ entry }: { entry: ActivityEntry }) {
       <h2>{entry.kind}: {entry.method} {entry.status ?? 'no answer'}</h2>
       <code className="long-value">{entry.url}</code>
       <p className="muted">{formatTime(entry.at)}{entry.durationMs !== null ? ` · ${entry.durationMs} ms` : ''}</p>
+      <div className="actions">
+        <CopyButton text={curlOf(entry)} label="Copy as curl" what="(redacted request)" />
+      </div>
       {entry.error && (
         <div className="error-message">
           <p className="error-message__text">{entry.error.code}: {entry.error.message}</p>

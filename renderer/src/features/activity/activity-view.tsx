@@ -13,6 +13,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ActivityDetail } from './activity-detail';
 import { downloadText } from './har-export';
+import { pathAndQuery } from './request-curl';
 import '../../styles/tools.css';
 
 const LIMIT = 300;
@@ -29,6 +30,7 @@ export function ActivityView() {
 
   const entries = list.data?.entries ?? [];
   const selected = entries.find((entry) => entry.id === selectedId) ?? null;
+  const accountNames = new Map((accounts ?? []).map((account) => [account.id, account.label || account.subdomain]));
 
   return (
     <section className="panel" aria-labelledby="activity-title">
@@ -80,6 +82,9 @@ export function ActivityView() {
       <ErrorMessage error={list.error ?? exportHar.error} />
       <div className="activity">
         <ul className="activity-list" aria-label="Exchanges">
+          <li className="activity-row activity-row--head" aria-hidden="true">
+            <span>Time</span><span>Kind</span><span>Method</span><span>Status</span><span>Account</span><span>Path and query</span>
+          </li>
           {entries.map((entry) => (
             <li key={entry.id}>
               <button
@@ -93,7 +98,8 @@ export function ActivityView() {
                 <span>{entry.kind}</span>
                 <span>{entry.method}</span>
                 <span className="activity-row__status">{entry.status ?? '—'}</span>
-                <span className="activity-row__url">{entry.url}</span>
+                <span className="activity-row__account">{entry.accountId ? (accountNames.get(entry.accountId) ?? 'deleted account') : '—'}</span>
+                <span className="activity-row__url" title={entry.url}>{pathAndQuery(entry.url)}</span>
               </button>
             </li>
           ))}

@@ -1,6 +1,6 @@
 // The API console of one install: the catalogue picker, the request editor, Send (with the
 // missing-scope warning and the production-write question), the answer, and the history.
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
 import { findEndpoint, scopeReadingFor } from '../../../../electron/common/gorgias/endpoints';
 import { userLabel } from '../../text/install-user';
 import { scopeCovers } from '../../../../electron/common/gorgias/scopes';
@@ -8,7 +8,7 @@ import type { ApiHistoryEntry } from '../../../../electron/common/tools/tools-co
 import type { ApiSendInput } from '../../../../electron/common/contract';
 import { useCatalog } from '../../stores/catalog';
 import { workbench, type ErrorShape } from '../../workbench/client';
-import { navigate } from '../../stores/navigation';
+import { navigate, type ConsoleRequest } from '../../stores/navigation';
 import { useResource } from '../../hooks/use-resource';
 import { AccountName } from '../../components/account-name';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -23,13 +23,13 @@ import '../../styles/api-console.css';
 
 type Pending = { kind: 'scope'; input: ApiSendInput; scope: string } | { kind: 'write'; input: ApiSendInput };
 
-export function ApiConsoleView({ installId }: { installId: string }) {
+export function ApiConsoleView({ installId, request }: { installId: string; request?: ConsoleRequest }) {
   const { installs, apps, accounts } = useCatalog();
   const install = installs?.find((candidate) => candidate.id === installId);
   const app = apps?.find((candidate) => candidate.id === install?.appId);
   const account = accounts?.find((candidate) => candidate.id === install?.accountId);
 
-  const [draft, setDraft] = useState<RequestDraft>(EMPTY_DRAFT);
+  const [draft, setDraft] = useState<RequestDraft>(request?.draft ?? EMPTY_DRAFT);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<ErrorShape | null>(null);
   const [sending, setSending] = useState(false);
@@ -51,6 +51,12 @@ export function ApiConsoleView({ installId }: { installId: string }) {
   const entry = findEndpoint(draft.method, draft.path.trim());
   const lacksScope = required !== null && detail.data !== undefined && !scopeCovers(granted, required);
 
+  const responseRef = useRef<HTMLDivElement>(null);
+  // After each answer the response comes into view (the request form is above it).
+  useEffect(() => {
+    if (answer) responseRef.current?.scrollIntoView({ block: 'start' });
+  }, [answer]);
+
   const send = async (input: ApiSendInput) => {
     setSending(true);
     setError(null);
@@ -64,10 +70,31 @@ export function ApiConsoleView({ installId }: { installId: string }) {
     // Two refusals are questions to the user, not failures: ask, then send again with the answer.
     if (result.error.code === 'SCOPE_MISSING') setAsking({ kind: 'scope', input, scope: String(result.error.details?.scope ?? required ?? '') });
     else if (result.error.code === 'CONFIRM_REQUIRED') setAsking({ kind: 'write', input });
-    else setError(result.error);
+    else {
+      // A new failure replaces the old answer: a stale response under a new error misleads.
+      setAnswer(null);
+      setError(result.error);
+    }
   };
 
   const sendDraft = (next: RequestDraft) => void send({ installId, ...toRequest(next) });
+
+  // A request handed over (a run's result): sent once on opening, so its full answer is in the viewer.
+  const handedOver = useRef(request);
+  const sendHandedOver = useEffectEvent(() => {
+    const given = handedOver.current;
+    handedOver.current = undefined;
+    if (given?.send) void send({ installId, ...toRequest(given.draft) });
+  });
+  // Once per opening: the ref is cleared on the first run.
+  useEffect(() => sendHandedOver(), []);
+
+  // Ctrl+Enter (Cmd+Enter on macOS) sends from anywhere in the console, as in Postman and Bruno.
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+    event.preventDefault();
+    if (!sending && blocked === null && asking === null) sendDraft(draft);
+  };
 
   const fromHistory = (entry: ApiHistoryEntry): RequestDraft => ({
     method: entry.method,
@@ -81,7 +108,7 @@ export function ApiConsoleView({ installId }: { installId: string }) {
   if (!install) return <section className="panel"><h1>API console</h1><p className="muted">This install is not in the vault (any more).</p></section>;
 
   return (
-    <section className="panel api-console" aria-labelledby="api-console-title">
+    <section className="panel api-console" aria-labelledby="api-console-title" onKeyDown={onKeyDown}>
       <header className="panel__header">
         <h1 id="api-console-title">
           API console: {app?.name ?? 'App'} on {account ? <AccountName account={account} /> : 'account'}
@@ -91,7 +118,7 @@ export function ApiConsoleView({ installId }: { installId: string }) {
       </header>
       {account?.kind === 'production' && <p className="banner banner--warning" role="note">Production account: writes change real customer data, and each one is asked first.</p>}
 
-      <EndpointPicker granted={granted} onPick={(method, path) => setDraft((previous) => ({ ...previous, method, path }))} />
+      <EndpointPicker granted={granted} method={draft.method} path={draft.path} onPick={(method, path) => setDraft((previous) => ({ ...previous, method, path }))} />
       <RequestEditor draft={draft} problems={problems} onChange={(patch) => setDraft((previous) => ({ ...previous, ...patch }))} />
 
       {lacksScope && (
@@ -111,19 +138,23 @@ export function ApiConsoleView({ installId }: { installId: string }) {
         <button type="button" className="button button--primary" disabled={sending || blocked !== null} onClick={() => sendDraft(draft)}>
           {sending ? 'Sending…' : 'Send'}
         </button>
+        <span className="muted">Ctrl+Enter (⌘+Enter) sends</span>
         {blocked && <span className="save-why">Send is off: {blocked}</span>}
       </div>
       <ErrorMessage error={error} hint={error ? TOOL_HINTS[error.code] : undefined} />
 
       {answer && (
+        <div ref={responseRef} className="api-console__response">
         <ResponsePanel
           answer={answer}
+          answeredBy={account?.builtInSandbox ? 'The local sandbox' : 'Gorgias'}
           onNextPage={(cursor) => {
             const next = { ...draft, method: answer.input.method, path: answer.input.path, query: withCursor(pairsToText(answer.input.query, '='), cursor) };
             setDraft(next);
             void send({ ...answer.input, query: toRequest(next).query });
           }}
         />
+        </div>
       )}
 
       <h2>History</h2>

@@ -3,6 +3,7 @@
 import type { ApiSendResult } from '../../../../electron/common/tools/tools-contract';
 import type { ApiSendInput } from '../../../../electron/common/contract';
 import { KeyValueTable } from '../../components/kv-table';
+import { CopyResponse } from './copy-response';
 import { CurlCopy } from './curl-copy';
 import { JsonView } from './json-view';
 import { RetryCountdown } from './retry-countdown';
@@ -25,7 +26,14 @@ function statusClass(status: number): string {
   return 'http-status http-status--fail';
 }
 
-export function ResponsePanel({ answer, onNextPage }: { answer: Answer; onNextPage: (cursor: string) => void }) {
+interface Props {
+  answer: Answer;
+  /** Who answered, in words: the built-in sandbox's own answers (e.g. its 405) are not Gorgias's. */
+  answeredBy: string;
+  onNextPage: (cursor: string) => void;
+}
+
+export function ResponsePanel({ answer, answeredBy, onNextPage }: Props) {
   const { result, input, receivedAt } = answer;
   return (
     <section className="response" aria-label="Response">
@@ -43,8 +51,8 @@ export function ResponsePanel({ answer, onNextPage }: { answer: Answer; onNextPa
       {result.status === 429 && result.retryAfterSeconds !== null && <RetryCountdown receivedAt={receivedAt} seconds={result.retryAfterSeconds} />}
       {result.errorMessage && (
         <div className="error-message" role="alert">
-          <p className="error-message__text">Gorgias says: {result.errorMessage}</p>
-          {result.status === 403 && result.requiredScope && <p className="error-message__hint">The workbench's reading, not Gorgias's: this call needs the scope {result.requiredScope}.</p>}
+          <p className="error-message__text">{answeredBy} says: {result.errorMessage}</p>
+          {result.status === 403 && result.requiredScope && <p className="error-message__hint">The workbench's reading, not {answeredBy}'s: this call needs the scope {result.requiredScope}.</p>}
         </div>
       )}
       {result.hint && <p className="banner banner--info" role="note">{result.hint}</p>}
@@ -58,6 +66,7 @@ export function ResponsePanel({ answer, onNextPage }: { answer: Answer; onNextPa
         {result.nextCursor && (
           <button type="button" className="button" onClick={() => onNextPage(result.nextCursor!)}>Next page</button>
         )}
+        <CopyResponse result={result} />
         <CurlCopy input={input} />
       </div>
       <details className="response__headers">

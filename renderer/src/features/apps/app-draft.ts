@@ -57,6 +57,8 @@ export function draftProblems(draft: AppDraft): DraftProblems {
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) problems.port = 'A port is a whole number from 0 to 65535 (0 = any free port).';
   if (!REDIRECT_PATH_PATTERN.test(path)) problems.path = `${REDIRECT_PATH_RULE}, e.g. /callback.`;
   if (mode === 'relay') {
+    // The relay page has the port baked in: "any free port" cannot work.
+    if (!problems.port && Number(port) < 1024) problems.port = 'A relay page forwards to a fixed port: pick one from 1024 to 65535.';
     const problem = httpsProblem(relayUrl.trim(), 'relay page URL');
     if (problem) problems.relayUrl = problem;
   }
@@ -70,7 +72,7 @@ export function draftProblems(draft: AppDraft): DraftProblems {
   return problems;
 }
 
-function redirectOf(draft: AppDraft): RedirectSettings {
+export function redirectOf(draft: AppDraft): RedirectSettings {
   return {
     ...draft.redirect,
     port: Number(draft.redirect.port),

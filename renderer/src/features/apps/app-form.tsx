@@ -53,8 +53,8 @@ export function AppForm({ app }: { app: AppView | null }) {
         </Field>
         <SecretField key={secretKey} hasSecret={app?.hasClientSecret ?? false} value={draft.clientSecret} onChange={(value) => set('clientSecret', value)} />
 
-        <ScopePicker value={draft.scopes} onChange={(scopes) => set('scopes', scopes)} />
         <RedirectFields draft={draft} problems={problems} saved={app} onChange={(redirect) => set('redirect', redirect)} />
+        <ScopePicker value={draft.scopes} onChange={(scopes) => set('scopes', scopes)} />
 
         <fieldset>
           <legend>Token endpoint</legend>

@@ -1,9 +1,10 @@
 // Redirect mode and its settings. What is sent must equal what is registered on the Gorgias app,
-// so the exact URL to register is shown with a copy button (from the saved app, computed by main).
+// so the exact URL to register is shown with a copy button, from the draft as the user types.
 import type { AppView } from '../../../../electron/common/model';
-import { CopyButton } from '../../components/copy-button';
 import { Field } from '../../components/field';
 import type { AppDraft, DraftProblems } from './app-draft';
+import { RegisterUrl } from './register-url';
+import { RelayPagePanel } from './relay-page-panel';
 
 const MODE_HELP = {
   loopback: 'The browser comes back to http://127.0.0.1 on this machine. Simplest, if the Gorgias portal accepts a loopback URL.',
@@ -21,7 +22,6 @@ interface Props {
 export function RedirectFields({ draft, problems, saved, onChange }: Props) {
   const redirect = draft.redirect;
   const set = <K extends keyof AppDraft['redirect']>(key: K, value: AppDraft['redirect'][K]) => onChange({ ...redirect, [key]: value });
-  const changedSinceSave = saved && (saved.redirect.mode !== redirect.mode || String(saved.redirect.port) !== redirect.port || saved.redirect.path !== redirect.path || saved.redirect.relayUrl !== redirect.relayUrl.trim() || saved.redirect.pasteUrl !== redirect.pasteUrl.trim() || saved.redirect.includeAccountParam !== redirect.includeAccountParam);
 
   return (
     <fieldset className="redirect">
@@ -59,18 +59,8 @@ export function RedirectFields({ draft, problems, saved, onChange }: Props) {
         <input type="checkbox" checked={redirect.includeAccountParam} onChange={(event) => set('includeAccountParam', event.target.checked)} />
         Carry ?account= in the redirect URL (as Gorgias's demo app does)
       </label>
-      <div className="register-url">
-        <span className="register-url__title">URL to register on the Gorgias app</span>
-        {saved ? (
-          <>
-            <code className="long-value" aria-label="Redirect URI to register">{saved.redirectUriToRegister}</code>
-            <CopyButton text={saved.redirectUriToRegister} what="redirect URI" />
-            {changedSinceSave && <p className="muted">This is the URL as saved; Save to see it for your changes.</p>}
-          </>
-        ) : (
-          <p className="muted">Save the app to see the exact URL.</p>
-        )}
-      </div>
+      <RegisterUrl draft={draft} problems={problems} saved={saved} />
+      {redirect.mode === 'relay' && <RelayPagePanel draft={draft} saved={saved} />}
     </fieldset>
   );
 }

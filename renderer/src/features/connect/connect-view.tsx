@@ -1,7 +1,6 @@
 // One flow, live: its steps from `flow.progress`, the authorize URL to copy (for another browser
 // profile), the paste box in paste mode, Cancel, and a failure explained in words with the fix.
-import { useEffect, useRef, useState } from 'react';
-import type { FlowStep } from '../../../../electron/common/model';
+import { useEffect, useState } from 'react';
 import { useCatalog } from '../../stores/catalog';
 import { workbench } from '../../workbench/client';
 import { FINISHED_STEPS, rememberFlow, useFlow } from '../../stores/flows';
@@ -20,11 +19,7 @@ export function ConnectView({ flowId }: { flowId: string }) {
   const flow = useFlow(flowId);
   const { apps, accounts } = useCatalog();
   const cancel = useAction(() => workbench().flows.cancel({ flowId }));
-  const lastGood = useRef<FlowStep | null>(null);
   const [retrying, setRetrying] = useState(false);
-
-  if (flow && !FINISHED_STEPS.has(flow.step)) lastGood.current = flow.step;
-  if (flow?.step === 'stored') lastGood.current = 'stored';
 
   // A stored install is what the user came for: open it.
   const installId = flow?.step === 'stored' ? flow.installId : null;
@@ -49,7 +44,7 @@ export function ConnectView({ flowId }: { flowId: string }) {
       {account?.kind === 'production' && (
         <p className="banner banner--warning" role="note">Production account: this consent installs the app on a real Gorgias account with real customer data.</p>
       )}
-      <FlowSteps step={flow.step} mode={flow.mode} lastGoodStep={lastGood.current} />
+      <FlowSteps flow={flow} />
 
       {!finished && (
         <div className="connect__url">

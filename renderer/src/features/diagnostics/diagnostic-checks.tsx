@@ -1,6 +1,7 @@
 // Each check with an icon AND a word (never colour alone), what was found, and the fix.
 import type { CheckOutcome } from '../../../../electron/common/model';
 import type { DiagnosticCheck } from '../../../../electron/common/tools/tools-contract';
+import { WithTimes } from '../../components/time-text';
 
 const OUTCOME: Record<CheckOutcome, { icon: string; word: string }> = {
   pass: { icon: '✓', word: 'pass' },
@@ -17,7 +18,7 @@ export function DiagnosticChecks({ checks }: { checks: DiagnosticCheck[] }) {
           <span className="check__icon" aria-hidden="true">{OUTCOME[check.outcome].icon}</span>
           <span className="check__word">{OUTCOME[check.outcome].word}</span>
           <span className="check__label">{check.label}</span>
-          <span className="check__detail">{check.detail}</span>
+          <span className="check__detail"><WithTimes text={check.detail} /></span>
           {check.fix && <span className="check__fix">Fix: {check.fix}</span>}
         </li>
       ))}

@@ -3,6 +3,7 @@
 import type { TokenInspection } from '../../../../electron/common/tools/tools-contract';
 import { TIME_CLAIMS, formatTime } from '../../text/format';
 import { KeyValueTable } from '../../components/kv-table';
+import { WithTimes } from '../../components/time-text';
 
 const OUTCOME_WORD = { pass: 'verified', warn: 'warning', fail: 'FAILED', unchecked: 'not checked' } as const;
 
@@ -25,10 +26,10 @@ export function InspectionResult({ inspection }: { inspection: TokenInspection }
         <strong>{inspection.kind === 'jwt' ? 'JWT' : inspection.kind}</strong>: {inspection.summary}
       </p>
       {inspection.kind === 'jwt' && (
-        <p className={`check check--${inspection.signature.outcome}`}>
-          <span className="check__word">Signature {OUTCOME_WORD[inspection.signature.outcome]}</span>
-          <span className="check__detail">{inspection.signature.detail}</span>
-        </p>
+        <div className={`signature-verdict signature-verdict--${inspection.signature.outcome}`} role="group" aria-label="Signature">
+          <p className="signature-verdict__word">Signature {OUTCOME_WORD[inspection.signature.outcome]}</p>
+          <p className="signature-verdict__detail"><WithTimes text={inspection.signature.detail} /></p>
+        </div>
       )}
       {(inspection.account || inspection.app) && (
         <KeyValueTable
@@ -46,7 +47,7 @@ export function InspectionResult({ inspection }: { inspection: TokenInspection }
             {inspection.readings.map((reading, index) => (
               <li key={index} className={`reading reading--${reading.level}`}>
                 <span className="visually-hidden">{reading.level}: </span>
-                {reading.text}
+                <WithTimes text={reading.text} />
               </li>
             ))}
           </ul>

@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import type { InstallDetail } from '../../../../electron/common/model';
 import { workbench } from '../../workbench/client';
-import { formatTime } from '../../text/format';
 import { navigate } from '../../stores/navigation';
 import { showToast } from '../../stores/toasts';
 import { useAction } from '../../hooks/use-action';
@@ -11,10 +10,9 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorMessage } from '../../components/error-message';
 import { startConnect } from '../connect/start-connect';
 
-function stillValidUntil(install: InstallDetail): string {
-  return install.expiresAt
-    ? `Revoked. The current access token stays valid until ${formatTime(install.expiresAt)}: revoking stops refreshes, not tokens already issued.`
-    : 'Revoked. The current access token stays valid until it expires: revoking stops refreshes, not tokens already issued.';
+function revokedNoteFor(): string {
+  // Until when the access token still works is said once, in the "revoked" check row.
+  return 'Revoked: refreshes stop now. The "revoked" check below says until when the current access token still works.';
 }
 
 /**
@@ -100,7 +98,7 @@ export function InstallActions({ install, onChanged, builtInSandbox }: { install
           const next = await revoke.run();
           if (next) {
             onChanged(next);
-            setRevokedNote(stillValidUntil(next));
+            setRevokedNote(revokedNoteFor());
           }
         }}
       >

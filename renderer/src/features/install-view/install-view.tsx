@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import type { InstallDetail } from '../../../../electron/common/model';
 import { useCatalog } from '../../stores/catalog';
 import { workbench } from '../../workbench/client';
-import { formatTime } from '../../text/format';
 import { installStatus } from '../../text/install-status';
 import { userLabel } from '../../text/install-user';
 import { navigate } from '../../stores/navigation';
@@ -17,9 +16,11 @@ import { KeyValueTable } from '../../components/kv-table';
 import { MaskedToken } from '../../components/masked-token';
 import { StatusBadge } from '../../components/status-badge';
 import { ChecksList } from './checks-list';
+import { ChecksSummary } from './checks-summary';
 import { InstallActions } from './install-actions';
 import { JwtTables } from './jwt-tables';
 import { ScopeDiff } from './scope-diff';
+import { Time } from '../../components/time-text';
 
 const EXPIRY_SOURCE = {
   'jwt-exp': "from the access token's own exp claim",
@@ -68,6 +69,7 @@ export function InstallView({ installId }: { installId: string }) {
       </p>
       {account?.kind === 'production' && <p className="banner banner--warning" role="note">Production account: these tokens act on real customer data.</p>}
       {install.lastError && <ErrorMessage error={install.lastError} />}
+      <ChecksSummary checks={install.checks} />
 
       <InstallActions install={install} onChanged={setLatest} builtInSandbox={account?.builtInSandbox ?? false} />
       <div className="actions">
@@ -77,22 +79,28 @@ export function InstallView({ installId }: { installId: string }) {
 
       <h2>Expiry</h2>
       <p>
-        <Countdown until={install.expiresAt} /> <span className="muted">({install.expiresAt ? formatTime(install.expiresAt) : 'unknown'}, {EXPIRY_SOURCE[install.expirySource]})</span>
+        <Countdown until={install.expiresAt} /> <span className="muted">({install.expiresAt ? <Time value={install.expiresAt} /> : 'unknown'}, {EXPIRY_SOURCE[install.expirySource]})</span>
       </p>
       <KeyValueTable
         caption="Install facts"
         rows={[
-          ['Obtained', formatTime(install.obtainedAt)],
-          ['Refreshed', install.refreshedAt ? formatTime(install.refreshedAt) : 'never'],
+          ['Obtained', <Time key="obtained" value={install.obtainedAt} />],
+          ['Refreshed', install.refreshedAt ? <Time key="refreshed" value={install.refreshedAt} /> : 'never'],
           ['expires_in answered', install.expiresInAnswered === null ? 'missing' : String(install.expiresInAnswered)],
           ['Refresh token', install.hasRefreshToken ? 'yes' : 'no (the "offline" scope was not granted)'],
-          ['Revoked', install.revokedAt ? formatTime(install.revokedAt) : 'no'],
+          ['Revoked', install.revokedAt ? <Time key="revoked" value={install.revokedAt} /> : 'no'],
         ]}
       />
 
       <h2>Tokens</h2>
       <div className="tokens">
-        <MaskedToken installId={install.id} kind="access" token={install.tokens.access} />
+        <MaskedToken
+          installId={install.id}
+          kind="access"
+          token={install.tokens.access}
+          expiredAt={install.expiresAt && Date.parse(install.expiresAt) <= now ? install.expiresAt : null}
+          canRefresh={install.hasRefreshToken && !install.revokedAt}
+        />
         <MaskedToken installId={install.id} kind="refresh" token={install.tokens.refresh} />
         <MaskedToken installId={install.id} kind="id" token={install.tokens.id} />
       </div>

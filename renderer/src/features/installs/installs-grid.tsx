@@ -16,6 +16,7 @@ import { AccountName } from '../../components/account-name';
 import { StatusBadge } from '../../components/status-badge';
 import { startConnect } from '../connect/start-connect';
 import { useGridWindow } from './use-grid-window';
+import { useScrollCue } from './use-scroll-cue';
 import './installs-grid.css';
 
 interface Props {
@@ -60,6 +61,7 @@ function Grid({ apps, accounts, installs }: Props) {
   const tableRef = useRef<HTMLTableElement>(null);
   const scrollXRef = useRef<HTMLDivElement>(null);
   const { window: view, focusCell } = useGridWindow(tableRef, scrollXRef, apps.length, accounts.length);
+  const hiddenRight = useScrollCue(scrollXRef, accounts.length);
 
   // One pass over the installs (and the live flows) per change, not one per cell.
   const byPair = useMemo(() => newestInstalls(installs), [installs]);
@@ -92,7 +94,14 @@ function Grid({ apps, accounts, installs }: Props) {
   const colEnd = Math.min(view.colEnd, accounts.length);
   const shownAccounts = accounts.slice(colStart, colEnd);
 
+  // The first column stays put while the accounts scroll under it; a cue says more lie to the right.
+  const scrollRight = () => {
+    const box = scrollXRef.current;
+    if (box) box.scrollBy({ left: Math.max(200, box.clientWidth - 240), behavior: 'smooth' });
+  };
+
   return (
+    <div className="grid-frame">
     <div className="grid-scroll" ref={scrollXRef}>
       <table className="grid grid--windowed" aria-label="Installs: apps by accounts" ref={tableRef} onKeyDown={onKeyDown}>
         <thead>
@@ -155,6 +164,12 @@ function Grid({ apps, accounts, installs }: Props) {
           })}
         </tbody>
       </table>
+    </div>
+    {hiddenRight > 0 && (
+      <button type="button" className="grid-cue" onClick={scrollRight} aria-label={`${hiddenRight} more account${hiddenRight === 1 ? '' : 's'} to the right: scroll right`}>
+        {hiddenRight} more →
+      </button>
+    )}
     </div>
   );
 }
