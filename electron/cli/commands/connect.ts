@@ -77,12 +77,13 @@ export function registerConnect(program: Command, context: CliContext): void {
     )
     .action(async (options: ConnectOptions, command: Command) => {
       if (options.mode && options.mode !== 'loopback' && options.mode !== 'paste') throw CliError.usage('--mode is loopback or paste.');
-      // From here on Ctrl+C cancels the flow instead of killing the process mid-write.
-      const interrupted = context.interrupted;
       const detail = await withSession(
         command,
         context,
         async (session) => {
+          // From here on Ctrl+C cancels the flow instead of killing the process mid-write (taken over
+          // only now that the vault's modules are loaded: see CliContext.interrupted).
+          const interrupted = context.interrupted;
           const { app, account } = await resolveTarget(session, options);
           const appMode = app.redirect.mode === 'paste' ? 'paste' : 'loopback';
           if (options.mode && options.mode !== appMode) {
