@@ -29,6 +29,18 @@ export function redirectUriForFlow(app: RedirectApp, port: number | null, subdom
 }
 
 /**
+ * The app as one paste-mode flow sees it (a one-off override; the stored app is not changed): the
+ * browser is sent to the redirect URL registered for the app's own mode, and the person pastes back the
+ * address it landed on. A loopback app with port 0 sends the port-less loopback URL (RFC 8252 §7.3).
+ */
+export function asPasteApp<T extends RedirectApp>(app: T): T {
+  const { redirect } = app;
+  if (redirect.mode === 'paste') return app;
+  const pasteUrl = redirect.mode === 'relay' ? redirect.relayUrl : redirect.port === 0 ? `http://127.0.0.1${redirect.path.startsWith('/') ? redirect.path : `/${redirect.path}`}` : loopbackRedirectUri(redirect.port, redirect.path);
+  return { ...app, redirect: { ...redirect, mode: 'paste', pasteUrl } };
+}
+
+/**
  * The exact URL to register on the Gorgias app for the chosen mode. With `?account=` on, the URL
  * ends in `account={subdomain}` (the demo app's pattern; each account's value is sent as is).
  * Port 0 means "chosen at connect time": without `boundPort` the URL has no port, which is how
