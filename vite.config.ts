@@ -8,7 +8,8 @@
 //                                   sandboxed preload cannot load other files or ESM
 //   bridge  -> dist/serve/workbench-bridge.js  window.workbench over HTTP for the browser door
 //   cli     -> dist/cli/cli.js      the `gorgias-workbench` binary (package.json "bin"): ESM for plain
-//                                   Node with a shebang, every dependency external, never `electron`
+//                                   Node with a shebang, dependencies bundled and minified, commands'
+//                                   heavy parts in lazily loaded chunks beside it, never `electron`
 import { chmod } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
@@ -28,6 +29,27 @@ function isMainExternal(id: string): boolean {
   return ['electron', 'electron-store', ...dependencies].some((name) => id === name || id.startsWith(`${name}/`));
 }
 
+/**
+ * The CLI bundles its dependencies (commander, conf, zod, jose…) and keeps only Node's builtins out.
+ * `electron` is never imported by the CLI; listing it here makes an accidental import fail loudly at run
+ * time instead of bundling Electron's npm stub.
+ */
+function isCliExternal(id: string): boolean {
+  return builtins.has(id) || id.startsWith('node:') || id === 'electron';
+}
+
+/** conf's schema validation and migrations, never used by the workbench, stay out of the CLI's bundle. */
+const CONF_UNUSED = new Set(['ajv/dist/2020.js', 'ajv-formats', 'semver']);
+const confUnusedParts = (): Plugin => ({
+  name: 'workbench-cli-conf-unused-parts',
+  enforce: 'pre',
+  applyToEnvironment: (environment) => environment.name === 'cli',
+  resolveId(id, importer) {
+    if (CONF_UNUSED.has(id) && importer?.includes('/node_modules/conf/')) return here('electron/cli/bundle/conf-unused-parts.ts');
+    return null;
+  },
+});
+
 /** npm links "bin" files as they are: the CLI must be executable by itself. */
 const executable = (): Plugin => ({
   name: 'workbench-cli-executable',
@@ -41,7 +63,7 @@ export default defineConfig({
   base: './',
   // No public/ folder: everything the renderer needs is imported, so Vite fingerprints it.
   publicDir: false,
-  plugins: [react()],
+  plugins: [react(), confUnusedParts()],
   define: { __WORKBENCH_VERSION__: JSON.stringify(pkg.version) },
   build: {
     // The three outputs share dist/; each environment cleans only its own folder.
@@ -104,17 +126,22 @@ export default defineConfig({
     },
     cli: {
       consumer: 'server',
+      // A server environment leaves node_modules external by default; the CLI takes them in.
+      resolve: { noExternal: true },
       build: {
         outDir: here('dist/cli'),
         target: 'node20',
         ssr: true,
-        minify: false,
+        // A script calls `token` once per request: start-up is the cost. Dependencies are bundled in and
+        // minified (no package resolution, less to parse); each command's heavy parts are chunks loaded
+        // on first use. Chunks sit next to cli.js so `serve` still finds dist/ one folder up.
+        minify: true,
         sourcemap: true,
         rolldownOptions: {
           input: { cli: here('electron/cli/cli.ts') },
-          external: (id) => id !== 'electron' && isMainExternal(id),
+          external: isCliExternal,
           plugins: [executable()],
-          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner: '#!/usr/bin/env node' },
+          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', banner: '#!/usr/bin/env node' },
         },
       },
     },

@@ -4,10 +4,16 @@ import type { Command } from 'commander';
 import type { AccountView, AppView, InstallSummary } from '../common/model';
 import { resolveDataDir } from './data-dir';
 import { findAccount, findApp, findInstall } from './names';
-import { openSession, type Session, type SessionEnvironment } from './session';
+import type { Session, SessionEnvironment } from './session';
 
 export interface CliContext extends SessionEnvironment {
-  /** Resolved when Ctrl+C (or SIGTERM) arrives; long waits race it. */
+  /**
+   * Resolved when Ctrl+C (or SIGTERM) arrives; long waits race it. Read it only once the session is
+   * open: the vault's store (conf → atomically → when-exit) hooks SIGINT once and re-raises it after its
+   * clean-up; our listener must already be registered after it, so it is still there (and the signal
+   * caught) when that re-raise happens. Registered before it, ours would be gone and Node's default
+   * would end the process.
+   */
   interrupted: Promise<void>;
 }
 
@@ -23,6 +29,9 @@ export async function withSession<T>(
   options: { openBrowser?: boolean; needVault?: boolean } = {},
 ): Promise<T> {
   const root = command.optsWithGlobals<RootOptions>();
+  // The backend (vault, schemas, services) loads only for commands that use it: --help, --version and
+  // usage errors answer without it.
+  const { openSession } = await import('./session');
   const session = await openSession({ dataDir: resolveDataDir(root.dataDir, context.env), acceptWeakProtection: Boolean(root.acceptWeakProtection) }, context, options);
   try {
     return await run(session);

@@ -11,8 +11,10 @@ export function promptHidden(question: string): Promise<string> {
   const { stdin, stderr } = process;
   return new Promise((resolve, reject) => {
     let typed = '';
-    stderr.write(question);
+    // Echo off BEFORE the question shows: whatever is typed once it is visible (a fast typist, a
+    // password manager pasting) must never be echoed by the terminal.
     stdin.setRawMode(true);
+    stderr.write(question);
     stdin.resume();
     stdin.setEncoding('utf8');
     const finish = (error: Error | null) => {

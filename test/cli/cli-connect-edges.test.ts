@@ -44,10 +44,34 @@ describe('connect, off the happy path', () => {
     child.stdin!.end(`${redirectedTo}\n`);
     expect(await exited).toBe(0);
     expect(stdout).toMatch(/^inst_\w+\n$/);
-    // --mode must match the app: a loopback app asked for paste is a usage error.
-    const wrongMode = await cli(['connect', '--app', 'Loopback app', '--account', 'acme', '--mode', 'paste']);
+    // A paste-mode app has no loopback listener to fall back on: --mode loopback is a usage error.
+    const wrongMode = await cli(['connect', '--app', 'Paste app', '--account', 'acme', '--mode', 'loopback']);
     expect(wrongMode.code).toBe(2);
-    expect(wrongMode.stderr).toContain('set up for loopback redirects');
+    expect(wrongMode.stderr).toContain('set up for paste redirects');
+  });
+
+  it('--mode paste on a loopback app: this one flow is pasted (the app keeps its mode), and it installs', async () => {
+    const before = await installCount();
+    const child = spawnCli(['connect', '--app', 'Loopback app', '--account', 'acme', '--mode', 'paste', '--no-open'], { env: env(), keepStdin: true });
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const shown = await waitForOutput(child.stderr!, /waiting for the URL the browser landed on/);
+    const authorizeUrl = /Sign-in URL[^\n]*\n\s+(\S+)/.exec(shown)![1]!;
+    // The redirect registered for the app's own mode: port 0 sends the port-less loopback URL.
+    expect(new URL(authorizeUrl).searchParams.get('redirect_uri')).toBe('http://127.0.0.1/callback');
+    // Nothing listens there: the browser shows an error page, and the person copies its address.
+    const { redirectedTo } = await consentInSandbox(authorizeUrl, { followCallback: false });
+    expect(redirectedTo.startsWith('http://127.0.0.1/callback?code=')).toBe(true);
+    child.stdin!.end(`${redirectedTo}\n`);
+    expect(await exited).toBe(0);
+    const installId = /^(inst_\w+)\n$/.exec(stdout)![1]!;
+    expect(await installCount()).toBe(before + 1);
+    const token = await cli(['token', '--app', 'Loopback app', '--account', 'acme', '--user', installId]);
+    expect(token.code).toBe(0);
+    expect(token.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    const apps = JSON.parse((await cli(['apps', 'list', '--json'])).stdout) as { name: string; redirect: { mode: string; pasteUrl: string } }[];
+    expect(apps.find((app) => app.name === 'Loopback app')!.redirect).toMatchObject({ mode: 'loopback', pasteUrl: '' });
   });
 
   it('Ctrl+C while waiting for the browser cancels the flow: exit 130, nothing stored', async () => {

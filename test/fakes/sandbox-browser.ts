@@ -24,8 +24,8 @@ function attribute(tag: string, name: string): string | undefined {
   return match ? decodeEntities(match[1] ?? '') : undefined;
 }
 
-async function followToLoopback(location: string, beforeCallback?: (location: string) => Promise<void>): Promise<ConsentOutcome> {
-  if (!location.startsWith('http://127.0.0.1')) return { redirectedTo: location, callbackStatus: 0, callbackBody: '' };
+async function followToLoopback(location: string, beforeCallback?: (location: string) => Promise<void>, follow = true): Promise<ConsentOutcome> {
+  if (!follow || !location.startsWith('http://127.0.0.1')) return { redirectedTo: location, callbackStatus: 0, callbackBody: '' };
   await beforeCallback?.(location);
   const callback = await fetch(location, { redirect: 'manual' });
   return { redirectedTo: location, callbackStatus: callback.status, callbackBody: await callback.text() };
@@ -33,12 +33,12 @@ async function followToLoopback(location: string, beforeCallback?: (location: st
 
 export async function consentInSandbox(
   authorizeUrl: string,
-  options: { approve?: boolean; userId?: number; /** Runs between the sandbox's redirect and the callback (e.g. to take the sandbox down). */ beforeCallback?: (location: string) => Promise<void> } = {},
+  options: { approve?: boolean; userId?: number; /** Runs between the sandbox's redirect and the callback (e.g. to take the sandbox down). */ beforeCallback?: (location: string) => Promise<void>; /** false: stop at the redirect, as a browser does when nothing listens there (paste mode). */ followCallback?: boolean } = {},
 ): Promise<ConsentOutcome> {
   const consent = await fetch(authorizeUrl, { redirect: 'manual' });
   if (consent.status === 302 || consent.status === 303) {
     await consent.body?.cancel();
-    return followToLoopback(new URL(consent.headers.get('location') ?? '', authorizeUrl).toString(), options.beforeCallback);
+    return followToLoopback(new URL(consent.headers.get('location') ?? '', authorizeUrl).toString(), options.beforeCallback, options.followCallback);
   }
   const html = await consent.text();
   if (consent.status !== 200) throw new Error(`The authorize page answered ${consent.status}: ${html.slice(0, 300)}`);
@@ -71,5 +71,5 @@ export async function consentInSandbox(
   const location = decision.headers.get('location');
   if (!location) throw new Error(`The consent form answered ${decision.status} without a redirect: ${(await decision.text()).slice(0, 300)}`);
   await decision.body?.cancel();
-  return followToLoopback(new URL(location, action).toString(), options.beforeCallback);
+  return followToLoopback(new URL(location, action).toString(), options.beforeCallback, options.followCallback);
 }

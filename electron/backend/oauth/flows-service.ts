@@ -22,7 +22,7 @@ import { InstallConfirmations } from './install-confirmations';
 import { INSTALL_PATH, LoopbackServers, type CallbackRequest } from './loopback-server';
 import { mapAuthorizeError } from './oauth-errors';
 import { newPkcePair, randomToken } from './random';
-import { redirectUriForFlow, redirectUriToRegister } from './redirect-uri';
+import { asPasteApp, redirectUriForFlow, redirectUriToRegister } from './redirect-uri';
 
 /** Every flows method but the install entry, which install-entry-service.ts serves. */
 type FlowMethods = Exclude<MethodsOf<'flows'>, 'flows.installEntry'>;
@@ -30,9 +30,16 @@ type FlowMethods = Exclude<MethodsOf<'flows'>, 'flows.installEntry'>;
 /** Flows started through an app's App URL and still waiting, at most (a burst cannot queue more). */
 export const MAX_PENDING_INSTALL_FLOWS = 3;
 
+export interface StartOptions {
+  /** false when the browser is already there (the install entry redirects it). */
+  openBrowser?: boolean;
+  /** A one-off paste-mode flow for an app set up for another mode (the app is not changed). */
+  mode?: 'paste';
+}
+
 export interface FlowsService extends ServiceSlice<FlowMethods> {
   /** Starts a flow; `openBrowser: false` when the browser is already there (the install entry redirects it). */
-  startFlow(appId: string, accountId: string, options?: { openBrowser?: boolean }): Promise<FlowView>;
+  startFlow(appId: string, accountId: string, options?: StartOptions): Promise<FlowView>;
   /** Resolves when the flow is stored, failed or cancelled. */
   waitForFlow(flowId: string): Promise<FlowView>;
   /**
@@ -75,8 +82,9 @@ export function createFlowsService(deps: OAuthDeps, core: OAuthCore): FlowsServi
   // A copy: the flow keeps the app as it was when it started, whatever is edited meanwhile.
   const findApp = (appId: string): StoredApp => structuredClone(findStoredApp(deps.vault, appId));
 
-  async function startFlow(appId: string, accountId: string, options: { openBrowser?: boolean } = {}): Promise<FlowView> {
-    const app = findApp(appId);
+  async function startFlow(appId: string, accountId: string, options: StartOptions = {}): Promise<FlowView> {
+    const stored = findApp(appId);
+    const app = options.mode === 'paste' ? asPasteApp(stored) : stored;
     findAccount(deps.vault, accountId);
     if (app.clientSecret.length === 0) throw new WorkbenchError('INVALID_ARGUMENT', 'Save the app\'s client secret before connecting: the code exchange needs it.', { appId });
     const { account, baseUrl } = await deps.resolveAccount(accountId);
@@ -297,7 +305,7 @@ export function createFlowsService(deps: OAuthDeps, core: OAuthCore): FlowsServi
   }
 
   return {
-    'flows.start': ({ appId, accountId }) => startFlow(appId, accountId),
+    'flows.start': ({ appId, accountId, mode }) => startFlow(appId, accountId, mode ? { mode } : {}),
     'flows.cancel': async ({ flowId }) => manager.cancel(flowId),
     'flows.paste': ({ flowId, url }) => paste(flowId, url),
     'flows.list': async () => manager.list(),

@@ -27,3 +27,15 @@ export function redirectUriForFlow(app: RedirectApp, port: number | null, subdom
   if (redirect.mode === 'paste') return withAccount(redirect.pasteUrl, subdomain, redirect.includeAccountParam);
   return withAccount(loopbackRedirectUri(port ?? redirect.port, redirect.path), subdomain, redirect.includeAccountParam);
 }
+
+/**
+ * The app as one paste-mode flow sees it (a one-off override; the stored app is not changed): the
+ * browser is sent to the redirect URL registered for the app's own mode, and the person pastes back the
+ * address it landed on. A loopback app with port 0 sends the port-less loopback URL (RFC 8252 §7.3).
+ */
+export function asPasteApp<T extends RedirectApp>(app: T): T {
+  const { redirect } = app;
+  if (redirect.mode === 'paste') return app;
+  const pasteUrl = redirect.mode === 'relay' ? redirect.relayUrl : redirect.port === 0 ? `http://127.0.0.1${redirect.path.startsWith('/') ? redirect.path : `/${redirect.path}`}` : loopbackRedirectUri(redirect.port, redirect.path);
+  return { ...app, redirect: { ...redirect, mode: 'paste', pasteUrl } };
+}

@@ -64,7 +64,7 @@ export function registerConnect(program: Command, context: CliContext): void {
     .description('Install an app on an account through the OAuth flow (opens the browser)')
     .requiredOption('--app <app>', 'the app, by name, id or client id')
     .requiredOption('--account <account>', 'the account, by label, id or subdomain')
-    .option('--mode <mode>', 'loopback or paste (must match the app\'s redirect mode)')
+    .option('--mode <mode>', 'paste: for this flow only, paste back the address the browser lands on (any app); loopback: the app\'s own listener')
     .option('--no-open', 'do not open the browser: open the printed URL yourself')
     .option('--json', 'print the new install (tokens masked) as JSON')
     .addHelpText(
@@ -72,21 +72,26 @@ export function registerConnect(program: Command, context: CliContext): void {
       examples(
         'gorgias-workbench connect --app "Demo app" --account sandbox',
         'gorgias-workbench connect --app "My app" --account acme --no-open',
+        'gorgias-workbench connect --app "My app" --account acme --mode paste --no-open   # remote machine: paste the landed URL',
         'WORKBENCH_BROWSER="my-approver --headless" gorgias-workbench connect --app "My app" --account acme',
       ),
     )
     .action(async (options: ConnectOptions, command: Command) => {
       if (options.mode && options.mode !== 'loopback' && options.mode !== 'paste') throw CliError.usage('--mode is loopback or paste.');
-      // From here on Ctrl+C cancels the flow instead of killing the process mid-write.
-      const interrupted = context.interrupted;
       const detail = await withSession(
         command,
         context,
         async (session) => {
+          // From here on Ctrl+C cancels the flow instead of killing the process mid-write (taken over
+          // only now that the vault's modules are loaded: see CliContext.interrupted).
+          const interrupted = context.interrupted;
           const { app, account } = await resolveTarget(session, options);
-          const appMode = app.redirect.mode === 'paste' ? 'paste' : 'loopback';
-          if (options.mode && options.mode !== appMode) {
-            throw CliError.usage(`"${app.name}" is set up for ${app.redirect.mode} redirects; change its redirect mode in the app, or drop --mode.`);
+          // --mode paste works for any app, for this flow only (flows.start's one-off override; the app
+          // keeps its mode). --mode loopback needs the app's own listener settings: a paste-mode app's
+          // registered redirect is not a loopback URL.
+          const flowMode = options.mode === 'paste' || app.redirect.mode === 'paste' ? 'paste' : 'loopback';
+          if (options.mode === 'loopback' && app.redirect.mode === 'paste') {
+            throw CliError.usage(`"${app.name}" is set up for paste redirects; change its redirect mode in the app, or use --mode paste.`);
           }
           let last = '';
           const report = (flow: FlowView) => {
@@ -97,10 +102,10 @@ export function registerConnect(program: Command, context: CliContext): void {
           };
           const watcher = flowWatcher(session, report);
           try {
-            const started = await session.call<FlowView>('flows.start', { appId: app.id, accountId: account.id });
+            const started = await session.call<FlowView>('flows.start', { appId: app.id, accountId: account.id, ...(options.mode === 'paste' ? { mode: 'paste' } : {}) });
             context.io.err(`Sign-in URL (open it in a browser if none opened):\n  ${started.authorizeUrl}`);
             const ended = watcher.ended(started.id);
-            if (appMode === 'paste') {
+            if (flowMode === 'paste') {
               const line = await Promise.race([readLine(), interrupted.then(() => null)]);
               if (line) await session.call<FlowView>('flows.paste', { flowId: started.id, url: line });
             }

@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { DEMO_CLIENT_ID, DEMO_SCOPES } from '../../backend/first-run-seed';
-import { startSandbox } from '../../backend/sandbox/index';
 import type { SandboxQuirks } from '../../common/model';
 import { CliError } from '../cli-error';
 import { examples, type CliContext } from '../command-kit';
@@ -61,8 +60,13 @@ export function registerSandboxServe(sandbox: Command, context: CliContext): voi
       const clientSecret = options.clientSecret ?? randomBytes(24).toString('base64url');
       const redirectUris = options.redirectUri.length ? options.redirectUri : DEFAULT_REDIRECTS;
 
+      // Ctrl+C is taken over before anything is printed: a script that stops us as soon as it reads
+      // the details must get a clean stop, not Node's default death.
+      const interrupted = context.interrupted;
       let server;
       try {
+        // Loaded here: the sandbox (jose, its HTTP server) is for this command only.
+        const { startSandbox } = await import('../../backend/sandbox/index');
         server = await startSandbox({
           port,
           quirks,
@@ -113,7 +117,7 @@ export function registerSandboxServe(sandbox: Command, context: CliContext): voi
           ].join('\n'),
         );
       }
-      await context.interrupted;
+      await interrupted;
       await server.close();
       context.io.err('Sandbox stopped.');
     });

@@ -1,18 +1,27 @@
 // gorgias-workbench serve [--port N] [--no-open]: the whole workbench in a browser tab. The same
 // renderer bundle, the same backend and vault, the contract over HTTP on 127.0.0.1 behind a one-time
 // token. Ctrl+C stops the server and closes the vault.
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { createDispatcher } from '../../backend/dispatch/dispatcher';
 import { browserCommand, createBrowserOpener } from '../browser-hook';
 import { CliError } from '../cli-error';
 import { examples, withSession, type CliContext } from '../command-kit';
-import { startServeServer } from '../serve/serve-server';
 import { ensureVaultReady } from '../vault-access';
 
-/** dist/ of this build: the CLI runs from dist/cli/cli.js (or dist/main/main.js with --cli). */
-const distDir = () => join(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * dist/ of this build: the CLI runs from dist/cli/ (or dist/main/ with --cli), and this code may sit in
+ * a chunk one folder deeper, so look upwards for the folder holding the browser bridge.
+ */
+const distDir = () => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 3; up += 1) {
+    dir = dirname(dir);
+    if (existsSync(join(dir, 'serve', 'workbench-bridge.js'))) return dir;
+  }
+  return join(dirname(fileURLToPath(import.meta.url)), '..');
+};
 
 export function registerServe(program: Command, context: CliContext): void {
   program
@@ -32,6 +41,9 @@ export function registerServe(program: Command, context: CliContext): void {
         command,
         context,
         async (session) => {
+          // Ctrl+C is taken over before the link is printed (a script may stop us as soon as it reads
+          // it), and only once the vault's modules are loaded: see CliContext.interrupted.
+          const interrupted = context.interrupted;
           if (context.env.WORKBENCH_PASSPHRASE || command.optsWithGlobals<{ acceptWeakProtection?: boolean }>().acceptWeakProtection) {
             await ensureVaultReady(session.call, {
               acceptWeakProtection: Boolean(command.optsWithGlobals<{ acceptWeakProtection?: boolean }>().acceptWeakProtection),
@@ -40,6 +52,8 @@ export function registerServe(program: Command, context: CliContext): void {
               insideElectron: context.keyProtector !== undefined,
             });
           }
+          // Loaded here, for this command only (the other commands never start a server).
+          const [{ createDispatcher }, { startServeServer }] = await Promise.all([import('../../backend/dispatch/dispatcher'), import('../serve/serve-server')]);
           const dispatch = createDispatcher(session.backend, { error: (message) => context.io.err(`error: ${message}`) });
           let server;
           try {
@@ -55,7 +69,7 @@ export function registerServe(program: Command, context: CliContext): void {
             await createBrowserOpener({ open: true, onOpenFailed: (message) => context.io.err(message) })(server.url);
             context.io.err(`Opened with ${browserCommand()[0]}.`);
           }
-          await context.interrupted;
+          await interrupted;
           await server.close();
           context.io.err('Stopped; the vault is closed.');
         },

@@ -7,7 +7,6 @@ import { CliError } from '../cli-error';
 import { examples, resolveInstall, withSession, type CliContext } from '../command-kit';
 import { parseDuration } from '../duration';
 import { printJson } from '../io';
-import { tokenFromExportFile } from '../install-file/token-from-file';
 
 interface TokenOptions {
   app?: string;
@@ -40,6 +39,7 @@ export function registerToken(program: Command, context: CliContext): void {
       const minValidMs = parseDuration(options.minValid);
       if (options.from) {
         if (options.app || options.account) throw CliError.usage('--from takes the app and account from the file: drop --app/--account.');
+        const { tokenFromExportFile } = await import('../install-file/token-from-file');
         const answer = await tokenFromExportFile(options.from, context);
         return options.json ? printJson(context.io, answer) : context.io.out(answer.accessToken);
       }

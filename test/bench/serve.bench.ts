@@ -1,0 +1,150 @@
+// The browser door's first render: the BUILT CLI's `serve` as a child process on a 1,000-install
+// passphrase vault, the built renderer in headless Chromium over HTTP. Each sample is a reload:
+// navigation start → the frame after the installs grid is in the DOM (the same probe and condition as
+// the window's first render, test/bench/ui/first-render.ts). The baseline, measured alternately in the
+// same run with the same Chromium: a static HTML page of the same grid (the served page's own DOM once
+// rendered, its stylesheets inlined, no script), served from 127.0.0.1. Goal (issues 11 and 13): the
+// ratio ≤ 1.5×, like the window's.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { withVault } from '../cli/vault-setup';
+import { closeSharedBrowser, launchBrowser } from '../e2e/harness';
+import { addBigVault, generateBigVault } from './generators/big-vault';
+import type { BenchModule } from './lib/bench-module';
+import { errorReason, measured, notAvailable, type Figure } from './lib/figures';
+import { loadAverage } from './lib/machine';
+import { summarize } from './lib/stats';
+import { MAIN_SCREEN } from './ui/first-render';
+import { firstDataProbe } from './ui/page-probes';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(repoRoot, 'dist', 'cli', 'cli.js');
+const ASSETS = join(repoRoot, 'dist', 'renderer', 'assets');
+const PASSPHRASE = 'serve bench passphrase';
+const RUNS = 7;
+const TIMEOUT = 30_000;
+const GROUP = 'serve';
+const RATIO = { group: GROUP, name: 'first render through serve (1,000 installs) ÷ the same grid as static HTML', unit: '×' as const, goal: '≤ 1.5×', max: 1.5 };
+
+// tsx (esbuild keepNames) wraps named functions in __name(); page functions need it defined too.
+const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);';
+
+function startServe(dataDir: string): Promise<{ child: ChildProcess; link: string }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--no-open'], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, WORKBENCH_DATA_DIR: dataDir, WORKBENCH_PASSPHRASE: PASSPHRASE },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (out.includes('\n')) resolve({ child, link: out.trim() });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${err.trim().split('\n').at(-1) ?? ''}`)));
+  });
+}
+
+async function stopServe(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGINT');
+  await exited;
+}
+
+/** The page as painted, frozen: its DOM with the stylesheets inlined and every script and CSP removed. */
+async function staticCopy(page: Page): Promise<string> {
+  const css = (await Promise.all((await readdir(ASSETS)).filter((file) => file.endsWith('.css')).map((file) => readFile(join(ASSETS, file), 'utf8')))).join('\n');
+  const html = await page.evaluate(() => {
+    const root = document.documentElement.cloneNode(true) as HTMLElement;
+    root.querySelectorAll('script, link, meta[http-equiv]').forEach((node) => node.remove());
+    return `<!doctype html>\n${root.outerHTML}`;
+  });
+  return html.replace('</head>', `<style>${css}</style></head>`);
+}
+
+function serveStatic(html: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(html);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })));
+}
+
+async function firstRender(page: Page): Promise<number> {
+  await page.reload({ waitUntil: 'load' });
+  const handle = await page.waitForFunction(() => (window as Window & { __benchFirstData?: number | null }).__benchFirstData ?? null, undefined, { timeout: TIMEOUT, polling: 50 });
+  return (await handle.jsonValue()) as number;
+}
+
+export async function benchServe(log: (line: string) => void): Promise<Figure[]> {
+  if (!existsSync(CLI)) return [notAvailable(RATIO, 'dist/cli/cli.js missing: npm run build')];
+  const dataDir = await mkdtemp(join(tmpdir(), 'workbench-bench-serve-'));
+  let serve: { child: ChildProcess; link: string } | null = null;
+  let baseline: { server: Server; url: string } | null = null;
+  const loadAtStart = loadAverage();
+  try {
+    // The big vault's apps, accounts and installs (the grid's data), under a passphrase the CLI can use.
+    await withVault(dataDir, PASSPHRASE, (backend) => backend.vault.update((draft) => addBigVault(draft, generateBigVault())));
+    serve = await startServe(dataDir);
+    const browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    try {
+      await context.addInitScript(NAME_SHIM);
+      const served = await context.newPage();
+      await served.addInitScript(firstDataProbe, MAIN_SCREEN);
+      await served.goto(serve.link, { waitUntil: 'load' });
+      await served.locator('table.grid tbody tr').nth(MAIN_SCREEN.minCount - 1).waitFor({ timeout: TIMEOUT });
+      baseline = await serveStatic(await staticCopy(served));
+      const plain = await context.newPage();
+      await plain.addInitScript(firstDataProbe, MAIN_SCREEN);
+      await plain.goto(baseline.url, { waitUntil: 'load' });
+      // One warm-up each, then alternately, so both see the same machine.
+      await firstRender(served);
+      await firstRender(plain);
+      const serveTimes: number[] = [];
+      const staticTimes: number[] = [];
+      const ratios: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const through = await firstRender(served);
+        const still = await firstRender(plain);
+        serveTimes.push(through);
+        staticTimes.push(still);
+        ratios.push(through / still);
+      }
+      const median = (values: number[]) => summarize(values).median.toFixed(0);
+      log(`  serve: first render ${median(serveTimes)} ms, static grid ${median(staticTimes)} ms (medians; load ${loadAtStart} → ${loadAverage()})`);
+      return [
+        measured({ ...RATIO, note: `reload in headless Chromium; painted = frame after the grid (50+ rows, an "open install" cell) is in the DOM; static = that DOM frozen, CSS inlined, no script; load average ${loadAtStart} → ${loadAverage()}` }, ratios),
+        measured({ group: GROUP, name: 'first render through serve (wall)', unit: 'ms' }, serveTimes),
+        measured({ group: GROUP, name: 'the same grid as static HTML (wall)', unit: 'ms' }, staticTimes),
+      ];
+    } finally {
+      await context.close();
+      await closeSharedBrowser();
+    }
+  } catch (error) {
+    return [notAvailable(RATIO, errorReason(error))];
+  } finally {
+    if (serve) await stopServe(serve.child);
+    if (baseline) await new Promise((resolve) => baseline!.server.close(resolve));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export const bench: BenchModule = { name: 'serve (the browser door: first render of the 1,000-install grid)', order: 70, run: (context) => benchServe(context.log) };
+
+// Alone: `npx tsx test/bench/serve.bench.ts` prints the figures (after `npx vite build`).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  benchServe((line) => process.stdout.write(`${line}\n`)).then((figures) => {
+    for (const figure of figures) process.stdout.write(`${figure.name}: median ${figure.summary?.median.toFixed(2) ?? figure.text} ${figure.unit} (${figure.verdict})\n`);
+  });
+}
