@@ -6,12 +6,13 @@
 // rename) of that install's sealed bytes — and the longest event-loop block while saving
 // (perf_hooks.monitorEventLoopDelay), then one activity append.
 // Alone: npx tsx test/bench/vault.bench.ts
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { writeFileAtomicSync } from '../../electron/backend/vault/atomic-write';
 import { vaultDataSchema } from '../../electron/backend/vault/store-schema';
 import { vaultPaths } from '../../electron/backend/vault/vault-files';
 import type { Vault } from '../../electron/backend/vault/vault-types';
@@ -28,15 +29,7 @@ const APPENDS = 25;
 
 /** The baseline: what any durable save of these bytes costs at least (as conf and atomically do it, synchronously). */
 function bareAtomicWrite(target: string, bytes: Buffer): void {
-  const temp = join(dirname(target), `.bench-bare-${process.pid}.tmp`);
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, target);
+  writeFileAtomicSync(target, bytes);
 }
 
 const sizeKb = async (file: string) => ((await stat(file)).size / 1024).toFixed(0);

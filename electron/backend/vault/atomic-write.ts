@@ -1,7 +1,8 @@
 // Write-then-rename in the same folder: a reader (or a crash) sees the old file or the new one,
-// never half of either. Used for the key file and activity-log compaction (conf does its own).
+// never half of either. Used for the key file, the change log and activity-log compaction (conf
+// does its own).
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { closeSync, fsyncSync, openSync, promises as fs, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
@@ -19,4 +20,17 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     await fs.rm(temp, { force: true });
     throw error;
   }
+}
+
+/** The same, synchronously (under the vault's lock, where nothing else may run meanwhile). */
+export function writeFileAtomicSync(target: string, data: string | Uint8Array, mode = 0o600): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const fd = openSync(temp, 'w', mode);
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, target);
 }

@@ -5,7 +5,8 @@
 // `install:<file stem>`, and `-install:<file stem>` for a deleted install. It holds no secret
 // (ids and numbers only). A compaction rewrites it as one line per live record; readers notice the
 // new file (inode or size) and reload everything.
-import { appendFileSync, closeSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readSync, statSync } from 'node:fs';
+import { writeFileAtomicSync } from './atomic-write';
 
 export interface ChangeBatch {
   generation: number;
@@ -87,15 +88,7 @@ export class ChangeLog {
   /** Under the lock: one line per live record with its generation. */
   compact(generations: ReadonlyMap<string, number>): void {
     const lines = [...generations].sort((a, b) => a[1] - b[1]).map(([name, gen]) => `${gen} ${name}\n`).join('');
-    const temp = `${this.file}.tmp-${process.pid}`;
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, lines);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, this.file);
+    writeFileAtomicSync(this.file, lines);
     const stat = statSync(this.file);
     this.#ino = stat.ino;
     this.#offset = stat.size;

@@ -1,7 +1,7 @@
 // The vault's stored shape (inside the encrypted file) and its interface. Secrets live here and only
 // here: services read them through the vault and hand the renderer masked views.
 import type {
-  AccountKind,
+  AccountView,
   ActivityEntry,
   ActivityKind,
   CheckResult,
@@ -29,17 +29,8 @@ export interface StoredApp {
   updatedAt: string;
 }
 
-export interface StoredAccount {
-  id: string;
-  subdomain: string;
-  label: string;
-  kind: AccountKind;
-  notes: string;
-  customBaseUrl: string | null;
-  builtInSandbox: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+/** An account as stored: what the renderer sees, less the base URL worked out at run time. */
+export type StoredAccount = Omit<AccountView, 'baseUrl'>;
 
 export interface StoredInstall {
   id: string;

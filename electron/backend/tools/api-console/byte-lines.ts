@@ -2,9 +2,7 @@
 // string per line and no decoded copy of the whole body. A line is decoded only when asked for.
 // Used by main (slicing the lines the renderer shows) and by the response worker (indexing, search,
 // fold ranges), so everything here is plain code over typed arrays.
-
-const LF = 10;
-const CR = 13;
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, CR, LF, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-bytes';
 
 export interface ByteLines {
   /** The printed body (UTF-8). May be a view over shared memory. */
@@ -115,12 +113,6 @@ export function searchLines(index: ByteLines, query: string, limit: number): { l
   return { lines, truncated: false };
 }
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
 
 /**
  * `{ start, end }` (0-based lines) when `line` ends with `{` or `[` and the container closes on a

@@ -6,18 +6,7 @@
 // text and line starts into buffers that grow by doubling, either all of it or only its first lines.
 // Runs in the response worker (response-worker.ts): a 50 MB body never blocks main.
 
-const SPACE = 32;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, CR, LF, OPEN_BRACE, OPEN_BRACKET, QUOTE, SPACE, TAB } from './json-bytes';
 
 /** What the console reads from a JSON answer besides its text (Gorgias's list cursor and error message). */
 export interface JsonMeta {
