@@ -30,11 +30,25 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/**
+ * WORKBENCH_SANDBOX_PORT: the built-in sandbox's port for this process. Its tokens name the port
+ * they were issued on, so processes that share installs of the "Local sandbox" must agree on it
+ * (the default, 47615, unless another program holds it).
+ */
+function sandboxPortFrom(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('INVALID_ARGUMENT', `WORKBENCH_SANDBOX_PORT must be a port number (0-65535), not "${value.slice(0, 20)}".`);
+  return port;
+}
+
 export async function openSession(global: GlobalOptions, environment: SessionEnvironment, options: { openBrowser?: boolean; needVault?: boolean } = {}): Promise<Session> {
   const { io } = environment;
+  const sandboxPort = sandboxPortFrom(environment.env.WORKBENCH_SANDBOX_PORT);
   const backend = await createBackend({
     dataDir: global.dataDir,
     appVersion: environment.version,
+    ...(sandboxPort !== undefined ? { sandboxPort } : {}),
     ports: {
       keyProtector: environment.keyProtector ?? nodeKeyProtector,
       openInBrowser: createBrowserOpener({ open: options.openBrowser ?? false, onOpenFailed: (message) => io.err(message) }),

@@ -2,6 +2,7 @@
 // child process, with its own data folder and environment. Nothing of the CLI is imported here.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,9 +26,23 @@ export interface CliOptions {
   cwd?: string;
 }
 
+/**
+ * The built-in sandbox's port for this test file's CLI processes: its tokens name the port they were
+ * issued on, and test files run side by side, so each file's processes keep their own port instead
+ * of racing for the default one.
+ */
+const SANDBOX_PORT = String(await new Promise<number>((resolve, reject) => {
+  const probe = createServer();
+  probe.once('error', reject);
+  probe.listen(0, '127.0.0.1', () => {
+    const { port } = probe.address() as AddressInfo;
+    probe.close(() => resolve(port));
+  });
+}));
+
 function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   // Only what the CLI needs: no inherited WORKBENCH_* from the developer's shell.
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_OPTIONS: '' };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_OPTIONS: '', WORKBENCH_SANDBOX_PORT: SANDBOX_PORT };
   for (const [key, value] of Object.entries(extra)) if (value !== undefined) env[key] = value;
   return env;
 }
