@@ -42,7 +42,7 @@ export function preloadInitScript(preloadSource: string): string {
     return value;
   };
   const ipcRenderer = {
-    invoke: (channel, ...args) => invokeBinding(String(channel), ...args),
+    invoke: async (channel, ...args) => JSON.parse(await invokeBinding(String(channel), ...args)),
     on(channel, listener) {
       if (!listeners.has(channel)) listeners.set(channel, new Set());
       listeners.get(channel).add(listener);

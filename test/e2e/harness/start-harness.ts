@@ -169,16 +169,21 @@ async function build(options: HarnessOptions, cleanups: Array<() => Promise<unkn
     record: (method, result: Result<unknown>) => received.push({ kind: 'result', method, data: result }),
   });
   // Registered before the preload's init script so the binding exists when the preload runs.
-  await context.exposeBinding(INVOKE_BINDING, (source, channel: unknown, ...args: unknown[]) =>
-    handle(
-      {
-        fromOurPage: page !== null && source.page === page,
-        isMainFrame: page !== null && source.frame === page.mainFrame(),
-        url: source.frame.url(),
-        mainFrameUrl: page?.mainFrame().url() ?? '',
-      },
-      channel,
-      ...args,
+  // Answers cross as one JSON string, parsed by the shim: Playwright carries a string in one piece,
+  // where a large object (1,000 installs) would be serialised value by value over CDP, a cost
+  // Electron's IPC does not have.
+  await context.exposeBinding(INVOKE_BINDING, async (source, channel: unknown, ...args: unknown[]) =>
+    JSON.stringify(
+      await handle(
+        {
+          fromOurPage: page !== null && source.page === page,
+          isMainFrame: page !== null && source.frame === page.mainFrame(),
+          url: source.frame.url(),
+          mainFrameUrl: page?.mainFrame().url() ?? '',
+        },
+        channel,
+        ...args,
+      ),
     ),
   );
   await context.addInitScript({ content: preloadInitScript(preloadSource) });
