@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeSharedBrowser, startHarness } from '../test/e2e/harness';
+import { createFakeKeyProtector } from '../test/fakes/fake-key-protector';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'docs', 'screenshots');
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
     // Light keeps the README's names; dark gets a "-dark" suffix.
     await shootAll('light', '');
     await shootAll('dark', '-dark');
+    await shootSettings('light', '');
+    await shootSettings('dark', '-dark');
   } finally {
     await closeSharedBrowser();
   }
@@ -114,6 +117,26 @@ async function shootAll(colorScheme: 'light' | 'dark', suffix: string): Promise<
     await page.getByLabel('Results', { exact: true }).getByRole('article').nth(1).waitFor({ timeout: TIMEOUT });
     await page.getByRole('button', { name: 'Clear results' }).scrollIntoViewIfNeeded();
     await shoot('runs');
+  } finally {
+    await harness.close();
+  }
+}
+
+// 9. Settings on a passphrase vault (the one kind that can lock), at 1024 px.
+async function shootSettings(colorScheme: 'light' | 'dark', suffix: string): Promise<void> {
+  const harness = await startHarness({ viewport: { width: 1024, height: 800 }, colorScheme, keyProtector: createFakeKeyProtector({ level: 'weak', backend: 'basic_text' }) });
+  const { page } = harness;
+  try {
+    await page.getByLabel('New passphrase', { exact: true }).fill('correct horse battery');
+    await page.getByLabel('Repeat passphrase', { exact: true }).fill('correct horse battery');
+    await page.getByRole('button', { name: 'Use this passphrase' }).click();
+    await page.getByRole('list', { name: 'Tools' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Lock the vault when idle', { exact: true }).check();
+    await page.getByLabel('Minutes idle before locking', { exact: true }).fill('15');
+    await page.getByRole('button', { name: 'Save auto-lock' }).click();
+    await page.getByText('Now: the vault locks after 15 minutes idle.').waitFor({ timeout: TIMEOUT });
+    await page.screenshot({ path: join(outDir, `settings${suffix}.png`) });
+    console.warn(`wrote docs/screenshots/settings${suffix}.png`);
   } finally {
     await harness.close();
   }

@@ -16,6 +16,7 @@ const ApiConsoleView = lazy(() => import('./features/api-console/api-console-vie
 const DiagnosticsView = lazy(() => import('./features/diagnostics/diagnostics-view').then((m) => ({ default: m.DiagnosticsView })));
 const InspectorView = lazy(() => import('./features/inspector/inspector-view').then((m) => ({ default: m.InspectorView })));
 const RunsView = lazy(() => import('./features/runs/runs-view').then((m) => ({ default: m.RunsView })));
+const SettingsView = lazy(() => import('./features/settings/settings-view').then((m) => ({ default: m.SettingsView })));
 const TransferView = lazy(() => import('./features/transfer/transfer-view').then((m) => ({ default: m.TransferView })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -58,6 +59,8 @@ export function MainPane({ vault }: { vault: VaultStatus }) {
       return <Loading><InspectorView /></Loading>;
     case 'transfer':
       return <Loading><TransferView /></Loading>;
+    case 'settings':
+      return <Loading><SettingsView vault={vault} /></Loading>;
   }
 }
 

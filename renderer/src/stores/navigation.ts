@@ -24,7 +24,8 @@ export type View =
   | { kind: 'runs' }
   | { kind: 'activity' }
   | { kind: 'inspector' }
-  | { kind: 'transfer' };
+  | { kind: 'transfer' }
+  | { kind: 'settings' };
 
 const store = createStore<View>({ kind: 'home' });
 

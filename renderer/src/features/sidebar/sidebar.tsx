@@ -11,6 +11,7 @@ const TOOLS = [
   ['inspector', 'Inspector'],
   ['runs', 'Runs'],
   ['transfer', 'Import / export'],
+  ['settings', 'Settings'],
 ] as const;
 
 export function Sidebar({ vault }: { vault: VaultStatus }) {

@@ -8,6 +8,7 @@ import { Field } from '../../components/field';
 import { KeyValueTable } from '../../components/kv-table';
 import { PassphraseForm } from './passphrase-form';
 import { protectionWords } from './protection';
+import { navigate } from '../../stores/navigation';
 
 export function VaultView({ vault }: { vault: VaultStatus }) {
   // A passphrase vault changes its protection only with its current passphrase (asked once here).
@@ -26,6 +27,10 @@ export function VaultView({ vault }: { vault: VaultStatus }) {
           ['Schema version', String(vault.schemaVersion)],
         ]}
       />
+      <p className="muted">
+        Auto-lock, Lock now and how long copied tokens stay on the clipboard:{' '}
+        <button type="button" className="link" onClick={() => navigate({ kind: 'settings' })}>Settings</button>.
+      </p>
       {needsCurrent && (
         <Field label="Current passphrase" help="Needed to change how the vault is protected.">
           {(props) => <input {...props} type="password" value={current} onChange={(event) => setCurrent(event.target.value)} autoComplete="current-password" />}
