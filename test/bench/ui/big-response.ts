@@ -105,8 +105,9 @@ interface BridgeTiming {
 
 /** In the page: api.send through window.workbench, then the last 200 lines, as a virtual list would ask. */
 function sendThroughBridge(input: ApiSendInput): Promise<BridgeTiming> {
-  type Api = { api: { send(i: unknown): Promise<{ ok: boolean; value?: { responseId: string; totalLines: number }; error?: { message: string } }>; responseLines(i: unknown): Promise<{ ok: boolean; value?: { lines: string[] } }> } };
-  const api = (window as unknown as { workbench: Api }).workbench.api;
+  type Answer = { ok: boolean; value?: { responseId: string; totalLines: number; lines?: string[] }; error?: { message: string } };
+  const { workbench } = window as unknown as { workbench: { invoke(method: string, input: unknown): Promise<Answer> } };
+  const api = { send: (i: unknown) => workbench.invoke('api.send', i), responseLines: (i: unknown) => workbench.invoke('api.responseLines', i) };
   const start = performance.now();
   return api.send(input).then(async (sent) => {
     const send = performance.now() - start;
@@ -178,7 +179,7 @@ export async function benchBigResponse(setup: BigResponseSetup, log: (line: stri
   const measuredPairs = pairs.slice(-RUNS);
   if (measuredPairs.length > 0) {
     figures.push(
-      measured({ ...bridge, note: 'performance.now() in the page around window.workbench.api.send (harness bridge: Playwright binding)' }, measuredPairs.map((p) => p.timing.send)),
+      measured({ ...bridge, note: 'performance.now() in the page around window.workbench.invoke("api.send") (harness bridge: Playwright binding)' }, measuredPairs.map((p) => p.timing.send)),
       measured({ ...processing, note: 'each bridge sample minus the bare fetch made just before it: what the workbench adds once the bytes are in' }, measuredPairs.map((p) => p.timing.send - p.bare)),
       measured(last, measuredPairs.map((p) => p.timing.lastLines)),
     );

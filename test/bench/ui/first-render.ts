@@ -138,7 +138,7 @@ export async function benchGridRender(page: Page): Promise<Figure[]> {
   }
 }
 
-type BridgeWindow = Window & { workbench: { installs: { list(): Promise<{ ok: boolean }> }; vault: { status(): Promise<{ ok: boolean }> } } };
+type BridgeWindow = Window & { workbench: { invoke(method: string, input?: unknown): Promise<{ ok: boolean }> } };
 
 /**
  * Diagnostic for the first render: what the harness's bridge (a Playwright binding, not Electron's
@@ -159,9 +159,9 @@ export async function benchBridgeCost(page: Page, backend: Backend): Promise<Fig
       const timing = await page.evaluate(async () => {
         const api = (window as unknown as BridgeWindow).workbench;
         const t0 = performance.now();
-        const listed = await api.installs.list();
+        const listed = await api.invoke('installs.list');
         const t1 = performance.now();
-        const status = await api.vault.status();
+        const status = await api.invoke('vault.status');
         const t2 = performance.now();
         return { list: t1 - t0, status: t2 - t1, ok: listed.ok && status.ok };
       });
