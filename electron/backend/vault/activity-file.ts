@@ -179,3 +179,12 @@ export async function appendEntries(file: string, key: Buffer, entries: readonly
 export async function rewriteActivityFile(file: string, key: Buffer, entries: readonly ActivityEntry[]): Promise<void> {
   await writeFileAtomic(file, encodeBlock(key, entries));
 }
+
+/**
+ * Key rotation: the log on disk, read under the old key and written as one block under the new one.
+ * Lines that do not open under the old key either (damage) cannot be carried over: counted.
+ */
+export function resealActivity(text: string | null, oldKey: Buffer, newKey: Buffer): { text: string; lost: number } {
+  const parsed = parseActivityText(text, oldKey);
+  return { text: encodeBlock(newKey, parsed.entries), lost: parsed.badLines };
+}

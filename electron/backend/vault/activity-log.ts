@@ -125,6 +125,16 @@ export class VaultActivityLog implements ActivityLog {
     this.#queued.clear();
   }
 
+  /**
+   * After detach(), before attaching to a re-keyed file (key rotation): drops the entries the file
+   * holds from memory so the attach does not merge them twice; entries waiting to be written stay.
+   */
+  dropWritten(): void {
+    const pending = new Set(this.#pending.map((entry) => entry.id));
+    this.#entries = this.#entries.filter((entry) => pending.has(entry.id));
+    this.#queued.clear();
+  }
+
   append(input: Omit<ActivityEntry, 'id'>): Promise<ActivityEntry> {
     // The id generator must have seen the file's ids first (a clock that stepped back).
     if (this.#loading && !this.#loading.merged) this.#loadNow(this.#loading);

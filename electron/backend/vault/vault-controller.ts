@@ -1,14 +1,18 @@
 // The vault's state machine: which key protection is in force, whether the data is readable,
 // what was recovered. Every state change and every write goes through one queue, so an update
 // never races a protection switch or an unlock.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError, isWorkbenchError } from '../../common/errors';
 import type { OsProtection, VaultProtection, VaultStatus } from '../../common/model';
 import type { Clock, KeyProtector, Logger, StoreFactory } from '../ports';
 import { VaultActivityLog } from './activity-log';
 import { newDataKey } from './data-key';
-import { buildKeyFile, readKeyFile, writeKeyFile, type KeyFile, type KeyFileBody } from './key-file';
+import { buildKeyFile, keyFileText, newKeyId, readKeyFile, writeKeyFile, type KeyFile, type KeyFileBody } from './key-file';
+import { abortRotation, commitRotation, finishRotation, stageRotation } from './key-rotation';
+import { readActivityTextSync, resealActivity } from './activity-file';
+import { deriveActivityKey } from './activity-crypto';
+import { deriveRecordKey } from './record-crypto';
 import { osBody, passphraseBody, unwrapOs, unwrapPassphrase, unwrapWeak, weakBody } from './key-protection';
 import { mergeRecovered, moveFilesAside, type Recovered } from './recovery';
 import { acquireLock, type Release } from './file-lock';
@@ -54,6 +58,9 @@ export class VaultController implements Vault {
   #integrity: string | null = null;
   #schemaVersion = CURRENT_SCHEMA_VERSION;
   #keyFile: KeyFile | null = null;
+  /** The key file this process opened the store with: its inode (one stat tells it was replaced) and keyId. */
+  #keyStamp: { ino: number; keyId: string | undefined } | null = null;
+  #following = false;
   #dataKey: Buffer | null = null;
   #store: RecordStore | null = null;
   /** A mutator is running on the live data: no reload from disk may replace it meanwhile. */
@@ -94,6 +101,15 @@ export class VaultController implements Vault {
     const store = this.#store;
     if (this.#closed || this.#state !== 'ready' || !store) throw this.#notReadyError();
     this.#touch();
+    if (!this.#mutating && this.#rotatedElsewhere()) {
+      // Another process rotated the key: the records on disk no longer open with ours. Show the data
+      // as last read and re-open with the new key file (a passphrase vault asks for it again).
+      if (!this.#following) {
+        this.#following = true;
+        void this.#queue.run(() => this.#followRotation()).finally(() => (this.#following = false));
+      }
+      return store.data;
+    }
     // Another process may have written since: one stat tells, and only its records are read again.
     if (!this.#mutating) {
       try {
@@ -109,7 +125,7 @@ export class VaultController implements Vault {
     return this.#queue.run(async () => {
       if (this.#closed || this.#state !== 'ready' || !this.#store) throw this.#notReadyError();
       this.#touch();
-      const release = await this.#writeLock();
+      const release = await this.#writeLockFollowingRotation();
       try {
         // The state may have changed while waiting for another process (lock, close).
         const store = this.#store;
@@ -205,6 +221,62 @@ export class VaultController implements Vault {
     await unwrapPassphrase(keyFile, currentPassphrase);
   }
 
+  /**
+   * The write lock, on the current key: if another process rotated the key meanwhile, the lock is let
+   * go, the vault re-opened with the new key file, and the lock taken again (or VAULT_LOCKED when the
+   * new key file needs the passphrase).
+   */
+  async #writeLockFollowingRotation(): Promise<Release> {
+    for (let attempt = 0; ; attempt += 1) {
+      const release = await this.#writeLock();
+      if (!this.#rotatedElsewhere()) return release;
+      await release();
+      if (attempt >= 3) throw new WorkbenchError('CONFLICT', 'The vault\'s key keeps changing in another workbench process. Try again.');
+      await this.#followRotation();
+      if (this.#closed || this.#state !== 'ready' || !this.#store) throw this.#notReadyError();
+    }
+  }
+
+  /** True when the key file on disk holds another data key than the one this process uses. */
+  #rotatedElsewhere(): boolean {
+    const stamp = this.#keyStamp;
+    if (!stamp || this.#state !== 'ready') return false;
+    let ino: number;
+    try {
+      ino = statSync(this.deps.paths.keyFile).ino;
+    } catch {
+      return false;
+    }
+    if (ino === stamp.ino) return false;
+    const keyId = readKeyIdSync(this.deps.paths.keyFile);
+    // Rewritten with the same key (re-protected by the OS): note the new file, nothing to follow.
+    if (keyId === stamp.keyId) {
+      this.#keyStamp = { ino, keyId };
+      return false;
+    }
+    return true;
+  }
+
+  /** Runs in the queue: drops the old key and data, reads the new key file, opens with it (or waits for the passphrase). */
+  async #followRotation(): Promise<void> {
+    if (this.#closed || this.#state !== 'ready' || !this.#rotatedElsewhere()) return;
+    this.deps.logger.info('Another workbench process changed the vault\'s key; re-opening with the new key file.');
+    await this.#activityAttach;
+    await this.activity.detach();
+    this.activity.dropWritten();
+    this.#store = null;
+    this.#dataKey = null;
+    this.#keyStamp = null;
+    this.#disarmIdle();
+    const read = await readKeyFile(this.deps.paths.keyFile);
+    if (read.kind !== 'ok') {
+      this.#lock('The vault\'s key file changed in another workbench process and cannot be read now. Restart the app.');
+    } else {
+      await this.#openWithKeyFile(read.file);
+    }
+    this.#changed();
+  }
+
   async #writeLock(): Promise<Release> {
     return acquireLock(this.deps.paths.lockFile, { staleMs: 10_000, waitMs: 30_000, what: 'The vault' });
   }
@@ -231,7 +303,9 @@ export class VaultController implements Vault {
     return this.#queue.run(async () => {
       if (this.#closed || this.#state === 'needs-setup') throw this.#notReadyError();
       if (this.#state === 'ready') return this.status();
-      const keyFile = this.#keyFile;
+      // Another process may have rotated the key since this one read the key file.
+      const read = this.#keyFile?.protection === 'passphrase' ? await readKeyFile(this.deps.paths.keyFile) : null;
+      const keyFile = read?.kind === 'ok' ? read.file : this.#keyFile;
       if (keyFile?.protection !== 'passphrase') throw this.#notReadyError();
       const dataKey = await unwrapPassphrase(keyFile, passphrase);
       await this.#openStore(dataKey, keyFile);
@@ -409,10 +483,25 @@ export class VaultController implements Vault {
     // Under the write lock: another process may be migrating or writing the same folder.
     const release = await this.#writeLock();
     let opened;
+    let replaced: KeyFile | null = null;
     try {
-      opened = await openStore({ paths, dataKey, storeFactory, logger, now: this.#now(), recover: (files, reason) => this.#recover(files, reason) });
+      const onDisk = await readKeyFile(paths.keyFile);
+      if (onDisk.kind === 'ok' && onDisk.file.keyId !== keyFile.keyId) {
+        // Another process rotated the key between our read of the key file and this lock.
+        replaced = onDisk.file;
+      } else {
+        // A rotation cut short by a crash: finished (committed) or rolled back (not), before any read.
+        const outcome = finishRotation(paths.dataDir, keyFile.keyId);
+        if (outcome !== 'none') logger.warn(`A key rotation cut short was ${outcome === 'rolled-forward' ? 'finished' : 'rolled back'}.`);
+        this.#keyStamp = { ino: statSync(paths.keyFile).ino, keyId: keyFile.keyId };
+        opened = await openStore({ paths, dataKey, storeFactory, logger, now: this.#now(), recover: (files, reason) => this.#recover(files, reason) });
+      }
     } finally {
       await release();
+    }
+    if (replaced || !opened) {
+      if (replaced) await this.#openWithKeyFile(replaced);
+      return;
     }
     switch (opened.kind) {
       case 'ok':
@@ -471,12 +560,56 @@ export class VaultController implements Vault {
       await this.#openStore(dataKey, keyFile);
       return;
     }
-    const dataKey = this.#dataKey;
-    if (!dataKey) throw this.#notReadyError();
-    const keyFile = buildKeyFile(await makeBody(dataKey), this.#now(), this.#keyFile ?? undefined);
-    await writeKeyFile(this.deps.paths.keyFile, keyFile);
-    this.#keyFile = keyFile;
-    this.#protection = keyFile.protection;
+    await this.#rotate(makeBody);
+  }
+
+  /**
+   * Key rotation (issue 15, M2): a new data key, every store file and the activity log sealed again
+   * under it, then the new key file, crash-safe (key-rotation.ts): the old key opens nothing after.
+   */
+  async #rotate(makeBody: (dataKey: Buffer) => Promise<KeyFileBody>): Promise<void> {
+    const oldKey = this.#dataKey;
+    if (!oldKey || !this.#store) throw this.#notReadyError();
+    const { paths, logger } = this.deps;
+    const newKey = newDataKey();
+    // The slow part (scrypt, the OS keychain) before taking the lock.
+    const keyFile = buildKeyFile(await makeBody(newKey), this.#now(), this.#keyFile ?? undefined, newKeyId());
+    // Appends from here on wait in memory; the ones already queued are written under the old key first.
+    await this.#activityAttach;
+    await this.activity.detach();
+    let committed = false;
+    const release = await this.#writeLockFollowingRotation().catch(async (error: unknown) => {
+      this.activity.dropWritten();
+      if (this.#dataKey) this.#activityAttach = this.#attachActivity(this.#dataKey);
+      throw error;
+    });
+    try {
+      const store = this.#store;
+      if (!store) throw this.#notReadyError();
+      // Exactly what is on disk now, other processes' writes included.
+      store.reloadFromDisk();
+      const files = store.sealedFiles(deriveRecordKey(newKey));
+      const activity = resealActivity(readActivityTextSync(paths.activityFile), deriveActivityKey(oldKey), deriveActivityKey(newKey));
+      if (activity.lost > 0) logger.warn(`${activity.lost} activity line(s) could not be read with the old key and were not carried over.`);
+      files.push({ rel: 'activity.log', text: activity.text });
+      try {
+        stageRotation(paths.dataDir, keyFile.keyId!, files, keyFileText(keyFile));
+        commitRotation(paths.dataDir);
+        committed = true;
+      } catch (error) {
+        if (!committed) abortRotation(paths.dataDir);
+        throw new WorkbenchError('INTERNAL', `The vault's new key could not be written (${errnoCode(error)}). Nothing was changed.`, undefined, { cause: error });
+      }
+      finishRotation(paths.dataDir, keyFile.keyId);
+    } finally {
+      await release();
+      this.activity.dropWritten();
+      if (!committed && this.#dataKey) this.#activityAttach = this.#attachActivity(this.#dataKey);
+    }
+    // Re-open with the new key: the records are read back (proving they open) and the log attached.
+    this.#store = null;
+    this.#dataKey = null;
+    await this.#openStore(newKey, keyFile);
   }
 
   async #recover(files: readonly string[], reason: string): Promise<void> {
@@ -534,5 +667,14 @@ export class VaultController implements Vault {
       }
     }
     return status;
+  }
+}
+
+function readKeyIdSync(file: string): string | undefined {
+  try {
+    const keyId = (JSON.parse(readFileSync(file, 'utf8')) as { keyId?: unknown }).keyId;
+    return typeof keyId === 'string' ? keyId : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -75,13 +75,13 @@ describe('passphrase protection', () => {
     expect(second.data().apps.map((app) => app.id)).toEqual(['app_1']);
   });
 
-  it('re-wraps the same data key on a ready vault without rewriting the store', async () => {
+  it('rotates the data key on a ready vault: the store is sealed again (vault-rotation.test.ts checks the old key opens nothing)', async () => {
     const dir = await makeTempDir();
     const vault = await open(dir, protector('strong'));
     await vault.update((draft) => void draft.apps.push(sampleApp()));
     const storeBefore = await fs.readFile(storeFile(dir));
     expect(await vault.setPassphrase(PASS)).toMatchObject({ state: 'ready', protection: 'passphrase' });
-    expect(await fs.readFile(storeFile(dir))).toEqual(storeBefore);
+    expect(await fs.readFile(storeFile(dir))).not.toEqual(storeBefore);
     await closeVault(vault);
 
     const reopened = await open(dir, protector('strong'));
