@@ -46,6 +46,11 @@ const common = {
    * Absent in key files written before rotation existed.
    */
   keyId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  /**
+   * The store's generation and the activity chain's last sequence number at the last commit, MACed
+   * with the data key (key-mirror.ts): rolling back the data folder except this file is detected.
+   */
+  mirror: z.object({ generation: z.number().int().nonnegative(), activity: z.number().int().nonnegative(), mac: base64.min(1) }).optional(),
 };
 
 const keyFileSchema = z.discriminatedUnion('protection', [

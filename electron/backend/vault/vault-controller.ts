@@ -13,6 +13,7 @@ import { abortRotation, commitRotation, finishRotation, stageRotation } from './
 import { readActivityTextSync, resealActivity } from './activity-file';
 import { deriveActivityKey } from './activity-crypto';
 import { deriveRecordKey } from './record-crypto';
+import { readMirror, withMirror, writeKeyFileSync } from './key-mirror';
 import { osBody, passphraseBody, unwrapOs, unwrapPassphrase, unwrapWeak, weakBody } from './key-protection';
 import { mergeRecovered, moveFilesAside, type Recovered } from './recovery';
 import { acquireLock, type Release } from './file-lock';
@@ -76,6 +77,41 @@ export class VaultController implements Vault {
 
   constructor(private readonly deps: VaultDeps) {
     this.activity = new VaultActivityLog(deps.clock, deps.logger);
+    // Appends from every process land in one chained file: each write under the vault's lock.
+    this.activity.share({
+      lock: () => this.#writeLock(),
+      report: (problems) => this.#reportActivityChain(problems),
+    });
+  }
+
+  #addIntegrity(text: string): void {
+    this.#integrity = this.#integrity ? `${this.#integrity} ${text}` : text;
+    this.deps.logger.warn(`Vault integrity: ${text}`);
+  }
+
+  #reportActivityChain(problems: readonly string[]): void {
+    this.#addIntegrity(`The activity log is not as it was written: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}. The lines that are there are shown.`);
+    this.#changed();
+  }
+
+  /**
+   * After a commit, under the lock: the store's generation (and the activity chain's length) goes
+   * into the key file, MACed (key-mirror.ts). Not fatal: the records are committed already.
+   */
+  #mirrorCommit(store: RecordStore): void {
+    const keyFile = this.#keyFile;
+    const dataKey = this.#dataKey;
+    if (!keyFile || !dataKey) return;
+    try {
+      const previous = readMirror(keyFile, dataKey);
+      const activity = Math.max(this.activity.chainSeq ?? 0, previous?.ok ? previous.activity : 0);
+      const next = withMirror(keyFile, dataKey, store.generation, activity);
+      writeKeyFileSync(this.deps.paths.keyFile, next);
+      this.#keyFile = next;
+      if (this.#keyStamp) this.#keyStamp = { ...this.#keyStamp, ino: statSync(this.deps.paths.keyFile).ino };
+    } catch (error) {
+      this.deps.logger.warn(`The store's generation could not be mirrored in the key file (${errnoCode(error)}).`);
+    }
   }
 
   status(): VaultStatus {
@@ -139,7 +175,7 @@ export class VaultController implements Vault {
             throw new WorkbenchError('INTERNAL', 'A vault update must be synchronous; do async work before calling update().');
           }
           // Writes only the records that changed; throws (and puts the data back) when it cannot.
-          store.commit();
+          if (store.commit() > 0) this.#mirrorCommit(store);
           return result;
         } catch (error) {
           store.restore();
@@ -494,6 +530,8 @@ export class VaultController implements Vault {
         const outcome = finishRotation(paths.dataDir, keyFile.keyId);
         if (outcome !== 'none') logger.warn(`A key rotation cut short was ${outcome === 'rolled-forward' ? 'finished' : 'rolled back'}.`);
         this.#keyStamp = { ino: statSync(paths.keyFile).ino, keyId: keyFile.keyId };
+        // The file on disk carries the latest mirror (written at every commit, by any process).
+        if (onDisk.kind === 'ok') this.#keyFile = onDisk.file;
         opened = await openStore({ paths, dataKey, storeFactory, logger, now: this.#now(), recover: (files, reason) => this.#recover(files, reason) });
       }
     } finally {
@@ -513,6 +551,7 @@ export class VaultController implements Vault {
           this.#integrity = `Some vault files are not the ones the vault last wrote (restored from a copy or a backup, or changed outside the workbench): ${list.slice(0, 5).join('; ')}${list.length > 5 ? ` (and ${list.length - 5} more)` : ''}. They were opened as found: check the data they hold.`;
           logger.warn(`Vault rollback detected in ${list.length} file(s).`);
         }
+        this.#checkMirror(dataKey, opened.store.generation);
         this.#schemaVersion = CURRENT_SCHEMA_VERSION;
         this.#state = 'ready';
         this.#problem = null;
@@ -536,9 +575,27 @@ export class VaultController implements Vault {
     }
   }
 
+  /** The store must be at least as new as the generation mirrored in the key file (key-mirror.ts). */
+  #checkMirror(dataKey: Buffer, storeGeneration: number): void {
+    const mirror = this.#keyFile ? readMirror(this.#keyFile, dataKey) : null;
+    if (!mirror) return;
+    if (!mirror.ok) {
+      this.#addIntegrity('The key file\'s record of the last write does not verify (the key file was edited): a rollback of the store could not be checked.');
+    } else if (storeGeneration < mirror.generation) {
+      this.#addIntegrity(`The store is older than the key file says: its files and change log end at generation ${storeGeneration}, but generation ${mirror.generation} was written. The data folder (except the key file) was rolled back or restored from a copy; changes made since are not in it.`);
+    }
+  }
+
   async #attachActivity(dataKey: Buffer): Promise<void> {
     const file = this.deps.paths.activityFile;
     const first = await this.activity.attach(file, dataKey);
+    if (first.chainProblems.length > 0) this.#reportActivityChain(first.chainProblems);
+    const mirror = this.#keyFile ? readMirror(this.#keyFile, dataKey) : null;
+    const seq = this.activity.chainSeq;
+    if (first.badLines === 0 && mirror?.ok && seq !== null && seq < mirror.activity) {
+      this.#addIntegrity(`The activity log ends at line ${seq}, but line ${mirror.activity} had been written: lines at its end were removed.`);
+      this.#changed();
+    }
     if (first.badLines === 0) return;
     await this.#recover([file], `The activity log had ${first.badLines} line(s) that could not be read with the vault's key.`);
     await this.activity.attach(file, dataKey);
@@ -573,7 +630,7 @@ export class VaultController implements Vault {
     const { paths, logger } = this.deps;
     const newKey = newDataKey();
     // The slow part (scrypt, the OS keychain) before taking the lock.
-    const keyFile = buildKeyFile(await makeBody(newKey), this.#now(), this.#keyFile ?? undefined, newKeyId());
+    let keyFile = buildKeyFile(await makeBody(newKey), this.#now(), this.#keyFile ?? undefined, newKeyId());
     // Appends from here on wait in memory; the ones already queued are written under the old key first.
     await this.#activityAttach;
     await this.activity.detach();
@@ -592,6 +649,8 @@ export class VaultController implements Vault {
       const activity = resealActivity(readActivityTextSync(paths.activityFile), deriveActivityKey(oldKey), deriveActivityKey(newKey));
       if (activity.lost > 0) logger.warn(`${activity.lost} activity line(s) could not be read with the old key and were not carried over.`);
       files.push({ rel: 'activity.log', text: activity.text });
+      // The new key file mirrors the store's generation under the new key (key-mirror.ts).
+      keyFile = withMirror(keyFile, newKey, store.generation, activity.seq);
       try {
         stageRotation(paths.dataDir, keyFile.keyId!, files, keyFileText(keyFile));
         commitRotation(paths.dataDir);

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { VaultStatus } from '../../../electron/common/model';
 import { FAKE_PROTECTOR_MARKER } from '../../fakes/fake-key-protector';
-import { closeVault, keyFile, listDir, makeTempDir, open, protector, sampleApp, snapshotDir, storeFile } from './vault-test-helpers';
+import { activityAttached, closeVault, keyFile, listDir, makeTempDir, open, protector, sampleApp, snapshotDir, storeFile } from './vault-test-helpers';
 
 const PASS = 'correct horse battery staple';
 
@@ -193,6 +193,8 @@ describe('changing protection needs the current passphrase (L6)', () => {
     const keys = protector('weak');
     const vault = await open(dir, keys);
     await vault.setPassphrase(PASS);
+    // The history is attached in the background, under the vault's lock file: wait for it first.
+    await activityAttached(vault);
     const before = await snapshotDir(dir);
     await expect(vault.setPassphrase('a brand new passphrase')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/current passphrase/) });
     await expect(vault.setPassphrase('a brand new passphrase', 'not the passphrase')).rejects.toMatchObject({ code: 'VAULT_PASSPHRASE_WRONG' });

@@ -43,8 +43,10 @@ async function filesOpening(dir: string, dataKey: Buffer): Promise<{ opened: num
   }
   const activityKey = deriveActivityKey(dataKey);
   for (const line of (await fs.readFile(activityFile(dir), 'utf8')).split('\n').filter(Boolean)) {
-    const block = line.startsWith('#block v1 ');
-    check(decryptLine(activityKey, block ? line.slice('#block v1 '.length) : line, block ? Buffer.from('gorgias-workbench/activity-log/v1/block') : undefined) !== null);
+    // `#block v2 <seq> <mac> <sealed>`, `@<seq> <mac> <sealed>` (chained), or a bare sealed line.
+    const block = line.startsWith('#block ');
+    const sealed = block || line.startsWith('@') ? line.split(' ').at(-1)! : line;
+    check(decryptLine(activityKey, sealed, block ? Buffer.from('gorgias-workbench/activity-log/v1/block') : undefined) !== null);
   }
   return { opened, total };
 }
