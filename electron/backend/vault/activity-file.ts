@@ -240,8 +240,8 @@ export async function finishActivityFile(file: string, parsed: ParsedActivity): 
 
 /**
  * Deletes temp files a compaction left behind when the process died before its rename (each can be
- * megabytes). Only this process writes the log (the app is single-instance), and it calls this
- * before its first write, so no temp file found here can still be in use.
+ * megabytes). Called under the vault's lock, which every compaction holds, so no temp file found
+ * here can still be in use by another process.
  */
 export async function removeStaleTemps(file: string): Promise<void> {
   const dir = path.dirname(file);

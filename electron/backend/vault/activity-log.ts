@@ -5,6 +5,8 @@
 // or more than 2,000 lines were appended since the block, so opening never decrypts thousands of
 // lines one by one; a file found with that many lines is compacted in the background after attach.
 // While the vault is not ready there is no key, so entries live in memory and are written on unlock.
+// Several processes share the file: every write runs under the vault's lock (share()), after reading
+// the lines the others appended, so the chain (activity-file.ts) continues and every process lists all.
 import type { ActivityEntry } from '../../common/model';
 import type { Clock, Logger } from '../ports';
 import { deriveActivityKey } from './activity-crypto';
