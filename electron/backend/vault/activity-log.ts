@@ -111,30 +111,32 @@ export class VaultActivityLog implements ActivityLog {
   #catchUp(disk: Disk): void {
     const read = readAppendedSync(disk.file, disk.offset, disk.ino);
     if (read.kind === 'same') return;
-    if (read.kind === 'reset') {
-      const text = readActivityTextSync(disk.file);
-      const parsed = parseActivityText(text, disk.key);
-      if (parsed.badLines > 0) {
-        this.logger.warn(`The activity log written by another process has ${parsed.badLines} unreadable line(s); they are not shown.`);
+    if (read.kind === 'more') {
+      const parsed = parseActivityText(read.text, disk.key, disk.head, 1);
+      // Lines that do not continue the chain from where this process stopped: the file was replaced
+      // (an inode number can be reused at once), so it is read again whole, below.
+      if (parsed.badLines === 0 && parsed.chainProblems.length === 0) {
+        this.#mergeOthers(parsed.entries);
+        disk.head = parsed.chain;
+        disk.offset += Buffer.byteLength(read.text);
+        disk.ino = read.ino;
+        disk.lines += parsed.entries.length;
+        disk.sinceBlock += parsed.entries.length;
+        return;
       }
-      this.#mergeOthers(parsed.entries);
-      const stat = fileStat(disk.file);
-      disk.head = parsed.chain;
-      disk.offset = parsed.bytes - Buffer.byteLength(parsed.tailKept ? '' : parsed.tail);
-      disk.ino = stat.ino;
-      disk.lines = parsed.lines;
-      disk.sinceBlock = parsed.linesSinceBlock;
-      if (parsed.chainProblems.length > 0) this.#sharing?.report(parsed.chainProblems);
-      return;
     }
-    const parsed = parseActivityText(read.text, disk.key, disk.head, 1);
-    if (parsed.badLines > 0) this.logger.warn(`${parsed.badLines} activity line(s) appended by another process could not be read.`);
+    const text = readActivityTextSync(disk.file);
+    const parsed = parseActivityText(text, disk.key);
+    if (parsed.badLines > 0) {
+      this.logger.warn(`The activity log written by another process has ${parsed.badLines} unreadable line(s); they are not shown.`);
+    }
     this.#mergeOthers(parsed.entries);
+    const stat = fileStat(disk.file);
     disk.head = parsed.chain;
-    disk.offset += Buffer.byteLength(read.text);
-    disk.ino = read.ino;
-    disk.lines += parsed.entries.length;
-    disk.sinceBlock += parsed.entries.length;
+    disk.offset = parsed.bytes - Buffer.byteLength(parsed.tailKept ? '' : parsed.tail);
+    disk.ino = stat.ino;
+    disk.lines = parsed.lines;
+    disk.sinceBlock = parsed.linesSinceBlock;
     if (parsed.chainProblems.length > 0) this.#sharing?.report(parsed.chainProblems);
   }
 

@@ -60,7 +60,7 @@ export class VaultController implements Vault {
   #schemaVersion = CURRENT_SCHEMA_VERSION;
   #keyFile: KeyFile | null = null;
   /** The key file this process opened the store with: its inode (one stat tells it was replaced) and keyId. */
-  #keyStamp: { ino: number; keyId: string | undefined } | null = null;
+  #keyStamp: { ino: string; keyId: string | undefined } | null = null;
   #following = false;
   #dataKey: Buffer | null = null;
   #store: RecordStore | null = null;
@@ -85,6 +85,8 @@ export class VaultController implements Vault {
   }
 
   #addIntegrity(text: string): void {
+    // The same finding met again (a file read again whole) is said once.
+    if (this.#integrity?.includes(text)) return;
     this.#integrity = this.#integrity ? `${this.#integrity} ${text}` : text;
     this.deps.logger.warn(`Vault integrity: ${text}`);
   }
@@ -108,7 +110,7 @@ export class VaultController implements Vault {
       const next = withMirror(keyFile, dataKey, store.generation, activity);
       writeKeyFileSync(this.deps.paths.keyFile, next);
       this.#keyFile = next;
-      if (this.#keyStamp) this.#keyStamp = { ...this.#keyStamp, ino: statSync(this.deps.paths.keyFile).ino };
+      if (this.#keyStamp) this.#keyStamp = { ...this.#keyStamp, ino: fileIdentity(this.deps.paths.keyFile) };
     } catch (error) {
       this.deps.logger.warn(`The store's generation could not be mirrored in the key file (${errnoCode(error)}).`);
     }
@@ -277,9 +279,9 @@ export class VaultController implements Vault {
   #rotatedElsewhere(): boolean {
     const stamp = this.#keyStamp;
     if (!stamp || this.#state !== 'ready') return false;
-    let ino: number;
+    let ino: string;
     try {
-      ino = statSync(this.deps.paths.keyFile).ino;
+      ino = fileIdentity(this.deps.paths.keyFile);
     } catch {
       return false;
     }
@@ -529,7 +531,7 @@ export class VaultController implements Vault {
         // A rotation cut short by a crash: finished (committed) or rolled back (not), before any read.
         const outcome = finishRotation(paths.dataDir, keyFile.keyId);
         if (outcome !== 'none') logger.warn(`A key rotation cut short was ${outcome === 'rolled-forward' ? 'finished' : 'rolled back'}.`);
-        this.#keyStamp = { ino: statSync(paths.keyFile).ino, keyId: keyFile.keyId };
+        this.#keyStamp = { ino: fileIdentity(paths.keyFile), keyId: keyFile.keyId };
         // The file on disk carries the latest mirror (written at every commit, by any process).
         if (onDisk.kind === 'ok') this.#keyFile = onDisk.file;
         opened = await openStore({ paths, dataKey, storeFactory, logger, now: this.#now(), recover: (files, reason) => this.#recover(files, reason) });
@@ -736,4 +738,13 @@ function readKeyIdSync(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Which file is at `file` now: inode AND modification time in nanoseconds (an inode number alone is
+ * reused at once on some file systems, e.g. after the key file was replaced twice).
+ */
+function fileIdentity(file: string): string {
+  const stat = statSync(file, { bigint: true });
+  return `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
 }
