@@ -530,6 +530,8 @@ export class VaultController implements Vault {
       } else {
         // A rotation cut short by a crash: finished (committed) or rolled back (not), before any read.
         const outcome = finishRotation(paths.dataDir, keyFile.keyId);
+        // Temp files of key-file writes (the mirror, at every commit) a killed process left behind.
+        await removeKeyFileTemps(paths.keyFile);
         if (outcome !== 'none') logger.warn(`A key rotation cut short was ${outcome === 'rolled-forward' ? 'finished' : 'rolled back'}.`);
         this.#keyStamp = { ino: fileIdentity(paths.keyFile), keyId: keyFile.keyId };
         // The file on disk carries the latest mirror (written at every commit, by any process).
@@ -747,4 +749,11 @@ function readKeyIdSync(file: string): string | undefined {
 function fileIdentity(file: string): string {
   const stat = statSync(file, { bigint: true });
   return `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
+}
+
+async function removeKeyFileTemps(keyFile: string): Promise<void> {
+  const dir = path.dirname(keyFile);
+  const prefix = `.${path.basename(keyFile)}.tmp-`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => fs.rm(path.join(dir, name), { force: true }).catch(() => undefined)));
 }
