@@ -2,19 +2,21 @@
 // moment, 100 times over the same data folder. After every kill the vault opens ready, with the last
 // committed state (or the one being written when the kill came), never corrupt and never moved
 // aside. Then the other half: truncated and bit-flipped vault files are detected (AES-GCM), kept
-// aside byte for byte, reported in the status, and the app still starts.
+// aside byte for byte, reported in the status, and the app still starts. And key rotations (every
+// protection change re-seals every file under a new data key) killed at random: afterwards exactly
+// one key (the key file's) opens every file, and every record and activity entry is there.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { confStoreFactory } from '../../electron/backend/vault/conf-store-factory';
 import { openVault } from '../../electron/backend/vault/open-vault';
-import type { Vault } from '../../electron/backend/vault/vault-types';
+import type { StoredInstall, Vault } from '../../electron/backend/vault/vault-types';
 import { createBackend } from '../../electron/backend/create-backend';
 import { createDispatcher } from '../../electron/backend/dispatch/dispatcher';
-import type { VaultStatus } from '../../electron/common/model';
+import type { ActivityEntry, VaultStatus } from '../../electron/common/model';
 import { createFakeKeyProtector } from '../fakes/fake-key-protector';
 import { createRecordingPorts } from '../fakes/recording-ports';
 import { createFigures, suiteSeed, tally } from './support/figures';
@@ -46,6 +48,24 @@ const open = async (dataDir: string): Promise<Vault> => {
   return vault;
 };
 
+const ROTATE_PASSPHRASE = 'crash-suite passphrase';
+
+function installFixture(id: string): StoredInstall {
+  return {
+    id, appId: 'app_crash', accountId: 'acc_crash', accessToken: `at-${id}`, refreshToken: `rt-${id}`, idToken: null, tokenType: 'Bearer',
+    requestedScopes: ['openid'], grantedScopes: ['openid'], obtainedAt: '2026-01-01T00:00:00.000Z', refreshedAt: null,
+    expiresAt: '2026-01-02T00:00:00.000Z', expirySource: 'expires-in', expiresInAnswered: 86400, revokedAt: null,
+    failing: false, lastError: null, checks: [], user: null,
+  };
+}
+
+function activityFixture(tag: string): Omit<ActivityEntry, 'id'> {
+  return {
+    at: new Date().toISOString(), kind: 'api', appId: null, accountId: null, installId: null, method: 'GET', url: `http://127.0.0.1:9/api/crash/${tag}`,
+    status: 200, durationMs: 1, requestHeaders: {}, responseHeaders: {}, requestBody: null, responseBody: null, error: null,
+  };
+}
+
 const counterOf = (vault: Vault): number => Number(vault.data().accounts[0]!.notes.split(':')[0]);
 
 async function seedVault(dataDir: string): Promise<void> {
@@ -65,9 +85,9 @@ interface Run {
 }
 
 /** Starts the writer, kills it after `delayMs` (counted from "ready", or from spawn when early). */
-function runAndKill(dataDir: string, seed: number, delayMs: number, early: boolean): Promise<Run> {
+function runAndKill(dataDir: string, seed: number, delayMs: number, early: boolean, mode: 'write' | 'rotate' = 'write'): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, dataDir, String(seed)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, dataDir, String(seed), mode], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     const run: Run = { lastCommitted: -1, readyAt: null, killedBeforeReady: false, output: '' };
     let buffer = '';
     const kill = () => {
@@ -152,6 +172,69 @@ describe('crash safety of the vault', () => {
     expect(outcomes.filter((o) => o !== 'during start').length).toBeGreaterThan(KILLS / 2);
     expect(committedInAll).toBeGreaterThan(0);
   }, 170_000);
+
+  it('keeps every record through 40 SIGKILLs at random moments of key rotations: one key opens everything', async () => {
+    const ROTATE_KILLS = 40;
+    const ROTATE_LANES = 2;
+    const INSTALLS = 4;
+    const outcomes: string[] = [];
+    const lane = async (index: number): Promise<void> => {
+      const dataDir = await tempDir();
+      await seedVault(dataDir);
+      {
+        // Installs and history to carry through every rotation.
+        const vault = await open(dataDir);
+        await vault.update((draft) => {
+          for (let n = 0; n < INSTALLS; n += 1) draft.installs.push(installFixture(`inst_${n}`));
+        });
+        await vault.activity.append(activityFixture('seeded'));
+        await vault.close();
+      }
+      const random = seededRandom(SEED + 77 + index);
+      let previous = 0;
+      for (let round = 0; round < ROTATE_KILLS / ROTATE_LANES; round += 1) {
+        const kill = `rotation lane ${index} kill ${round}`;
+        // A rotation (scrypt, then re-sealing every file) takes ~100–400 ms here: spread the kills over it.
+        const delay = Math.floor(random() * 600);
+        const run = await runAndKill(dataDir, SEED + index * 1000 + round, delay, false, 'rotate');
+        figures.cases += 1;
+        figures.faults += 1;
+        const staged = await stat(join(dataDir, 'vault.rotating')).then(() => true, () => false);
+        const vault = await open(dataDir);
+        try {
+          if (vault.status().state === 'locked' && vault.status().protection === 'passphrase') await vault.unlock(ROTATE_PASSPHRASE);
+          await (vault as Vault & { activityAttached(): Promise<void> }).activityAttached();
+          const status = vault.status();
+          expect(status.state, kill).toBe('ready');
+          // Any file that did not open with the key file's key would have been moved aside and reported.
+          expect(status.recovered, `${kill}: something did not open with the key file's key`).toBeNull();
+          expect(status.integrity, kill).toBeNull();
+          const names = await readdir(dataDir);
+          expect(names.filter((name) => name.includes('.corrupt-') || name === 'vault.rotating' || name.startsWith('.vault-key.json.tmp-')), kill).toEqual([]);
+          const counter = counterOf(vault);
+          const floor = Math.max(previous, run.lastCommitted);
+          if (counter < floor || counter > floor + 1) figures.dataLost += 1;
+          expect(counter, kill).toBeGreaterThanOrEqual(floor);
+          expect(counter, kill).toBeLessThanOrEqual(floor + 1);
+          const installs = vault.data().installs;
+          expect(installs.map((install) => install.accessToken), kill).toEqual(Array.from({ length: INSTALLS }, (_, n) => `at-inst_${n}`));
+          const urls = vault.activity.list({ limit: 10_000 }).entries.map((entry) => entry.url);
+          expect(urls, kill).toContain('http://127.0.0.1:9/api/crash/seeded');
+          // Every committed write's entry that was appended before the kill's round is still there.
+          if (urls.length < counter) figures.dataLost += 1;
+          outcomes.push(run.readyAt === null ? 'during start' : staged ? `mid-rotation (${status.protection} after)` : `between rotations (${status.protection})`);
+          previous = counter;
+        } finally {
+          await vault.close();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: ROTATE_LANES }, (_, index) => lane(index)));
+    figures.note(`${ROTATE_KILLS} SIGKILLs during key rotations (${ROTATE_LANES} lanes) → every time one key opened every file, all installs and history intact; ${tally(outcomes)}`);
+    expect(outcomes).toHaveLength(ROTATE_KILLS);
+    // Some kills did land inside a rotation (a staging folder was left behind).
+    expect(outcomes.some((outcome) => outcome.startsWith('mid-rotation'))).toBe(true);
+  }, 240_000);
 
   it('detects a truncated or bit-flipped store (AES-GCM), keeps it aside byte for byte, reports it, and starts', async () => {
     const random = seededRandom(SEED ^ 0x5a5a);

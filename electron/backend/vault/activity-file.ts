@@ -6,13 +6,41 @@
 // a block (the old format) loads as before. Loading tolerates a torn last line (a crash
 // mid-append) and reports any other unreadable line so the caller can keep the file aside rather
 // than silently compacting it away. Blocks are only ever written by an atomic rewrite, never torn.
-import { promises as fs, readFileSync } from 'node:fs';
+//
+// The chain (issue 15, L1): lines written now carry a sequence number and an HMAC over
+// `<seq>\n<previous line's MAC>\n<sealed text>` under a key derived from the activity key:
+//   `#block v2 <seq> <mac> <sealed JSON array>`   (first line only; starts a chain: previous MAC '')
+//   `@<seq> <mac> <sealed JSON object>`           (one per append)
+// so a deleted, reordered or inserted line breaks the chain and is reported (chainProblems), never
+// silently accepted. The sequence keeps growing across compactions, so the vault can also compare
+// the last one with the count mirrored in the key file (a truncated tail). Unchained lines (files
+// written before the chain) still load, but only before the first chained line.
+import { createHmac } from 'node:crypto';
+import { closeSync, fstatSync, promises as fs, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { ActivityEntry } from '../../common/model';
 import { BLOCK_AAD, decryptLine, encryptLine } from './activity-crypto';
+import { deriveKey } from './sealed-box';
 import { writeFileAtomic } from './atomic-write';
 
 const BLOCK_PREFIX = '#block v1 ';
+const CHAINED_BLOCK_PREFIX = '#block v2 ';
+
+/** The last line of the chain: its sequence number and MAC (seq 0, mac '' before any chained line). */
+export interface ChainHead {
+  seq: number;
+  mac: string;
+}
+
+export const EMPTY_CHAIN: ChainHead = { seq: 0, mac: '' };
+
+function chainKey(key: Buffer): Buffer {
+  return deriveKey(key, 'gorgias-workbench/activity-chain/v1');
+}
+
+function macOf(chain: Buffer, seq: number, previous: string, sealed: string): string {
+  return createHmac('sha256', chain).update(`${seq}\n${previous}\n${sealed}`).digest('base64');
+}
 
 export interface LoadedActivity {
   entries: ActivityEntry[];
@@ -24,6 +52,10 @@ export interface LoadedActivity {
   badLines: number;
   /** A partial last line was cut off (it could only be a crash mid-append). */
   tornTail: boolean;
+  /** The last chained line (EMPTY_CHAIN when there is none). */
+  chain: ChainHead;
+  /** Deleted, reordered or inserted lines found by the chain, in plain words. */
+  chainProblems: string[];
 }
 
 function isEntry(value: unknown): value is ActivityEntry {
@@ -53,15 +85,72 @@ function parseBlock(key: Buffer, line: string): ActivityEntry[] | null {
   }
 }
 
+interface ParsedLine {
+  entries: ActivityEntry[];
+  block: boolean;
+  /** Chained lines: the claimed sequence number, MAC and the sealed text the MAC covers. */
+  link?: { seq: number; mac: string; sealed: string };
+}
+
+/** `<seq> <mac> <sealed>` → its parts, or null. */
+function splitLink(rest: string): { seq: number; mac: string; sealed: string } | null {
+  const first = rest.indexOf(' ');
+  const second = rest.indexOf(' ', first + 1);
+  if (first < 1 || second < 0) return null;
+  const seq = Number(rest.slice(0, first));
+  if (!Number.isSafeInteger(seq) || seq < 1) return null;
+  return { seq, mac: rest.slice(first + 1, second), sealed: rest.slice(second + 1) };
+}
+
 /** A block is only valid as the first line; anywhere else (or an unknown `#` version) it is damage. */
-function parseLine(key: Buffer, line: string, index: number): { entries: ActivityEntry[]; block: boolean } | null {
+function parseLine(key: Buffer, line: string, index: number): ParsedLine | null {
+  if (line.startsWith(CHAINED_BLOCK_PREFIX)) {
+    const link = index === 0 ? splitLink(line.slice(CHAINED_BLOCK_PREFIX.length)) : null;
+    const entries = link ? parseBlock(key, `${BLOCK_PREFIX}${link.sealed}`) : null;
+    return link && entries ? { entries, block: true, link } : null;
+  }
   if (line.startsWith('#')) {
     if (index !== 0 || !line.startsWith(BLOCK_PREFIX)) return null;
     const entries = parseBlock(key, line);
     return entries ? { entries, block: true } : null;
   }
+  if (line.startsWith('@')) {
+    const link = splitLink(line.slice(1));
+    const entry = link ? parseEntry(key, link.sealed) : null;
+    return link && entry ? { entries: [entry], block: false, link } : null;
+  }
   const entry = parseEntry(key, line);
   return entry ? { entries: [entry], block: false } : null;
+}
+
+/** Follows the chain line by line; records what breaks it. */
+class ChainCheck {
+  head: ChainHead;
+  readonly problems: string[] = [];
+  readonly #key: Buffer;
+
+  constructor(key: Buffer, from: ChainHead) {
+    this.#key = chainKey(key);
+    this.head = from;
+  }
+
+  take(parsed: ParsedLine): void {
+    const link = parsed.link;
+    if (!link) {
+      if (this.head.seq > 0) this.problems.push(`an unchained line follows line ${this.head.seq} (inserted)`);
+      return;
+    }
+    // A block starts a chain (previous MAC ''); a line continues the one before it.
+    const previous = parsed.block ? '' : this.head.mac;
+    const expected = parsed.block ? link.seq : this.head.seq + 1;
+    const valid = macOf(this.#key, link.seq, previous, link.sealed) === link.mac;
+    if (!valid || link.seq !== expected) {
+      if (!parsed.block && link.seq > expected) this.problems.push(link.seq === expected + 1 ? `line ${expected} is missing` : `lines ${expected}–${link.seq - 1} are missing`);
+      else if (!parsed.block && link.seq < expected) this.problems.push(`line ${link.seq} is out of order (after line ${this.head.seq})`);
+      else this.problems.push(`line ${link.seq} does not follow the line before it (lines removed, reordered or altered)`);
+    }
+    this.head = { seq: link.seq, mac: link.mac };
+  }
 }
 
 /** What the file holds, parsed but not yet repaired (see finishActivityFile). Pure: no I/O. */
@@ -73,15 +162,21 @@ export interface ParsedActivity extends LoadedActivity {
   tailKept: boolean;
 }
 
-export function parseActivityText(text: string | null, key: Buffer): ParsedActivity {
-  if (text === null) return { entries: [], lines: 0, linesSinceBlock: 0, badLines: 0, tornTail: false, bytes: 0, tail: '', tailKept: false };
+/**
+ * `from` / `firstIndex`: for text appended after what was already read (another process's lines),
+ * the chain continues from `from` and no line of it is the file's first.
+ */
+export function parseActivityText(text: string | null, key: Buffer, from: ChainHead = EMPTY_CHAIN, firstIndex = 0): ParsedActivity {
+  if (text === null) return { entries: [], lines: 0, linesSinceBlock: 0, badLines: 0, tornTail: false, bytes: 0, tail: '', tailKept: false, chain: from, chainProblems: [] };
+  const chain = new ChainCheck(key, from);
   const segments = text.split('\n');
   // With a trailing newline the last segment is ''; otherwise it is a line whose append never finished.
   const tail = segments.pop() ?? '';
   let entries: ActivityEntry[] = [];
   let linesSinceBlock = 0;
   let badLines = 0;
-  const take = (parsed: { entries: ActivityEntry[]; block: boolean }) => {
+  const take = (parsed: ParsedLine) => {
+    chain.take(parsed);
     if (parsed.block) entries = parsed.entries;
     else {
       entries.push(parsed.entries[0]!);
@@ -91,24 +186,24 @@ export function parseActivityText(text: string | null, key: Buffer): ParsedActiv
   for (let index = 0; index < segments.length; index += 1) {
     const line = segments[index]!;
     if (line === '') continue;
-    const parsed = parseLine(key, line, index);
+    const parsed = parseLine(key, line, index + firstIndex);
     if (parsed) take(parsed);
     else badLines += 1;
   }
   const bytes = Buffer.byteLength(text);
   if (badLines > 0) {
     // The file goes aside as it is (the caller moves it): no repair.
-    return { entries, lines: entries.length + badLines, linesSinceBlock, badLines, tornTail: tail !== '', bytes, tail, tailKept: false };
+    return { entries, lines: entries.length + badLines, linesSinceBlock, badLines, tornTail: tail !== '', bytes, tail, tailKept: false, chain: chain.head, chainProblems: chain.problems };
   }
   let tailKept = false;
   if (tail !== '') {
-    const parsed = parseLine(key, tail, segments.length);
+    const parsed = parseLine(key, tail, segments.length + firstIndex);
     if (parsed) {
       take(parsed);
       tailKept = true;
     }
   }
-  return { entries, lines: entries.length, linesSinceBlock, badLines, tornTail: tail !== '' && !tailKept, bytes, tail, tailKept };
+  return { entries, lines: entries.length, linesSinceBlock, badLines, tornTail: tail !== '' && !tailKept, bytes, tail, tailKept, chain: chain.head, chainProblems: chain.problems };
 }
 
 function readOrNull(read: () => string): string | null {
@@ -145,8 +240,8 @@ export async function finishActivityFile(file: string, parsed: ParsedActivity): 
 
 /**
  * Deletes temp files a compaction left behind when the process died before its rename (each can be
- * megabytes). Only this process writes the log (the app is single-instance), and it calls this
- * before its first write, so no temp file found here can still be in use.
+ * megabytes). Called under the vault's lock, which every compaction holds, so no temp file found
+ * here can still be in use by another process.
  */
 export async function removeStaleTemps(file: string): Promise<void> {
   const dir = path.dirname(file);
@@ -169,13 +264,71 @@ export function encodeBlock(key: Buffer, entries: readonly ActivityEntry[]): str
   return entries.length === 0 ? '' : `${BLOCK_PREFIX}${encryptLine(key, JSON.stringify(entries), BLOCK_AAD)}\n`;
 }
 
-export async function appendEntries(file: string, key: Buffer, entries: readonly ActivityEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+/** Chained lines continuing `head`; returns the text and the new head. */
+export function encodeChained(key: Buffer, entries: readonly ActivityEntry[], head: ChainHead): { text: string; head: ChainHead } {
+  const chain = chainKey(key);
+  let { seq, mac } = head;
+  let text = '';
+  for (const entry of entries) {
+    const sealed = encryptLine(key, JSON.stringify(entry));
+    seq += 1;
+    mac = macOf(chain, seq, mac, sealed);
+    text += `@${seq} ${mac} ${sealed}\n`;
+  }
+  return { text, head: { seq, mac } };
+}
+
+/** A chained block (written even when empty, so the sequence never goes back): it follows `head`. */
+export function encodeChainedBlock(key: Buffer, entries: readonly ActivityEntry[], head: ChainHead): { text: string; head: ChainHead } {
+  const sealed = encryptLine(key, JSON.stringify(entries), BLOCK_AAD);
+  const seq = head.seq + 1;
+  const mac = macOf(chainKey(key), seq, '', sealed);
+  return { text: `${CHAINED_BLOCK_PREFIX}${seq} ${mac} ${sealed}\n`, head: { seq, mac } };
+}
+
+export async function appendEntries(file: string, key: Buffer, entries: readonly ActivityEntry[], head: ChainHead = EMPTY_CHAIN): Promise<{ head: ChainHead; bytes: number }> {
+  if (entries.length === 0) return { head, bytes: 0 };
+  const encoded = encodeChained(key, entries, head);
   // One write per batch: a crash leaves at most one torn line at the end.
-  await fs.appendFile(file, entries.map((entry) => encodeEntry(key, entry)).join(''), { mode: 0o600 });
+  await fs.appendFile(file, encoded.text, { mode: 0o600 });
+  return { head: encoded.head, bytes: Buffer.byteLength(encoded.text) };
 }
 
 /** Compaction: the kept entries as one sealed block, atomically (temp file + rename). */
-export async function rewriteActivityFile(file: string, key: Buffer, entries: readonly ActivityEntry[]): Promise<void> {
-  await writeFileAtomic(file, encodeBlock(key, entries));
+export async function rewriteActivityFile(file: string, key: Buffer, entries: readonly ActivityEntry[], head: ChainHead = EMPTY_CHAIN): Promise<ChainHead> {
+  const block = encodeChainedBlock(key, entries, head);
+  await writeFileAtomic(file, block.text);
+  return block.head;
+}
+
+/** What another process appended since `offset` (whole lines only), or a reset when the file was replaced. */
+export function readAppendedSync(file: string, offset: number, ino: number): { kind: 'same' } | { kind: 'reset' } | { kind: 'more'; text: string; ino: number } {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return offset === 0 ? { kind: 'same' } : { kind: 'reset' };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if ((ino !== -1 && stat.ino !== ino) || stat.size < offset) return { kind: 'reset' };
+    if (stat.size === offset) return { kind: 'same' };
+    const bytes = Buffer.alloc(stat.size - offset);
+    readSync(fd, bytes, 0, bytes.length, offset);
+    const end = bytes.lastIndexOf(0x0a);
+    if (end < 0) return { kind: 'same' };
+    return { kind: 'more', text: bytes.subarray(0, end + 1).toString('utf8'), ino: stat.ino };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Key rotation: the log on disk, read under the old key and written as one block under the new one.
+ * Lines that do not open under the old key either (damage) cannot be carried over: counted.
+ */
+export function resealActivity(text: string | null, oldKey: Buffer, newKey: Buffer): { text: string; lost: number; seq: number } {
+  const parsed = parseActivityText(text, oldKey);
+  const block = encodeChainedBlock(newKey, parsed.entries, parsed.chain);
+  return { text: block.text, lost: parsed.badLines, seq: block.head.seq };
 }

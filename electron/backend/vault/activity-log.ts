@@ -5,10 +5,13 @@
 // or more than 2,000 lines were appended since the block, so opening never decrypts thousands of
 // lines one by one; a file found with that many lines is compacted in the background after attach.
 // While the vault is not ready there is no key, so entries live in memory and are written on unlock.
+// Several processes share the file: every write runs under the vault's lock (share()), after reading
+// the lines the others appended, so the chain (activity-file.ts) continues and every process lists all.
 import type { ActivityEntry } from '../../common/model';
 import type { Clock, Logger } from '../ports';
 import { deriveActivityKey } from './activity-crypto';
-import { appendEntries, finishActivityFile, parseActivityText, readActivityText, readActivityTextSync, removeStaleTemps, rewriteActivityFile, type ParsedActivity } from './activity-file';
+import { statSync, truncateSync } from 'node:fs';
+import { appendEntries, finishActivityFile, parseActivityText, readActivityText, readActivityTextSync, readAppendedSync, removeStaleTemps, rewriteActivityFile, type ChainHead, type ParsedActivity } from './activity-file';
 import { ActivityIdGenerator } from './activity-ids';
 import type { ActivityFilter, ActivityLog } from './vault-types';
 import { WriteQueue } from './write-queue';
@@ -29,6 +32,34 @@ interface Loading {
 export interface AttachResult {
   badLines: number;
   tornTail: boolean;
+  /** Deleted, reordered or inserted lines the chain revealed (see activity-file.ts). */
+  chainProblems: string[];
+}
+
+/** How the log shares its file with other processes: the vault's lock, and where chain problems go. */
+export interface ActivityLogSharing {
+  lock(): Promise<() => Promise<void>>;
+  report(problems: readonly string[]): void;
+}
+
+interface Disk {
+  file: string;
+  key: Buffer;
+  lines: number;
+  sinceBlock: number;
+  /** The chain's last line, and how far (bytes, inode) this process has read the file. */
+  head: ChainHead;
+  offset: number;
+  ino: number;
+}
+
+function fileStat(file: string): { size: number; ino: number } {
+  try {
+    const stat = statSync(file);
+    return { size: stat.size, ino: stat.ino };
+  } catch {
+    return { size: 0, ino: -1 };
+  }
 }
 
 export class VaultActivityLog implements ActivityLog {
@@ -36,7 +67,8 @@ export class VaultActivityLog implements ActivityLog {
   #pending: ActivityEntry[] = [];
   /** Ids in #entries whose append is still queued: a compaction before it must not write them too. */
   readonly #queued = new Set<string>();
-  #disk: { file: string; key: Buffer; lines: number; sinceBlock: number } | null = null;
+  #disk: Disk | null = null;
+  #sharing: ActivityLogSharing | null = null;
   #loading: Loading | null = null;
   readonly #queue = new WriteQueue();
   readonly #ids: ActivityIdGenerator;
@@ -53,6 +85,70 @@ export class VaultActivityLog implements ActivityLog {
     return this.#disk !== null;
   }
 
+  /** The chain's last sequence number on disk (mirrored in the key file at each store commit). */
+  get chainSeq(): number | null {
+    return this.#disk?.head.seq ?? null;
+  }
+
+  /** Every write (append, compaction, clear, attach repair) then runs under `sharing.lock()`. */
+  share(sharing: ActivityLogSharing): void {
+    this.#sharing = sharing;
+  }
+
+  async #locked<T>(fn: () => Promise<T>): Promise<T> {
+    const release = this.#sharing ? await this.#sharing.lock() : null;
+    try {
+      return await fn();
+    } finally {
+      await release?.();
+    }
+  }
+
+  /**
+   * Reads what other processes appended since this one last looked (whole lines), merging their
+   * entries; a file replaced by another process's compaction is read again whole. Synchronous.
+   */
+  #catchUp(disk: Disk): void {
+    const read = readAppendedSync(disk.file, disk.offset, disk.ino);
+    if (read.kind === 'same') return;
+    if (read.kind === 'more') {
+      const parsed = parseActivityText(read.text, disk.key, disk.head, 1);
+      // Lines that do not continue the chain from where this process stopped: the file was replaced
+      // (an inode number can be reused at once), so it is read again whole, below.
+      if (parsed.badLines === 0 && parsed.chainProblems.length === 0) {
+        this.#mergeOthers(parsed.entries);
+        disk.head = parsed.chain;
+        disk.offset += Buffer.byteLength(read.text);
+        disk.ino = read.ino;
+        disk.lines += parsed.entries.length;
+        disk.sinceBlock += parsed.entries.length;
+        return;
+      }
+    }
+    const text = readActivityTextSync(disk.file);
+    const parsed = parseActivityText(text, disk.key);
+    if (parsed.badLines > 0) {
+      this.logger.warn(`The activity log written by another process has ${parsed.badLines} unreadable line(s); they are not shown.`);
+    }
+    this.#mergeOthers(parsed.entries);
+    const stat = fileStat(disk.file);
+    disk.head = parsed.chain;
+    disk.offset = parsed.bytes - Buffer.byteLength(parsed.tailKept ? '' : parsed.tail);
+    disk.ino = stat.ino;
+    disk.lines = parsed.lines;
+    disk.sinceBlock = parsed.linesSinceBlock;
+    if (parsed.chainProblems.length > 0) this.#sharing?.report(parsed.chainProblems);
+  }
+
+  #mergeOthers(entries: readonly ActivityEntry[]): void {
+    if (entries.length === 0) return;
+    const known = new Set(this.#entries.map((entry) => entry.id));
+    const added = entries.filter((entry) => !known.has(entry.id));
+    if (added.length === 0) return;
+    for (const entry of added) this.#ids.observe(entry.id);
+    this.#entries = this.#bound([...this.#entries, ...added].sort(byId));
+  }
+
   /**
    * Opens the log file with the data key, merges entries appended while locked, and writes them.
    * The vault does not wait for this (opening stays at the store's cost): until it is done,
@@ -65,7 +161,9 @@ export class VaultActivityLog implements ActivityLog {
     const loading: Loading = { file, key: deriveActivityKey(dataKey), parsed: null, merged: false };
     this.#loading = loading;
     return this.#queue.run(async () => {
+      let pending: ActivityEntry[] = [];
       try {
+        const result = await this.#locked(async () => {
         await removeStaleTemps(file);
         if (!loading.parsed) {
           const text = await readActivityText(file);
@@ -73,18 +171,22 @@ export class VaultActivityLog implements ActivityLog {
           loading.parsed ??= parseActivityText(text, loading.key);
         }
         const loaded = loading.parsed;
-        if (loaded.badLines > 0) return { badLines: loaded.badLines, tornTail: loaded.tornTail };
+        if (loaded.badLines > 0) return { badLines: loaded.badLines, tornTail: loaded.tornTail, chainProblems: [] as string[] };
         this.#merge(loading);
         await finishActivityFile(file, loaded);
+        const stat = fileStat(file);
         // No await between taking the pending entries and setting #disk: an append lands in one or the other.
-        const pending = this.#pending;
+        pending = this.#pending;
         this.#pending = [];
-        this.#disk = { file, key: loading.key, lines: loaded.lines, sinceBlock: loaded.linesSinceBlock };
+        this.#disk = { file, key: loading.key, lines: loaded.lines, sinceBlock: loaded.linesSinceBlock, head: loaded.chain, offset: stat.size, ino: stat.ino };
+        return { badLines: 0, tornTail: loaded.tornTail, chainProblems: loaded.chainProblems };
+        });
+        if (result.badLines > 0) return result;
         await this.#write(pending);
         // An old-format file, or one that grew line by line: seal it into a block for the next open,
         // queued behind this attach so nothing waits for it and appends stay in order.
-        if (this.#needsCompaction()) void this.#queue.run(() => this.#compactLogged());
-        return { badLines: 0, tornTail: loaded.tornTail };
+        if (this.#needsCompaction()) void this.#queue.run(() => this.#locked(() => this.#compactLogged()));
+        return result;
       } finally {
         if (this.#loading === loading) this.#loading = null;
       }
@@ -125,6 +227,16 @@ export class VaultActivityLog implements ActivityLog {
     this.#queued.clear();
   }
 
+  /**
+   * After detach(), before attaching to a re-keyed file (key rotation): drops the entries the file
+   * holds from memory so the attach does not merge them twice; entries waiting to be written stay.
+   */
+  dropWritten(): void {
+    const pending = new Set(this.#pending.map((entry) => entry.id));
+    this.#entries = this.#entries.filter((entry) => pending.has(entry.id));
+    this.#queued.clear();
+  }
+
   append(input: Omit<ActivityEntry, 'id'>): Promise<ActivityEntry> {
     // The id generator must have seen the file's ids first (a clock that stepped back).
     if (this.#loading && !this.#loading.merged) this.#loadNow(this.#loading);
@@ -147,6 +259,14 @@ export class VaultActivityLog implements ActivityLog {
 
   list(filter: ActivityFilter): { entries: ActivityEntry[]; total: number } {
     if (this.#loading && !this.#loading.merged) this.#loadNow(this.#loading);
+    // Other processes' lines (one stat when there are none).
+    if (this.#disk) {
+      try {
+        this.#catchUp(this.#disk);
+      } catch (error) {
+        this.logger.warn(`The activity log could not be re-read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+      }
+    }
     const limit = Math.max(1, filter.limit ?? ACTIVITY_DEFAULT_LIMIT);
     const entries: ActivityEntry[] = [];
     let total = 0;
@@ -171,10 +291,16 @@ export class VaultActivityLog implements ActivityLog {
     // entries must not come back into memory either.
     if (this.#loading) this.#loading.merged = true;
     return this.#queue.run(async () => {
-      if (!this.#disk) return;
-      await rewriteActivityFile(this.#disk.file, this.#disk.key, []);
-      this.#disk.lines = 0;
-      this.#disk.sinceBlock = 0;
+      const disk = this.#disk;
+      if (!disk) return;
+      await this.#locked(async () => {
+        disk.head = await rewriteActivityFile(disk.file, disk.key, [], disk.head);
+        const stat = fileStat(disk.file);
+        disk.offset = stat.size;
+        disk.ino = stat.ino;
+        disk.lines = 0;
+        disk.sinceBlock = 0;
+      });
     });
   }
 
@@ -194,12 +320,21 @@ export class VaultActivityLog implements ActivityLog {
       return;
     }
     try {
-      await appendEntries(disk.file, disk.key, entries);
-      // On disk now: from here on a compaction must keep them in its block.
-      for (const entry of entries) this.#queued.delete(entry.id);
-      disk.lines += entries.length;
-      disk.sinceBlock += entries.length;
-      if (this.#needsCompaction()) await this.#compact();
+      await this.#locked(async () => {
+        // Under the lock: read the other processes' lines first, so the chain continues from the last one.
+        this.#catchUp(disk);
+        // Bytes past the last whole line, with the lock held, can only be a dead writer's torn line.
+        if (fileStat(disk.file).size > disk.offset) truncateSync(disk.file, disk.offset);
+        const appended = await appendEntries(disk.file, disk.key, entries, disk.head);
+        disk.head = appended.head;
+        disk.offset += appended.bytes;
+        if (disk.ino === -1) disk.ino = fileStat(disk.file).ino;
+        // On disk now: from here on a compaction must keep them in its block.
+        for (const entry of entries) this.#queued.delete(entry.id);
+        disk.lines += entries.length;
+        disk.sinceBlock += entries.length;
+        if (this.#needsCompaction()) await this.#compact();
+      });
     } catch (error) {
       this.logger.warn(`The activity log could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); entries stay in memory.`);
     } finally {
@@ -216,8 +351,13 @@ export class VaultActivityLog implements ActivityLog {
   async #compact(): Promise<void> {
     const disk = this.#disk;
     if (!disk) return;
+    // Under the lock: other processes' lines are read in first, so the block keeps them.
+    this.#catchUp(disk);
     const kept = this.#queued.size === 0 ? this.#entries : this.#entries.filter((entry) => !this.#queued.has(entry.id));
-    await rewriteActivityFile(disk.file, disk.key, kept);
+    disk.head = await rewriteActivityFile(disk.file, disk.key, kept, disk.head);
+    const stat = fileStat(disk.file);
+    disk.offset = stat.size;
+    disk.ino = stat.ino;
     disk.lines = kept.length;
     disk.sinceBlock = 0;
   }

@@ -1,5 +1,5 @@
-// The data key: 256 random bits that encrypt the store (through conf) and, via HKDF, the activity
-// log. It never changes for the life of a vault: switching protection only re-wraps it.
+// The data key: 256 random bits that seal the store's records and, via HKDF, the activity log.
+// A new one is made at every protection change (key rotation, key-rotation.ts).
 import { randomBytes } from 'node:crypto';
 
 export const DATA_KEY_BYTES = 32;

@@ -1,6 +1,7 @@
 // The key file (vault-key.json): a small versioned JSON document holding the data key, protected
 // one of three ways. Reading it classifies what was found so recovery can decide: a missing file
 // means first start, garbage is moved aside, a newer format is left alone.
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import type { VaultProtection } from '../../common/model';
@@ -39,6 +40,17 @@ const common = {
   version: z.literal(KEY_FILE_VERSION),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * Names the data key (random, not derived from it): a new one with every key rotation, so other
+   * processes and a half-done rotation can tell which key the file holds without unwrapping it.
+   * Absent in key files written before rotation existed.
+   */
+  keyId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  /**
+   * The store's generation and the activity chain's last sequence number at the last commit, MACed
+   * with the data key (key-mirror.ts): rolling back the data folder except this file is detected.
+   */
+  mirror: z.object({ generation: z.number().int().nonnegative(), activity: z.number().int().nonnegative(), mac: base64.min(1) }).optional(),
 };
 
 const keyFileSchema = z.discriminatedUnion('protection', [
@@ -88,13 +100,23 @@ export async function readKeyFile(file: string): Promise<KeyFileRead> {
   return { kind: 'ok', file: parsed.data };
 }
 
-export function buildKeyFile(body: KeyFileBody, now: Date, previous?: KeyFile): KeyFile {
+export function newKeyId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** `keyId` names a NEW data key (rotation); without it the previous file's id is kept (same key re-wrapped). */
+export function buildKeyFile(body: KeyFileBody, now: Date, previous?: KeyFile, keyId?: string): KeyFile {
   const stamp = now.toISOString();
-  return { format: KEY_FILE_FORMAT, version: KEY_FILE_VERSION, createdAt: previous?.createdAt ?? stamp, updatedAt: stamp, ...body } as KeyFile;
+  const id = keyId ?? previous?.keyId ?? newKeyId();
+  return { format: KEY_FILE_FORMAT, version: KEY_FILE_VERSION, createdAt: previous?.createdAt ?? stamp, updatedAt: stamp, keyId: id, ...body } as KeyFile;
+}
+
+export function keyFileText(keyFile: KeyFile): string {
+  return `${JSON.stringify(keyFile, null, 2)}\n`;
 }
 
 export async function writeKeyFile(file: string, keyFile: KeyFile): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(keyFile, null, 2)}\n`);
+  await writeFileAtomic(file, keyFileText(keyFile));
 }
 
 export function protectionOf(file: KeyFile): VaultProtection {

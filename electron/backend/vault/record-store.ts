@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { WorkbenchError } from '../../common/errors';
 import type { Logger, StoreFactory } from '../ports';
 import { ChangeLog, type ChangeBatch } from './change-log';
-import { openRecord } from './record-crypto';
+import { openRecord, sealRecord } from './record-crypto';
 import { INSTALLS_DIR, MAIN_RECORD, installRecord, installStem, recordPath, recordWriter, type RecordWriter } from './record-files';
 import { accountSchema, appSchema, describeSchemaIssue, installSchema, settingsSchema } from './store-schema';
 import { CURRENT_SCHEMA_VERSION, type StoredInstall, type VaultData } from './vault-types';
@@ -380,7 +380,14 @@ export class RecordStore {
     const main = this.#readMainSync();
     const dir = path.join(this.init.dataDir, INSTALLS_DIR);
     const installs: StoredInstall[] = [];
-    for (const name of readdirSync(dir).filter((entry) => entry.endsWith('.json'))) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((entry) => entry.endsWith('.json'));
+    } catch (error) {
+      // No install written yet: the folder does not exist.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    for (const name of names) {
       const file = path.join(dir, name);
       try {
         installs.push(parseInstall(file, this.init.key, name.slice(0, -5), readFileSync(file, 'utf8')).install);
@@ -395,6 +402,27 @@ export class RecordStore {
   #setMainText(text: string): void {
     this.#mainText = text;
     this.#mainSnap = JSON.parse(text) as MainRecord;
+  }
+
+  /** Reads every record from disk again (a key rotation re-seals exactly what is on disk). */
+  reloadFromDisk(): void {
+    this.#reloadAll();
+  }
+
+  /**
+   * Every record as last written, sealed under another store key with its generation (key rotation):
+   * paths relative to the data folder. The generations stay, so the change log stays true.
+   */
+  sealedFiles(recordKey: Buffer): Array<{ rel: string; text: string }> {
+    const files: Array<{ rel: string; text: string }> = [];
+    for (const [id, install] of this.#snaps) {
+      const name = installRecord(installStem(id));
+      const generation = this.#generations.get(name) ?? this.#generation;
+      files.push({ rel: path.relative(this.init.dataDir, recordPath(this.init.dataDir, name)).split(path.sep).join('/'), text: sealRecord(recordKey, name, generation, JSON.stringify(install)) });
+    }
+    const generation = this.#generations.get(MAIN_RECORD) ?? this.#generation;
+    files.push({ rel: 'vault.json', text: sealRecord(recordKey, MAIN_RECORD, generation, this.#mainText) });
+    return files;
   }
 
   /** The data as last written: what a failed update goes back to. */

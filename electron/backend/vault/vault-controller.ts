@@ -1,14 +1,19 @@
 // The vault's state machine: which key protection is in force, whether the data is readable,
 // what was recovered. Every state change and every write goes through one queue, so an update
 // never races a protection switch or an unlock.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError, isWorkbenchError } from '../../common/errors';
 import type { OsProtection, VaultProtection, VaultStatus } from '../../common/model';
 import type { Clock, KeyProtector, Logger, StoreFactory } from '../ports';
 import { VaultActivityLog } from './activity-log';
 import { newDataKey } from './data-key';
-import { buildKeyFile, readKeyFile, writeKeyFile, type KeyFile, type KeyFileBody } from './key-file';
+import { buildKeyFile, keyFileText, newKeyId, readKeyFile, writeKeyFile, type KeyFile, type KeyFileBody } from './key-file';
+import { abortRotation, commitRotation, finishRotation, stageRotation } from './key-rotation';
+import { readActivityTextSync, resealActivity } from './activity-file';
+import { deriveActivityKey } from './activity-crypto';
+import { deriveRecordKey } from './record-crypto';
+import { readMirror, withMirror, writeKeyFileSync } from './key-mirror';
 import { osBody, passphraseBody, unwrapOs, unwrapPassphrase, unwrapWeak, weakBody } from './key-protection';
 import { mergeRecovered, moveFilesAside, type Recovered } from './recovery';
 import { acquireLock, type Release } from './file-lock';
@@ -54,6 +59,9 @@ export class VaultController implements Vault {
   #integrity: string | null = null;
   #schemaVersion = CURRENT_SCHEMA_VERSION;
   #keyFile: KeyFile | null = null;
+  /** The key file this process opened the store with: its inode (one stat tells it was replaced) and keyId. */
+  #keyStamp: { ino: string; keyId: string | undefined } | null = null;
+  #following = false;
   #dataKey: Buffer | null = null;
   #store: RecordStore | null = null;
   /** A mutator is running on the live data: no reload from disk may replace it meanwhile. */
@@ -69,6 +77,43 @@ export class VaultController implements Vault {
 
   constructor(private readonly deps: VaultDeps) {
     this.activity = new VaultActivityLog(deps.clock, deps.logger);
+    // Appends from every process land in one chained file: each write under the vault's lock.
+    this.activity.share({
+      lock: () => this.#writeLock(),
+      report: (problems) => this.#reportActivityChain(problems),
+    });
+  }
+
+  #addIntegrity(text: string): void {
+    // The same finding met again (a file read again whole) is said once.
+    if (this.#integrity?.includes(text)) return;
+    this.#integrity = this.#integrity ? `${this.#integrity} ${text}` : text;
+    this.deps.logger.warn(`Vault integrity: ${text}`);
+  }
+
+  #reportActivityChain(problems: readonly string[]): void {
+    this.#addIntegrity(`The activity log is not as it was written: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}. The lines that are there are shown.`);
+    this.#changed();
+  }
+
+  /**
+   * After a commit, under the lock: the store's generation (and the activity chain's length) goes
+   * into the key file, MACed (key-mirror.ts). Not fatal: the records are committed already.
+   */
+  #mirrorCommit(store: RecordStore): void {
+    const keyFile = this.#keyFile;
+    const dataKey = this.#dataKey;
+    if (!keyFile || !dataKey) return;
+    try {
+      const previous = readMirror(keyFile, dataKey);
+      const activity = Math.max(this.activity.chainSeq ?? 0, previous?.ok ? previous.activity : 0);
+      const next = withMirror(keyFile, dataKey, store.generation, activity);
+      writeKeyFileSync(this.deps.paths.keyFile, next);
+      this.#keyFile = next;
+      if (this.#keyStamp) this.#keyStamp = { ...this.#keyStamp, ino: fileIdentity(this.deps.paths.keyFile) };
+    } catch (error) {
+      this.deps.logger.warn(`The store's generation could not be mirrored in the key file (${errnoCode(error)}).`);
+    }
   }
 
   status(): VaultStatus {
@@ -94,6 +139,15 @@ export class VaultController implements Vault {
     const store = this.#store;
     if (this.#closed || this.#state !== 'ready' || !store) throw this.#notReadyError();
     this.#touch();
+    if (!this.#mutating && this.#rotatedElsewhere()) {
+      // Another process rotated the key: the records on disk no longer open with ours. Show the data
+      // as last read and re-open with the new key file (a passphrase vault asks for it again).
+      if (!this.#following) {
+        this.#following = true;
+        void this.#queue.run(() => this.#followRotation()).finally(() => (this.#following = false));
+      }
+      return store.data;
+    }
     // Another process may have written since: one stat tells, and only its records are read again.
     if (!this.#mutating) {
       try {
@@ -109,7 +163,7 @@ export class VaultController implements Vault {
     return this.#queue.run(async () => {
       if (this.#closed || this.#state !== 'ready' || !this.#store) throw this.#notReadyError();
       this.#touch();
-      const release = await this.#writeLock();
+      const release = await this.#writeLockFollowingRotation();
       try {
         // The state may have changed while waiting for another process (lock, close).
         const store = this.#store;
@@ -123,7 +177,7 @@ export class VaultController implements Vault {
             throw new WorkbenchError('INTERNAL', 'A vault update must be synchronous; do async work before calling update().');
           }
           // Writes only the records that changed; throws (and puts the data back) when it cannot.
-          store.commit();
+          if (store.commit() > 0) this.#mirrorCommit(store);
           return result;
         } catch (error) {
           store.restore();
@@ -205,6 +259,62 @@ export class VaultController implements Vault {
     await unwrapPassphrase(keyFile, currentPassphrase);
   }
 
+  /**
+   * The write lock, on the current key: if another process rotated the key meanwhile, the lock is let
+   * go, the vault re-opened with the new key file, and the lock taken again (or VAULT_LOCKED when the
+   * new key file needs the passphrase).
+   */
+  async #writeLockFollowingRotation(): Promise<Release> {
+    for (let attempt = 0; ; attempt += 1) {
+      const release = await this.#writeLock();
+      if (!this.#rotatedElsewhere()) return release;
+      await release();
+      if (attempt >= 3) throw new WorkbenchError('CONFLICT', 'The vault\'s key keeps changing in another workbench process. Try again.');
+      await this.#followRotation();
+      if (this.#closed || this.#state !== 'ready' || !this.#store) throw this.#notReadyError();
+    }
+  }
+
+  /** True when the key file on disk holds another data key than the one this process uses. */
+  #rotatedElsewhere(): boolean {
+    const stamp = this.#keyStamp;
+    if (!stamp || this.#state !== 'ready') return false;
+    let ino: string;
+    try {
+      ino = fileIdentity(this.deps.paths.keyFile);
+    } catch {
+      return false;
+    }
+    if (ino === stamp.ino) return false;
+    const keyId = readKeyIdSync(this.deps.paths.keyFile);
+    // Rewritten with the same key (re-protected by the OS): note the new file, nothing to follow.
+    if (keyId === stamp.keyId) {
+      this.#keyStamp = { ino, keyId };
+      return false;
+    }
+    return true;
+  }
+
+  /** Runs in the queue: drops the old key and data, reads the new key file, opens with it (or waits for the passphrase). */
+  async #followRotation(): Promise<void> {
+    if (this.#closed || this.#state !== 'ready' || !this.#rotatedElsewhere()) return;
+    this.deps.logger.info('Another workbench process changed the vault\'s key; re-opening with the new key file.');
+    await this.#activityAttach;
+    await this.activity.detach();
+    this.activity.dropWritten();
+    this.#store = null;
+    this.#dataKey = null;
+    this.#keyStamp = null;
+    this.#disarmIdle();
+    const read = await readKeyFile(this.deps.paths.keyFile);
+    if (read.kind !== 'ok') {
+      this.#lock('The vault\'s key file changed in another workbench process and cannot be read now. Restart the app.');
+    } else {
+      await this.#openWithKeyFile(read.file);
+    }
+    this.#changed();
+  }
+
   async #writeLock(): Promise<Release> {
     return acquireLock(this.deps.paths.lockFile, { staleMs: 10_000, waitMs: 30_000, what: 'The vault' });
   }
@@ -231,7 +341,9 @@ export class VaultController implements Vault {
     return this.#queue.run(async () => {
       if (this.#closed || this.#state === 'needs-setup') throw this.#notReadyError();
       if (this.#state === 'ready') return this.status();
-      const keyFile = this.#keyFile;
+      // Another process may have rotated the key since this one read the key file.
+      const read = this.#keyFile?.protection === 'passphrase' ? await readKeyFile(this.deps.paths.keyFile) : null;
+      const keyFile = read?.kind === 'ok' ? read.file : this.#keyFile;
       if (keyFile?.protection !== 'passphrase') throw this.#notReadyError();
       const dataKey = await unwrapPassphrase(keyFile, passphrase);
       await this.#openStore(dataKey, keyFile);
@@ -409,10 +521,29 @@ export class VaultController implements Vault {
     // Under the write lock: another process may be migrating or writing the same folder.
     const release = await this.#writeLock();
     let opened;
+    let replaced: KeyFile | null = null;
     try {
-      opened = await openStore({ paths, dataKey, storeFactory, logger, now: this.#now(), recover: (files, reason) => this.#recover(files, reason) });
+      const onDisk = await readKeyFile(paths.keyFile);
+      if (onDisk.kind === 'ok' && onDisk.file.keyId !== keyFile.keyId) {
+        // Another process rotated the key between our read of the key file and this lock.
+        replaced = onDisk.file;
+      } else {
+        // A rotation cut short by a crash: finished (committed) or rolled back (not), before any read.
+        const outcome = finishRotation(paths.dataDir, keyFile.keyId);
+        // Temp files of key-file writes (the mirror, at every commit) a killed process left behind.
+        await removeKeyFileTemps(paths.keyFile);
+        if (outcome !== 'none') logger.warn(`A key rotation cut short was ${outcome === 'rolled-forward' ? 'finished' : 'rolled back'}.`);
+        this.#keyStamp = { ino: fileIdentity(paths.keyFile), keyId: keyFile.keyId };
+        // The file on disk carries the latest mirror (written at every commit, by any process).
+        if (onDisk.kind === 'ok') this.#keyFile = onDisk.file;
+        opened = await openStore({ paths, dataKey, storeFactory, logger, now: this.#now(), recover: (files, reason) => this.#recover(files, reason) });
+      }
     } finally {
       await release();
+    }
+    if (replaced || !opened) {
+      if (replaced) await this.#openWithKeyFile(replaced);
+      return;
     }
     switch (opened.kind) {
       case 'ok':
@@ -424,6 +555,7 @@ export class VaultController implements Vault {
           this.#integrity = `Some vault files are not the ones the vault last wrote (restored from a copy or a backup, or changed outside the workbench): ${list.slice(0, 5).join('; ')}${list.length > 5 ? ` (and ${list.length - 5} more)` : ''}. They were opened as found: check the data they hold.`;
           logger.warn(`Vault rollback detected in ${list.length} file(s).`);
         }
+        this.#checkMirror(dataKey, opened.store.generation);
         this.#schemaVersion = CURRENT_SCHEMA_VERSION;
         this.#state = 'ready';
         this.#problem = null;
@@ -447,9 +579,27 @@ export class VaultController implements Vault {
     }
   }
 
+  /** The store must be at least as new as the generation mirrored in the key file (key-mirror.ts). */
+  #checkMirror(dataKey: Buffer, storeGeneration: number): void {
+    const mirror = this.#keyFile ? readMirror(this.#keyFile, dataKey) : null;
+    if (!mirror) return;
+    if (!mirror.ok) {
+      this.#addIntegrity('The key file\'s record of the last write does not verify (the key file was edited): a rollback of the store could not be checked.');
+    } else if (storeGeneration < mirror.generation) {
+      this.#addIntegrity(`The store is older than the key file says: its files and change log end at generation ${storeGeneration}, but generation ${mirror.generation} was written. The data folder (except the key file) was rolled back or restored from a copy; changes made since are not in it.`);
+    }
+  }
+
   async #attachActivity(dataKey: Buffer): Promise<void> {
     const file = this.deps.paths.activityFile;
     const first = await this.activity.attach(file, dataKey);
+    if (first.chainProblems.length > 0) this.#reportActivityChain(first.chainProblems);
+    const mirror = this.#keyFile ? readMirror(this.#keyFile, dataKey) : null;
+    const seq = this.activity.chainSeq;
+    if (first.badLines === 0 && mirror?.ok && seq !== null && seq < mirror.activity) {
+      this.#addIntegrity(`The activity log ends at line ${seq}, but line ${mirror.activity} had been written: lines at its end were removed.`);
+      this.#changed();
+    }
     if (first.badLines === 0) return;
     await this.#recover([file], `The activity log had ${first.badLines} line(s) that could not be read with the vault's key.`);
     await this.activity.attach(file, dataKey);
@@ -471,12 +621,58 @@ export class VaultController implements Vault {
       await this.#openStore(dataKey, keyFile);
       return;
     }
-    const dataKey = this.#dataKey;
-    if (!dataKey) throw this.#notReadyError();
-    const keyFile = buildKeyFile(await makeBody(dataKey), this.#now(), this.#keyFile ?? undefined);
-    await writeKeyFile(this.deps.paths.keyFile, keyFile);
-    this.#keyFile = keyFile;
-    this.#protection = keyFile.protection;
+    await this.#rotate(makeBody);
+  }
+
+  /**
+   * Key rotation (issue 15, M2): a new data key, every store file and the activity log sealed again
+   * under it, then the new key file, crash-safe (key-rotation.ts): the old key opens nothing after.
+   */
+  async #rotate(makeBody: (dataKey: Buffer) => Promise<KeyFileBody>): Promise<void> {
+    const oldKey = this.#dataKey;
+    if (!oldKey || !this.#store) throw this.#notReadyError();
+    const { paths, logger } = this.deps;
+    const newKey = newDataKey();
+    // The slow part (scrypt, the OS keychain) before taking the lock.
+    let keyFile = buildKeyFile(await makeBody(newKey), this.#now(), this.#keyFile ?? undefined, newKeyId());
+    // Appends from here on wait in memory; the ones already queued are written under the old key first.
+    await this.#activityAttach;
+    await this.activity.detach();
+    let committed = false;
+    const release = await this.#writeLockFollowingRotation().catch(async (error: unknown) => {
+      this.activity.dropWritten();
+      if (this.#dataKey) this.#activityAttach = this.#attachActivity(this.#dataKey);
+      throw error;
+    });
+    try {
+      const store = this.#store;
+      if (!store) throw this.#notReadyError();
+      // Exactly what is on disk now, other processes' writes included.
+      store.reloadFromDisk();
+      const files = store.sealedFiles(deriveRecordKey(newKey));
+      const activity = resealActivity(readActivityTextSync(paths.activityFile), deriveActivityKey(oldKey), deriveActivityKey(newKey));
+      if (activity.lost > 0) logger.warn(`${activity.lost} activity line(s) could not be read with the old key and were not carried over.`);
+      files.push({ rel: 'activity.log', text: activity.text });
+      // The new key file mirrors the store's generation under the new key (key-mirror.ts).
+      keyFile = withMirror(keyFile, newKey, store.generation, activity.seq);
+      try {
+        stageRotation(paths.dataDir, keyFile.keyId!, files, keyFileText(keyFile));
+        commitRotation(paths.dataDir);
+        committed = true;
+      } catch (error) {
+        if (!committed) abortRotation(paths.dataDir);
+        throw new WorkbenchError('INTERNAL', `The vault's new key could not be written (${errnoCode(error)}). Nothing was changed.`, undefined, { cause: error });
+      }
+      finishRotation(paths.dataDir, keyFile.keyId);
+    } finally {
+      await release();
+      this.activity.dropWritten();
+      if (!committed && this.#dataKey) this.#activityAttach = this.#attachActivity(this.#dataKey);
+    }
+    // Re-open with the new key: the records are read back (proving they open) and the log attached.
+    this.#store = null;
+    this.#dataKey = null;
+    await this.#openStore(newKey, keyFile);
   }
 
   async #recover(files: readonly string[], reason: string): Promise<void> {
@@ -535,4 +731,29 @@ export class VaultController implements Vault {
     }
     return status;
   }
+}
+
+function readKeyIdSync(file: string): string | undefined {
+  try {
+    const keyId = (JSON.parse(readFileSync(file, 'utf8')) as { keyId?: unknown }).keyId;
+    return typeof keyId === 'string' ? keyId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Which file is at `file` now: inode AND modification time in nanoseconds (an inode number alone is
+ * reused at once on some file systems, e.g. after the key file was replaced twice).
+ */
+function fileIdentity(file: string): string {
+  const stat = statSync(file, { bigint: true });
+  return `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
+}
+
+async function removeKeyFileTemps(keyFile: string): Promise<void> {
+  const dir = path.dirname(keyFile);
+  const prefix = `.${path.basename(keyFile)}.tmp-`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => fs.rm(path.join(dir, name), { force: true }).catch(() => undefined)));
 }

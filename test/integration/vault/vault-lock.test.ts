@@ -52,6 +52,9 @@ describe('settings and the idle auto-lock', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const vault = await open(await makeTempDir(), protector('weak'));
     await vault.setPassphrase(PASS);
+    // The history attaches in the background under the vault's lock file; a writer waiting for that
+    // lock polls with setTimeout, which is faked here: let the attach finish first.
+    await activityAttached(vault);
     expect(await vault.updateSettings({})).toEqual({ autoLockMinutes: null, clipboardClearSeconds: 30 });
     expect(await vault.updateSettings({ autoLockMinutes: 5, clipboardClearSeconds: null })).toEqual({ autoLockMinutes: 5, clipboardClearSeconds: null });
     expect(vault.data().settings).toMatchObject({ autoLockMinutes: 5, clipboardClearSeconds: null });

@@ -13,7 +13,7 @@ import type { FlowView } from '../../../electron/common/model';
 import { acquireLock } from '../../../electron/backend/vault/file-lock';
 import { consentInSandbox } from '../../fakes/sandbox-browser';
 import { createRecordingPorts } from '../../fakes/recording-ports';
-import { makeTempDir, open, sampleApp } from './vault-test-helpers';
+import { activityAttached, makeTempDir, open, sampleActivity, sampleApp } from './vault-test-helpers';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -95,6 +95,39 @@ describe('several processes on one vault', () => {
     const fresh = await open(dir);
     expect(fresh.data().installs).toHaveLength(200);
     expect(fresh.data().accounts[0]!.notes).toBe('reader');
+  }, 120_000);
+
+  it('2 processes × 1,100 activity appends: one chained log, every line lands, an open process sees them all, compaction under the lock', async () => {
+    const dir = await makeTempDir();
+    const reader = await open(dir);
+    await activityAttached(reader);
+    await reader.activity.append(sampleActivity({ url: 'https://acme.gorgias.com/api/reader/0' }));
+    const appenders = [start('activity-appender.ts', [dir, 'a', '1100']), start('activity-appender.ts', [dir, 'b', '1100'])];
+    await Promise.all(appenders.map((appender) => appender.line(/^ready$/)));
+    for (const appender of appenders) appender.process.stdin.end('go\n');
+    // Each saw the reader's line and at least its own 1,100, and no break in the chain.
+    for (const appender of appenders) expect(await appender.line(/^listed /)).toMatch(/^listed (\d+) integrity ok$/);
+    expect(await Promise.all(appenders.map((appender) => appender.exited))).toEqual([0, 0]);
+
+    // The reader never reopened: it lists the others' lines, all of them.
+    const listed = reader.activity.list({ limit: 10_000 });
+    expect(listed.total).toBe(2_201);
+    const urls = new Set(listed.entries.map((entry) => entry.url));
+    for (let n = 0; n < 1_100; n += 1) {
+      expect(urls.has(`https://acme.gorgias.com/api/a/${n}`)).toBe(true);
+      expect(urls.has(`https://acme.gorgias.com/api/b/${n}`)).toBe(true);
+    }
+    // More than 2,000 lines were appended since the last block: one process compacted, under the lock,
+    // keeping every line, and the chain held across it (the sequence goes on after the block).
+    const lines = (await fs.readFile(path.join(dir, 'activity.log'), 'utf8')).split('\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^#block v2 \d+ /);
+    expect(lines.length).toBeLessThan(2_201);
+    await reader.activity.append(sampleActivity({ url: 'https://acme.gorgias.com/api/reader/1' }));
+    expect(reader.status().integrity).toBeNull();
+    const fresh = await open(dir);
+    await activityAttached(fresh);
+    expect(fresh.activity.list({ limit: 1 }).total).toBe(2_202);
+    expect(fresh.status().integrity).toBeNull();
   }, 120_000);
 
   it('breaks a lock left by a dead process, and waits for a live one', async () => {

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { VaultStatus } from '../../../electron/common/model';
 import { FAKE_PROTECTOR_MARKER } from '../../fakes/fake-key-protector';
-import { closeVault, keyFile, listDir, makeTempDir, open, protector, sampleApp, snapshotDir, storeFile } from './vault-test-helpers';
+import { activityAttached, closeVault, keyFile, listDir, makeTempDir, open, protector, sampleApp, snapshotDir, storeFile } from './vault-test-helpers';
 
 const PASS = 'correct horse battery staple';
 
@@ -75,13 +75,13 @@ describe('passphrase protection', () => {
     expect(second.data().apps.map((app) => app.id)).toEqual(['app_1']);
   });
 
-  it('re-wraps the same data key on a ready vault without rewriting the store', async () => {
+  it('rotates the data key on a ready vault: the store is sealed again (vault-rotation.test.ts checks the old key opens nothing)', async () => {
     const dir = await makeTempDir();
     const vault = await open(dir, protector('strong'));
     await vault.update((draft) => void draft.apps.push(sampleApp()));
     const storeBefore = await fs.readFile(storeFile(dir));
     expect(await vault.setPassphrase(PASS)).toMatchObject({ state: 'ready', protection: 'passphrase' });
-    expect(await fs.readFile(storeFile(dir))).toEqual(storeBefore);
+    expect(await fs.readFile(storeFile(dir))).not.toEqual(storeBefore);
     await closeVault(vault);
 
     const reopened = await open(dir, protector('strong'));
@@ -193,6 +193,8 @@ describe('changing protection needs the current passphrase (L6)', () => {
     const keys = protector('weak');
     const vault = await open(dir, keys);
     await vault.setPassphrase(PASS);
+    // The history is attached in the background, under the vault's lock file: wait for it first.
+    await activityAttached(vault);
     const before = await snapshotDir(dir);
     await expect(vault.setPassphrase('a brand new passphrase')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/current passphrase/) });
     await expect(vault.setPassphrase('a brand new passphrase', 'not the passphrase')).rejects.toMatchObject({ code: 'VAULT_PASSPHRASE_WRONG' });

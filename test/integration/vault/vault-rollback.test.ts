@@ -4,7 +4,31 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeVault, makeTempDir, open, sampleApp, sampleInstall } from './vault-test-helpers';
+import { activityAttached, activityFile, closeVault, makeTempDir, open, sampleActivity, sampleApp, sampleInstall } from './vault-test-helpers';
+
+/** Copies the data folder's files (installs too), all but the key file: a backup restored later. */
+async function copyAllButKey(from: string, to: string): Promise<void> {
+  await fs.cp(from, to, { recursive: true, filter: (source) => path.basename(source) !== 'vault-key.json' });
+}
+
+async function activityLines(dir: string): Promise<string[]> {
+  return (await fs.readFile(activityFile(dir), 'utf8')).split('\n').filter(Boolean);
+}
+
+async function withActivity(count: number): Promise<string> {
+  const dir = await makeTempDir();
+  const vault = await open(dir);
+  await activityAttached(vault);
+  for (let n = 1; n <= count; n += 1) await vault.activity.append(sampleActivity({ url: `https://acme.gorgias.com/api/${n}` }));
+  await closeVault(vault);
+  return dir;
+}
+
+async function reopenedIntegrity(dir: string): Promise<string | null> {
+  const vault = await open(dir);
+  await activityAttached(vault);
+  return vault.status().integrity;
+}
 
 describe('rollback detection', () => {
   it('reports an install file or main store older than its last write, and a missing one', async () => {
@@ -42,5 +66,71 @@ describe('rollback detection', () => {
     await closeVault(vault);
     await fs.writeFile(path.join(dir, 'installs/inst_x.json'), copy);
     expect((await open(dir)).status().integrity).toMatch(/inst_x\.json was deleted/);
+  });
+});
+
+describe('rollback of the whole folder but the key file (generation mirrored in the key file)', () => {
+  it('reports store files and change log put back together from an older copy', async () => {
+    const dir = await makeTempDir();
+    const backup = await makeTempDir();
+    const vault = await open(dir);
+    await vault.update((draft) => {
+      draft.apps.push(sampleApp());
+      draft.installs.push(sampleInstall('inst_1'));
+    });
+    await copyAllButKey(dir, backup);
+    await vault.update((draft) => void (draft.installs[0]!.accessToken = 'rotated-later'));
+    await vault.update((draft) => void (draft.apps[0]!.name = 'renamed later'));
+    await closeVault(vault);
+    expect(await reopenedIntegrity(dir)).toBeNull();
+
+    // Everything but the key file goes back to the copy: files, change log and activity log agree
+    // with each other, so only the key file's mirror can tell.
+    for (const name of await fs.readdir(dir)) if (name !== 'vault-key.json') await fs.rm(path.join(dir, name), { recursive: true, force: true });
+    await fs.cp(backup, dir, { recursive: true });
+    const rolledBack = await open(dir);
+    expect(rolledBack.status().state).toBe('ready');
+    expect(rolledBack.status().integrity).toMatch(/older than the key file says: its files and change log end at generation 2, but generation 4 was written/);
+    expect(rolledBack.data().installs[0]!.accessToken).toBe('at-inst_1');
+  });
+
+  it('reports a key file whose mirror was edited', async () => {
+    const dir = await makeTempDir();
+    const vault = await open(dir);
+    await vault.update((draft) => void draft.apps.push(sampleApp()));
+    await closeVault(vault);
+    const key = JSON.parse(await fs.readFile(path.join(dir, 'vault-key.json'), 'utf8')) as { mirror: { generation: number } };
+    key.mirror.generation = 1;
+    await fs.writeFile(path.join(dir, 'vault-key.json'), JSON.stringify(key));
+    expect(await reopenedIntegrity(dir)).toMatch(/record of the last write does not verify/);
+  });
+});
+
+describe('the activity log chain', () => {
+  it('accepts an intact log, and reports a deleted line', async () => {
+    const dir = await withActivity(5);
+    expect(await reopenedIntegrity(dir)).toBeNull();
+    const lines = await activityLines(dir);
+    await fs.writeFile(activityFile(dir), `${[...lines.slice(0, 2), ...lines.slice(3)].join('\n')}\n`);
+    expect(await reopenedIntegrity(dir)).toMatch(/activity log is not as it was written: line 3 is missing/);
+  });
+
+  it('reports reordered lines', async () => {
+    const dir = await withActivity(5);
+    const lines = await activityLines(dir);
+    await fs.writeFile(activityFile(dir), `${[lines[0], lines[2], lines[1], lines[3], lines[4]].join('\n')}\n`);
+    expect(await reopenedIntegrity(dir)).toMatch(/line 2 is out of order \(after line 3\)/);
+  });
+
+  it('reports lines cut off its end, up to what the key file mirrored at the last store commit', async () => {
+    const dir = await makeTempDir();
+    const vault = await open(dir);
+    await activityAttached(vault);
+    for (let n = 1; n <= 5; n += 1) await vault.activity.append(sampleActivity({ url: `https://acme.gorgias.com/api/${n}` }));
+    await vault.update((draft) => void draft.apps.push(sampleApp()));
+    await closeVault(vault);
+    const lines = await activityLines(dir);
+    await fs.writeFile(activityFile(dir), `${lines.slice(0, 3).join('\n')}\n`);
+    expect(await reopenedIntegrity(dir)).toMatch(/activity log ends at line 3, but line 5 had been written/);
   });
 });

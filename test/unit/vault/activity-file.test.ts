@@ -97,7 +97,7 @@ describe('activity log attached in the background', () => {
     await log.detach();
     const lines = (await fs.readFile(file, 'utf8')).split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
-    expect(lines[0]!.startsWith('#block v1 ')).toBe(true);
+    expect(lines[0]!.startsWith('#block v2 ')).toBe(true);
     expect((await loadActivityFile(file, key)).entries).toEqual(old);
     expect((await fs.readdir(path.dirname(file))).filter((name) => name.includes('.tmp-'))).toEqual([]);
   });

@@ -1,0 +1,45 @@
+// The generation mirror (issue 15, L1): at each commit the store's generation (and the activity
+// chain's last sequence number) is copied into the key file, MACed with a key derived from the data
+// key and bound to the keyId. The key file is not part of the store, so rolling back the store
+// files AND the change log together (a whole copy of the data folder put back, except the key
+// file) leaves the store behind the mirror: reported. The MAC means the mirror cannot be lowered by
+// editing the key file without the data key.
+import { createHmac, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { keyFileText, type KeyFile } from './key-file';
+import { deriveKey } from './sealed-box';
+
+function mirrorMac(dataKey: Buffer, keyId: string | undefined, generation: number, activity: number): string {
+  return createHmac('sha256', deriveKey(dataKey, 'gorgias-workbench/key-mirror/v1')).update(`${keyId ?? ''}\n${generation}\n${activity}`).digest('base64');
+}
+
+export function withMirror(keyFile: KeyFile, dataKey: Buffer, generation: number, activity: number): KeyFile {
+  return { ...keyFile, mirror: { generation, activity, mac: mirrorMac(dataKey, keyFile.keyId, generation, activity) } };
+}
+
+/** The mirror as verified, or why it cannot be trusted; null when the key file has none yet. */
+export function readMirror(keyFile: KeyFile, dataKey: Buffer): { ok: true; generation: number; activity: number } | { ok: false } | null {
+  const mirror = keyFile.mirror;
+  if (!mirror) return null;
+  if (mirrorMac(dataKey, keyFile.keyId, mirror.generation, mirror.activity) !== mirror.mac) return { ok: false };
+  return { ok: true, generation: mirror.generation, activity: mirror.activity };
+}
+
+/** Atomic and durable, synchronous (it runs inside a store commit, under the vault's lock). */
+export function writeKeyFileSync(file: string, keyFile: KeyFile): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${randomBytes(6).toString('hex')}`);
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, keyFileText(keyFile));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
