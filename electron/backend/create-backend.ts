@@ -72,15 +72,25 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
   const events = new EventBus();
   const vault = await openVault({ dataDir, keyProtector: ports.keyProtector, storeFactory: ports.storeFactory ?? confStoreFactory, clock, logger });
 
-  const seedIfReady = async () => {
-    if (vault.status().state !== 'ready' || vault.data().settings.seeded) return;
-    await vault.update((data) => seedFirstRun(data, nowIso()));
-    events.emit('apps.changed', null);
-    events.emit('accounts.changed', null);
+  // One seeding at a time: the status listener and the vault methods that make the vault ready
+  // (which wait for it, so a caller's next list already has the demo app) share it.
+  let seeding: Promise<void> | null = null;
+  const seedIfReady = (): Promise<void> => {
+    seeding ??= (async () => {
+      if (vault.status().state !== 'ready' || vault.data().settings.seeded) return;
+      await vault.update((data) => seedFirstRun(data, nowIso()));
+      events.emit('apps.changed', null);
+      events.emit('accounts.changed', null);
+    })()
+      .catch((error: unknown) => logger.error('first-run seed failed', error))
+      .finally(() => {
+        seeding = null;
+      });
+    return seeding;
   };
   const stopVaultEvents = vault.onStatusChange((status) => {
     events.emit('vault.changed', status);
-    seedIfReady().catch((error: unknown) => logger.error('first-run seed failed', error));
+    void seedIfReady();
   });
   await seedIfReady();
 
@@ -136,7 +146,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
       holdsSecret: (text) => holdsSecret(text, knownSecrets(vault)),
       copySecret,
     }),
-    ...createVaultService(vault),
+    ...createVaultService(vault, seedIfReady),
     ...createAppsService({
       vault,
       events,
@@ -171,6 +181,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     allowedExternalHosts: () => relayHosts(vault),
     async close() {
       stopVaultEvents();
+      await seeding;
       secretClipboard.dispose();
       await installEntry.close();
       await flows.close();

@@ -14,13 +14,23 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createVaultService(vault: Vault): DomainService<'vault'> {
+/**
+ * `whenReady` runs after a call that may have made the vault ready (setup, unlock), before the call
+ * answers: the first-run content is there by the time the caller lists the apps.
+ */
+export function createVaultService(vault: Vault, whenReady: () => Promise<void> = async () => undefined): DomainService<'vault'> {
+  const readying = <T>(work: () => Promise<T>) =>
+    mapped(async () => {
+      const status = await work();
+      await whenReady();
+      return status;
+    });
   return {
     'vault.status': () => mapped(async () => vault.status()),
-    'vault.unlock': ({ passphrase }) => mapped(() => vault.unlock(passphrase)),
-    'vault.setPassphrase': ({ passphrase, currentPassphrase }) => mapped(() => vault.setPassphrase(passphrase, currentPassphrase)),
-    'vault.acceptWeakProtection': (input) => mapped(() => vault.acceptWeakProtection(input?.currentPassphrase)),
-    'vault.useOsProtection': (input) => mapped(() => vault.useOsProtection(input?.currentPassphrase)),
+    'vault.unlock': ({ passphrase }) => readying(() => vault.unlock(passphrase)),
+    'vault.setPassphrase': ({ passphrase, currentPassphrase }) => readying(() => vault.setPassphrase(passphrase, currentPassphrase)),
+    'vault.acceptWeakProtection': (input) => readying(() => vault.acceptWeakProtection(input?.currentPassphrase)),
+    'vault.useOsProtection': (input) => readying(() => vault.useOsProtection(input?.currentPassphrase)),
     'vault.dismissRecovery': () => mapped(() => vault.dismissRecovery()),
     'vault.lock': () => mapped(() => vault.lock()),
     'vault.updateSettings': (patch) => mapped(() => vault.updateSettings(patch)),
