@@ -12,9 +12,12 @@ import { UI_TIMEOUT, connectFirstInstall, waitFor } from './tools-steps';
 
 let harness: Harness;
 let installId: string;
+/** The backend's and the sandbox's clock; the 429 test stops it so the rate-limit bucket cannot leak. */
+let stoppedAt: number | null = null;
+const clock = { now: () => stoppedAt ?? Date.now() };
 
 beforeAll(async () => {
-  harness = await startHarness({ viewport: { width: 1400, height: 1000 } });
+  harness = await startHarness({ viewport: { width: 1400, height: 1000 }, clock });
   await connectFirstInstall(harness);
   installId = harness.backend.vault.data().installs[0]!.id;
   await harness.page.getByRole('button', { name: 'API console' }).click();
@@ -264,26 +267,17 @@ describe('API console', () => {
     await page.getByLabel('Method').selectOption('GET');
     await page.getByLabel('Path').fill('/api/account');
     await page.getByLabel('Query').fill('');
-    // Keep the account's bucket full (80 requests per 20 s, leaking 4 per second) straight through
-    // the backend, so the page's own request finds no room.
-    let flooding = true;
-    const burst = () => Promise.all(Array.from({ length: 10 }, () => harness.backend['api.send']({ installId, method: 'GET', path: '/api/account', query: [], headers: [], body: null })));
-    const flood = (async () => {
-      while (flooding) await burst();
-    })();
+    // Fill the account's bucket (80 requests per 20 s) straight through the backend with the clock
+    // stopped, so it cannot leak: the page's own request then finds no room, whatever the load.
+    stoppedAt = Date.now();
     try {
-      await waitFor(() => harness.backend.vault.activity.list({ kind: 'api', limit: 1 }).entries[0]?.status === 429, 'the bucket to fill');
-      const send = page.getByRole('button', { name: 'Send', exact: true });
-      // A request may still slip into a slot that just leaked: then it is sent again.
-      for (let attempt = 0; attempt < 5; attempt++) {
-        await send.click();
-        await send.waitFor();
-        await page.waitForFunction(() => !document.querySelector('.api-console .button--primary')?.hasAttribute('disabled'));
-        if ((await page.locator('.http-status').textContent()) === '429') break;
-      }
+      const burst = () => Promise.all(Array.from({ length: 10 }, () => harness.backend['api.send']({ installId, method: 'GET', path: '/api/account', query: [], headers: [], body: null })));
+      while (harness.backend.vault.activity.list({ kind: 'api', limit: 1 }).entries[0]?.status !== 429) await burst();
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await status().getByText('429', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
     } finally {
-      flooding = false;
-      await flood;
+      // Time goes on from where it stopped: the bucket leaks again and the countdown can end.
+      stoppedAt = null;
     }
     await status().getByText('429', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
     await page.getByRole('status').getByText(/^Rate limited: retry in \d+ s \(Retry-after: \d+\)\.$/).waitFor({ timeout: UI_TIMEOUT });
