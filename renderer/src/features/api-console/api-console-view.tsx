@@ -13,6 +13,7 @@ import { useResource } from '../../hooks/use-resource';
 import { AccountName } from '../../components/account-name';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorMessage } from '../../components/error-message';
+import { Time } from '../../components/time-text';
 import { EndpointPicker } from './endpoint-picker';
 import { HistoryList } from './history-list';
 import { EMPTY_DRAFT, draftProblems, firstProblem, pairsToText, toRequest, withCursor, type RequestDraft } from './request-draft';
@@ -23,7 +24,7 @@ import '../../styles/api-console.css';
 
 type Pending = { kind: 'scope'; input: ApiSendInput; scope: string } | { kind: 'write'; input: ApiSendInput };
 
-export function ApiConsoleView({ installId, request }: { installId: string; request?: ConsoleRequest }) {
+export function ApiConsoleView({ installId, request, responseId }: { installId: string; request?: ConsoleRequest; responseId?: string }) {
   const { installs, apps, accounts } = useCatalog();
   const install = installs?.find((candidate) => candidate.id === installId);
   const app = apps?.find((candidate) => candidate.id === install?.appId);
@@ -33,6 +34,8 @@ export function ApiConsoleView({ installId, request }: { installId: string; requ
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<ErrorShape | null>(null);
   const [sending, setSending] = useState(false);
+  // The answer on screen is a kept one (a run's result), not one sent from here: said above it.
+  const [keptAt, setKeptAt] = useState<number | null>(null);
   const [asking, setAsking] = useState<Pending | null>(null);
   const history = useResource(() => workbench().api.history({ installId }), [], [installId]);
   // The scope lists are not in the catalog's summaries (kept small for 1,000 installs): ask for this one.
@@ -57,9 +60,26 @@ export function ApiConsoleView({ installId, request }: { installId: string; requ
     if (answer) responseRef.current?.scrollIntoView({ block: 'start' });
   }, [answer]);
 
+  // A kept answer (a run's result) opens as it was: its own body, status and headers, read from
+  // main's response store by id. Nothing is sent; Send sends the request again as a new answer.
+  useEffect(() => {
+    if (!responseId) return;
+    let live = true;
+    void workbench().api.response({ responseId }).then((kept) => {
+      if (!live) return;
+      if (!kept.ok) return setError(kept.error);
+      setAnswer({ result: kept.value.result, input: kept.value.input, receivedAt: kept.value.receivedAt });
+      setKeptAt(kept.value.receivedAt);
+    });
+    return () => {
+      live = false;
+    };
+  }, [responseId]);
+
   const send = async (input: ApiSendInput) => {
     setSending(true);
     setError(null);
+    setKeptAt(null);
     const result = await workbench().api.send(input);
     setSending(false);
     history.reload();
@@ -145,6 +165,11 @@ export function ApiConsoleView({ installId, request }: { installId: string; requ
 
       {answer && (
         <div ref={responseRef} className="api-console__response">
+        {keptAt !== null && (
+          <p className="banner banner--info" role="note">
+            The answer kept from the run of <Time value={keptAt} />: read-only, not sent again. Send asks again.
+          </p>
+        )}
         <ResponsePanel
           answer={answer}
           answeredBy={account?.builtInSandbox ? 'The local sandbox' : 'Gorgias'}
