@@ -54,11 +54,18 @@ export function ApiConsoleView({ installId, request, responseId }: { installId: 
   const entry = findEndpoint(draft.method, draft.path.trim());
   const lacksScope = required !== null && detail.data !== undefined && !scopeCovers(granted, required);
 
-  const responseRef = useRef<HTMLDivElement>(null);
-  // After each answer the response comes into view (the request form is above it).
-  useEffect(() => {
-    if (answer) responseRef.current?.scrollIntoView({ block: 'start' });
-  }, [answer]);
+  // Once an answer is on screen the form folds to the picker, method and path (Postman's URL bar), so the answer
+  // sits right under it, in view at 1024×768 without scrolling; "Show query, headers and body" opens it.
+  const [folded, setFolded] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const showAnswer = (next: Answer) => {
+    setAnswer(next);
+    // Focus in a field that folds away would fall to the page, and Ctrl+Enter with it.
+    const focused = document.activeElement;
+    const focusFolds = focused instanceof HTMLElement && focused.closest('.api-console__folding') !== null && !focused.matches('.request-editor__method, .request-editor__path');
+    setFolded(true);
+    if (focusFolds) requestAnimationFrame(() => toggleRef.current?.focus());
+  };
 
   // A kept answer (a run's result) opens as it was: its own body, status and headers, read from
   // main's response store by id. Nothing is sent; Send sends the request again as a new answer.
@@ -69,6 +76,7 @@ export function ApiConsoleView({ installId, request, responseId }: { installId: 
       if (!live) return;
       if (!kept.ok) return setError(kept.error);
       setAnswer({ result: kept.value.result, input: kept.value.input, receivedAt: kept.value.receivedAt });
+      setFolded(true);
       setKeptAt(kept.value.receivedAt);
     });
     return () => {
@@ -84,7 +92,7 @@ export function ApiConsoleView({ installId, request, responseId }: { installId: 
     setSending(false);
     history.reload();
     if (result.ok) {
-      setAnswer({ result: result.value, input, receivedAt: Date.now() });
+      showAnswer({ result: result.value, input, receivedAt: Date.now() });
       return;
     }
     // Two refusals are questions to the user, not failures: ask, then send again with the answer.
@@ -139,7 +147,9 @@ export function ApiConsoleView({ installId, request, responseId }: { installId: 
       {account?.kind === 'production' && <p className="banner banner--warning" role="note">Production account: writes change real customer data, and each one is asked first.</p>}
 
       <EndpointPicker granted={granted} method={draft.method} path={draft.path} onPick={(method, path) => setDraft((previous) => ({ ...previous, method, path }))} />
-      <RequestEditor draft={draft} problems={problems} onChange={(patch) => setDraft((previous) => ({ ...previous, ...patch }))} />
+      <div className="api-console__folding">
+        <RequestEditor draft={draft} problems={problems} folded={folded} onChange={(patch) => setDraft((previous) => ({ ...previous, ...patch }))} />
+      </div>
 
       {lacksScope && (
         <p className="banner banner--warning" role="note">
@@ -158,13 +168,16 @@ export function ApiConsoleView({ installId, request, responseId }: { installId: 
         <button type="button" className="button button--primary" disabled={sending || blocked !== null} onClick={() => sendDraft(draft)}>
           {sending ? 'Sending…' : 'Send'}
         </button>
+        <button type="button" ref={toggleRef} className="button button--small" aria-expanded={!folded} onClick={() => setFolded((previous) => !previous)}>
+          {folded ? 'Show query, headers and body' : 'Fold the request'}
+        </button>
         <span className="muted">Ctrl+Enter (⌘+Enter) sends</span>
         {blocked && <span className="save-why">Send is off: {blocked}</span>}
       </div>
       <ErrorMessage error={error} hint={error ? TOOL_HINTS[error.code] : undefined} />
 
       {answer && (
-        <div ref={responseRef} className="api-console__response">
+        <div className="api-console__response">
         {keptAt !== null && (
           <p className="banner banner--info" role="note">
             The answer kept from the run of <Time value={keptAt} />: read-only, not sent again. Send asks again.
