@@ -61,7 +61,7 @@ function Differences({ baseline, result }: { baseline: RunAcrossResult; result: 
   const differences = differencesFrom(baseline, result);
   return (
     <p className={differences.length > 0 ? 'run-result__diff run-result__diff--differs' : 'run-result__diff'} aria-label={`Compared with ${baseline.label}`}>
-      {differences.length > 0 ? `Differs from ${baseline.label}: ${differences.join('; ')}.` : `Same as ${baseline.label}.`}
+      {differences.length > 0 ? `Differs from ${baseline.label}: ${differences.join('; ')}.` : `Same status and summary as ${baseline.label}.`}
     </p>
   );
 }
