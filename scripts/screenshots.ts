@@ -36,6 +36,8 @@ async function shootAll(colorScheme: 'light' | 'dark', suffix: string): Promise<
   const harness = await startHarness({ viewport: { width: 1280, height: 800 }, colorScheme });
   const { page } = harness;
   const shoot = async (name: string) => {
+    // Toasts of earlier steps would cover the screen: dismissed, as a person would.
+    for (const close of await page.getByRole('button', { name: 'Dismiss notification' }).all()) await close.click().catch(() => undefined);
     await page.screenshot({ path: join(outDir, `${name}${suffix}.png`) });
     console.warn(`wrote docs/screenshots/${name}${suffix}.png`);
   };
@@ -79,7 +81,16 @@ async function shootAll(colorScheme: 'light' | 'dark', suffix: string): Promise<
     await shoot('install-view');
     await shoot('checks-summary');
 
-    // 6. The API console on that install: a paginated GET, the answer scrolled into view.
+    // 5b. A second user of the same app × account: "Connect as another user", the observer approves.
+    const beforeSecondUser = harness.openedUrls.length;
+    await page.getByRole('button', { name: 'Connect as another user' }).click();
+    await waitForOpened(beforeSecondUser);
+    const observer = await harness.systemBrowser();
+    await observer.getByLabel('User').selectOption({ label: 'Olive Observer (fake) — observer-agent (id 4)' });
+    await observer.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText(/Approved by\s*Olive Observer \(fake\)/).waitFor({ timeout: TIMEOUT });
+
+    // 6. The API console on that install: a paginated GET; the form folds so the answer is in view.
     await page.getByRole('button', { name: 'API console' }).click();
     const endpoint = page.getByLabel('Endpoint');
     const tickets = await endpoint.locator('option', { hasText: 'GET /api/tickets ·' }).first().getAttribute('value');
@@ -111,12 +122,26 @@ async function shootAll(colorScheme: 'light' | 'dark', suffix: string): Promise<
     const second = await harness.systemBrowser();
     await second.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('region', { name: 'Checks summary' }).waitFor({ timeout: TIMEOUT });
+
+    // 9. The grid: two users of the demo app on the local sandbox, one on the second account.
+    await page.getByRole('button', { name: 'Installs', exact: true }).click();
+    await page.getByRole('list', { name: 'Users of Demo app on Local sandbox' }).waitFor({ timeout: TIMEOUT });
+    await shoot('grid');
+
+    // 10. Runs: GET /api/account over the three installs, side by side, where the bodies differ.
     await page.getByRole('list', { name: 'Tools' }).getByRole('button', { name: 'Runs' }).click();
     await page.getByRole('button', { name: 'Select all' }).click();
+    await page.getByLabel('Path').fill('/api/account');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.getByLabel('Results', { exact: true }).getByRole('article').nth(1).waitFor({ timeout: TIMEOUT });
-    await page.getByRole('button', { name: 'Clear results' }).scrollIntoViewIfNeeded();
+    const results = page.getByLabel('Results', { exact: true });
+    await results.getByRole('article').nth(2).getByText(/^Body (differs from line \d+:|same)/i).waitFor({ timeout: TIMEOUT });
+    await page.getByRole('button', { name: 'Clear results' }).evaluate((node) => node.scrollIntoView({ block: 'start' }));
     await shoot('runs');
+
+    // 11. A result's own answer in the console, read-only (not sent again).
+    await results.getByRole('article').nth(2).getByRole('button', { name: /^Open .*'s response in the API console$/ }).click();
+    await page.getByRole('region', { name: 'Response body' }).locator('.json-line').first().waitFor({ timeout: TIMEOUT });
+    await shoot('runs-open-response');
   } finally {
     await harness.close();
   }

@@ -48,7 +48,7 @@ export function MainPane({ vault }: { vault: VaultStatus }) {
     case 'vault':
       return <VaultView vault={vault} />;
     case 'api-console':
-      return <Loading><ApiConsoleView key={view.installId} installId={view.installId} request={view.request} /></Loading>;
+      return <Loading><ApiConsoleView key={`${view.installId}:${view.responseId ?? ''}`} installId={view.installId} request={view.request} responseId={view.responseId} /></Loading>;
     case 'diagnostics':
       return <Loading><DiagnosticsView key={view.installId} installId={view.installId} /></Loading>;
     case 'runs':

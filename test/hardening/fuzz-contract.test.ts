@@ -85,6 +85,7 @@ function template(method: MethodName, ghost: string): unknown {
     'activity.list': { limit: 10 },
     'activity.clear': undefined,
     'api.send': { installId: ghost, ...apiRequest },
+    'api.response': { responseId: ghost },
     'api.responseLines': { responseId: ghost, start: 0, count: 10 },
     'api.responseSearch': { responseId: ghost, query: 'x' },
     'api.responseFold': { responseId: ghost, line: 0 },
@@ -110,7 +111,7 @@ function template(method: MethodName, ghost: string): unknown {
 const GHOST_SAFE = new Set<string>([
   'apps.update', 'apps.delete', 'apps.openTestInstall', 'accounts.update', 'accounts.delete', 'installs.get', 'installs.reveal',
   'installs.copy', 'installs.refresh', 'installs.revoke', 'installs.forget', 'flows.start', 'flows.cancel', 'flows.paste', 'flows.installEntry', 'flows.confirmInstall',
-  'api.send', 'api.responseLines', 'api.responseSearch', 'api.responseFold', 'api.curl', 'runs.across', 'diagnostics.run', 'diagnostics.report',
+  'api.send', 'api.response', 'api.responseLines', 'api.responseSearch', 'api.responseFold', 'api.curl', 'runs.across', 'diagnostics.run', 'diagnostics.report',
 ]);
 
 type Mutation = { kind: string; apply(value: unknown): unknown };

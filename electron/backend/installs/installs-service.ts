@@ -13,7 +13,7 @@ import { findInstall, REVOKE_IGNORED, tokenEndpointOf, type Refresher } from './
 
 export type InstallsService = DomainService<'installs'>;
 
-const TOKEN_NAMES: Record<TokenKind, string> = { access: 'access token', refresh: 'refresh token', id: 'id_token' };
+const TOKEN_NAMES: Record<TokenKind, string> = { access: 'access token', refresh: 'refresh token', id: 'id token' };
 
 function tokenOf(install: StoredInstall, kind: TokenKind): string {
   const token = kind === 'access' ? install.accessToken : kind === 'refresh' ? install.refreshToken : install.idToken;

@@ -3,6 +3,7 @@
 import type { MethodsOf } from '../../common/contract';
 import type { ServiceSlice } from '../service';
 import { createApiConsoleService } from './api-console/api-console-service';
+import { createResponseStore } from './api-console/response-store';
 import type { ToolsDeps } from './deps';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service';
 import { createHarService } from './har/har-service';
@@ -17,9 +18,11 @@ export type ToolsMethod = MethodsOf<'api' | 'runs' | 'inspector' | 'diagnostics'
 export function createToolsService(deps: ToolsDeps): ServiceSlice<ToolsMethod> {
   // The backend's one recorded HTTP client and key resolver, shared with the OAuth flows.
   const { http, keys } = deps.core;
+  // One store of answers: a run's results open in the console's viewer by their responseId.
+  const responses = createResponseStore();
   return {
-    ...createApiConsoleService(deps, http),
-    ...createRunsService(deps, http),
+    ...createApiConsoleService(deps, http, responses),
+    ...createRunsService(deps, http, responses),
     ...createHarService(deps),
     ...createInspectorService(deps, http, keys),
     ...createDiagnosticsService(deps, http, keys),

@@ -3,7 +3,7 @@
 // schema dump. The body travels as the text the user typed and is sent as such.
 import { z } from 'zod';
 import { API_METHODS } from '../tools/api-methods';
-import type { ApiHistoryEntry, ApiResponseLines, ApiResponseSearch, ApiSendResult } from '../tools/tools-contract';
+import type { ApiHistoryEntry, ApiKeptAnswer, ApiResponseLines, ApiResponseSearch, ApiSendResult } from '../tools/tools-contract';
 import { id, method } from './declare';
 
 const pair = z.tuple([z.string().max(1000), z.string().max(100_000)]);
@@ -27,6 +27,8 @@ export type ApiSendInput = z.output<typeof apiSendSchema>;
 
 export const apiMethods = {
   'api.send': method(apiSendSchema).returns<ApiSendResult>(),
+  /** A kept answer (e.g. a run's result) as the console shows it, read-only: nothing is sent again. */
+  'api.response': method(z.strictObject({ responseId: id })).returns<ApiKeptAnswer>(),
   'api.responseLines': method(
     z.strictObject({ responseId: id, start: z.number().int().min(0), count: z.number().int().min(1).max(10_000) }),
   ).returns<ApiResponseLines>(),

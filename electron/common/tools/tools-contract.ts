@@ -69,6 +69,15 @@ export interface ApiHistoryEntry {
   error: string | null;
 }
 
+/** A kept answer with the request that asked it, for the console's read-only viewer. */
+export interface ApiKeptAnswer {
+  result: ApiSendResult;
+  /** What was sent (path relative to the account), with the install it was sent with. */
+  input: { installId: string; method: ApiMethod; path: string; query: [string, string][]; headers: [string, string][]; body: string | null };
+  /** When the answer arrived (ms since the epoch). */
+  receivedAt: number;
+}
+
 export interface RunAcrossResult {
   installId: string;
   appId: string | null;
@@ -83,6 +92,8 @@ export interface RunAcrossResult {
   /** Waited for `Retry-after` after a 429 and tried again. */
   retriedAfter429: boolean;
   error: { code: string; message: string } | null;
+  /** This install's own answer, kept in main: api.response / api.responseLines open it. Null without an answer. */
+  responseId: string | null;
 }
 
 export interface TimeClaim {

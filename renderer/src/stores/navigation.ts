@@ -19,7 +19,8 @@ export type View =
   | { kind: 'flow'; id: string }
   | { kind: 'vault' }
   // The tools (issue [ui-tools]).
-  | { kind: 'api-console'; installId: string; request?: ConsoleRequest }
+  // `responseId`: a kept answer (a run's result) shown read-only, its request in the form, nothing sent.
+  | { kind: 'api-console'; installId: string; request?: ConsoleRequest; responseId?: string }
   | { kind: 'diagnostics'; installId: string }
   | { kind: 'runs' }
   | { kind: 'activity' }

@@ -16,6 +16,13 @@ let installId: string;
 let stoppedAt: number | null = null;
 const clock = { now: () => stoppedAt ?? Date.now() };
 
+/** A field of the request form, opened first when the form folded after an answer. */
+async function formField(label: string) {
+  const toggle = harness.page.getByRole('button', { name: 'Show query, headers and body' });
+  if (await toggle.count()) await toggle.click();
+  return harness.page.getByLabel(label);
+}
+
 beforeAll(async () => {
   harness = await startHarness({ viewport: { width: 1400, height: 1000 }, clock });
   await connectFirstInstall(harness);
@@ -37,7 +44,7 @@ describe('API console', () => {
     const value = await endpoint.locator('option', { hasText: 'GET /api/tickets · tickets:read · List tickets' }).getAttribute('value');
     await endpoint.selectOption(value!);
     expect(await page.getByLabel('Path').inputValue()).toBe('/api/tickets');
-    await page.getByLabel('Query').fill('limit=5');
+    await (await formField('Query')).fill('limit=5');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await status().getByText('200', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
     await status().getByText(/Rate limit \d+\/80/).waitFor();
@@ -47,7 +54,7 @@ describe('API console', () => {
 
     await page.getByRole('button', { name: 'Next page' }).click();
     await waitFor(() => harness.backend.vault.activity.list({ kind: 'api', limit: 10 }).entries.some((entry) => entry.url.includes('cursor=')), 'the second page');
-    expect(await page.getByLabel('Query').inputValue()).toMatch(/^limit=5\ncursor=\S+$/);
+    expect(await (await formField('Query')).inputValue()).toMatch(/^limit=5\ncursor=\S+$/);
     await status().getByText(/cursor=/).waitFor({ timeout: UI_TIMEOUT });
     await status().getByText('200', { exact: true }).waitFor();
     const history = page.getByRole('list', { name: 'History' });
@@ -62,14 +69,14 @@ describe('API console', () => {
     const before = await history.getByRole('listitem').count();
     await page.getByRole('button', { name: 'Re-run GET /api/tickets?limit=5', exact: true }).click();
     await history.getByRole('listitem').nth(before).waitFor({ timeout: UI_TIMEOUT });
-    expect(await page.getByLabel('Query').inputValue()).toBe('limit=5');
+    expect(await (await formField('Query')).inputValue()).toBe('limit=5');
   });
 
   it('folds the "data" array and a ticket inside it, keeps real line numbers, and a search opens the folds', async () => {
     const { page } = harness;
     await page.getByLabel('Method').selectOption('GET');
     await page.getByLabel('Path').fill('/api/tickets');
-    await page.getByLabel('Query').fill('limit=5');
+    await (await formField('Query')).fill('limit=5');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await status().getByText(/tickets\?limit=5$/).waitFor({ timeout: UI_TIMEOUT });
     await status().getByText('200', { exact: true }).waitFor();
@@ -142,7 +149,7 @@ describe('API console', () => {
     const { page } = harness;
     await page.getByLabel('Method').selectOption('GET');
     await page.getByLabel('Path').fill('/api/macros');
-    await page.getByLabel('Query').fill('');
+    await (await formField('Query')).fill('');
     await page.getByRole('note').getByText('This install was not granted macros:read').waitFor();
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Send without the scope?' });
@@ -178,11 +185,11 @@ describe('API console', () => {
 
     await page.getByLabel('Method').selectOption('POST');
     await page.getByLabel('Path').fill('/api/tags');
-    await page.getByLabel('Body (JSON)').fill('{\n  "name": "x",\n  oops\n}');
+    await (await formField('Body (JSON)')).fill('{\n  "name": "x",\n  oops\n}');
     await page.locator('.field__problem').getByText(/^The body is not valid JSON \(line 3, column 3\)/).waitFor();
     expect(await send.isDisabled()).toBe(true);
     await page.getByText(/^Send is off: The body is not valid JSON/).waitFor();
-    expect(await page.getByLabel('Body (JSON)').inputValue()).toBe('{\n  "name": "x",\n  oops\n}');
+    expect(await (await formField('Body (JSON)')).inputValue()).toBe('{\n  "name": "x",\n  oops\n}');
 
     await page.getByLabel('Method').selectOption('GET');
     await page.getByLabel('Path').fill('/oauth/token');
@@ -195,7 +202,7 @@ describe('API console', () => {
     await send.click();
     await page.getByRole('alert').filter({ hasText: /only talks to this install's account/ }).waitFor({ timeout: UI_TIMEOUT });
     expect(await page.getByLabel('Path').inputValue()).toBe('https://evil.example.com/api/tickets');
-    expect(await page.getByLabel('Body (JSON)').inputValue()).toBe('{\n  "name": "x",\n  oops\n}');
+    expect(await (await formField('Body (JSON)')).inputValue()).toBe('{\n  "name": "x",\n  oops\n}');
     expect(harness.backend.vault.activity.list({ kind: 'api', limit: 1000 }).total).toBe(sent);
     expect(harness.pageErrors).toEqual([]);
   });
@@ -203,9 +210,9 @@ describe('API console', () => {
   it('shows a big answer virtualised: few lines in the page, all of them reachable and searchable', async () => {
     const { page } = harness;
     await page.getByLabel('Method').selectOption('GET');
-    await page.getByLabel('Body (JSON)').fill('');
+    await (await formField('Body (JSON)')).fill('');
     await page.getByLabel('Path').fill('/api/sandbox/large');
-    await page.getByLabel('Query').fill('size_mb=3');
+    await (await formField('Query')).fill('size_mb=3');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await status().getByText(/sandbox\/large/).waitFor({ timeout: 30_000 });
     const total = Number((await page.locator('.json-view__total').textContent())!.replace(/[^\d]/g, ''));
@@ -246,8 +253,8 @@ describe('API console', () => {
     await page.getByRole('note').getByText(/^Production account: writes change real customer data/).waitFor({ timeout: UI_TIMEOUT });
     await page.getByLabel('Method').selectOption('POST');
     await page.getByLabel('Path').fill('/api/tags');
-    await page.getByLabel('Query').fill('');
-    await page.getByLabel('Body (JSON)').fill('{"name": "from the console"}');
+    await (await formField('Query')).fill('');
+    await (await formField('Body (JSON)')).fill('{"name": "from the console"}');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     // The demo app lacks tags:write: the scope question comes first, then the production one.
     await page.getByRole('dialog', { name: 'Send without the scope?' }).getByRole('button', { name: 'Send anyway' }).click();
@@ -266,7 +273,7 @@ describe('API console', () => {
     const { page } = harness;
     await page.getByLabel('Method').selectOption('GET');
     await page.getByLabel('Path').fill('/api/account');
-    await page.getByLabel('Query').fill('');
+    await (await formField('Query')).fill('');
     // Fill the account's bucket (80 requests per 20 s) straight through the backend with the clock
     // stopped, so it cannot leak: the page's own request then finds no room, whatever the load.
     stoppedAt = Date.now();
@@ -288,11 +295,11 @@ describe('API console', () => {
   it('refuses a 10,000-character header value in words, keeping the headers typed', async () => {
     const { page } = harness;
     const long = `X-Long: ${'a'.repeat(10_001)}`;
-    await page.getByLabel('Headers').fill(long);
+    await (await formField('Headers')).fill(long);
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: /10,001|10001/ }).waitFor({ timeout: UI_TIMEOUT });
-    expect(await page.getByLabel('Headers').inputValue()).toBe(long);
-    await page.getByLabel('Headers').fill('');
+    expect(await (await formField('Headers')).inputValue()).toBe(long);
+    await (await formField('Headers')).fill('');
   });
 
   it('shows an HTML answer as text, with a hint about the address', async () => {

@@ -47,6 +47,8 @@ describe('API console habits', () => {
     const { page } = harness;
     await page.getByLabel('Method').selectOption('DELETE');
     await page.getByLabel('Path').fill('/api/account');
+    // The form folded to method and path once the answer came: open it for the query.
+    await page.getByRole('button', { name: 'Show query, headers and body' }).click();
     await page.getByLabel('Query').fill('');
     await page.getByLabel('Path').press('Control+Enter');
     const dialog = page.getByRole('dialog');
@@ -60,6 +62,7 @@ describe('API console habits', () => {
 
     // A request the backend refuses (an Authorization header typed by hand) replaces the 405.
     await page.getByLabel('Method').selectOption('GET');
+    await page.getByRole('button', { name: 'Show query, headers and body' }).click();
     await page.getByLabel('Headers').fill('Authorization: Bearer typed-by-hand');
     await page.getByLabel('Path').press('Control+Enter');
     await page.getByRole('alert').getByText(/an Authorization header cannot be set by hand/).waitFor({ timeout: UI_TIMEOUT });

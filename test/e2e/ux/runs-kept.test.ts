@@ -57,7 +57,7 @@ describe('runs', () => {
     const results = page.getByLabel('Results', { exact: true });
     await results.getByRole('article').nth(1).getByText('200', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
     const compared = results.getByRole('article', { name: secondLabel }).getByLabel(`Compared with ${firstLabel}`);
-    expect(await compared.textContent()).toBe(`Same as ${firstLabel}.`);
+    expect(await compared.textContent()).toBe(`Same status and summary as ${firstLabel}.`);
     const [a, b] = await Promise.all([results.getByRole('article').nth(0).boundingBox(), results.getByRole('article').nth(1).boundingBox()]);
     expect(Math.abs(a!.y - b!.y)).toBeLessThan(2);
     expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);

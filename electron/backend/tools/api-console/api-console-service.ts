@@ -10,25 +10,12 @@ import { currentAccessToken, loadInstallContext } from '../shared/install-contex
 import { buildCurl } from './curl-command';
 import { checkPermissions, prepareRequest } from './prepare-request';
 import { createRequestHistory } from './request-history';
-import { createResponseStore } from './response-store';
-import { header, hintFor, readRateLimit, readRetryAfter } from './response-meta';
+import { keepAnswer } from './keep-answer';
+import { createResponseStore, type ResponseStore } from './response-store';
 import { MIN_TOKEN_VALIDITY_MS, sendWithToken } from './send-with-token';
 
-/** Lines sent with the answer itself; the rest come through api.responseLines. */
-const FIRST_PAGE_LINES = 200;
-
-/** What the hints read of a body: its start (a 50 MB answer is not decoded again for them). */
-const HINT_PREFIX_CHARS = 4096;
-
-/** JSON by content type, or by its first character (some servers send JSON as text/plain). */
-function mayBeJson(contentType: string | null, start: string): boolean {
-  const first = start.trimStart()[0];
-  return (contentType ?? '').includes('json') || first === '{' || first === '[';
-}
-
-
-export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): DomainService<'api'> {
-  const responses = createResponseStore();
+/** `responses` is shared with runs across accounts, whose results open in the console's viewer. */
+export function createApiConsoleService(deps: ToolsDeps, http: HttpClient, responses: ResponseStore = createResponseStore()): DomainService<'api'> {
   const history = createRequestHistory();
   const now = () => new Date(deps.clock.now()).toISOString();
 
@@ -54,39 +41,13 @@ export function createApiConsoleService(deps: ToolsDeps, http: HttpClient): Doma
         remember(input, { status: null, durationMs: null, error: isWorkbenchError(error) ? error.message : 'The request failed.' });
         throw error;
       }
-      const { response } = sent;
-      const contentType = header(response.headers, 'content-type');
-      const start = response.text.slice(0, HINT_PREFIX_CHARS);
-      const sizeBytes = response.sizeBytes ?? Buffer.byteLength(response.text, 'utf8');
-      // The bytes go to the worker, which re-indents JSON as typed (never parsed and printed again)
-      // and indexes its lines; main keeps the printed bytes and slices the lines asked for. The
-      // answer leaves once the worker has scanned the body (count, first page, meta); the full
-      // print follows, and lines past the first page wait for it.
-      const { responseId, head: body } = await responses.put(response.bytes ?? Buffer.from(response.text, 'utf8'), mayBeJson(contentType, start), FIRST_PAGE_LINES);
-      const retryAfterSeconds = readRetryAfter(response.headers, deps.clock.now());
-      let hint = hintFor({ status: response.status, isJson: body.isJson, contentType, text: start, errorMessage: body.errorMessage, requiredScope: prepared.requiredScope, retryAfterSeconds });
-      if (sent.refreshProblem && response.status === 401) hint = `${hint ?? ''} The refresh also failed (${sent.refreshProblem}).`.trim();
-      remember(input, { status: response.status, durationMs: response.durationMs, error: null });
-      return {
-        responseId,
-        method: prepared.method,
-        url: prepared.url,
-        status: response.status,
-        durationMs: response.durationMs,
-        sizeBytes,
-        headers: response.headers,
-        rateLimit: readRateLimit(response.headers),
-        retryAfterSeconds,
-        contentType,
-        isJson: body.isJson,
-        firstLines: body.firstLines,
-        totalLines: body.lineCount,
-        nextCursor: body.nextCursor,
-        errorMessage: body.errorMessage,
-        hint,
-        requiredScope: prepared.requiredScope,
-        refreshed: sent.refreshed,
-      };
+      const result = await keepAnswer(responses, deps.clock.now(), input, prepared, sent);
+      remember(input, { status: result.status, durationMs: result.durationMs, error: null });
+      return result;
+    },
+
+    async 'api.response'({ responseId }) {
+      return responses.answer(responseId);
     },
 
     async 'api.responseLines'({ responseId, start, count }) {

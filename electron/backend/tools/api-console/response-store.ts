@@ -3,7 +3,9 @@
 // lines it shows. Printing, indexing, search and fold scans run in the response worker; main only
 // slices the lines asked for. A small LRU bounded by count and by total bytes.
 import { randomUUID } from 'node:crypto';
+import type { ApiSendInput } from '../../../common/contract';
 import { WorkbenchError } from '../../../common/errors';
+import type { ApiSendResult } from '../../../common/tools/tools-contract';
 import { sliceLines, type ByteLines } from './byte-lines';
 import type { IndexedBody, IndexHead, SharedLines } from './response-worker-protocol';
 import { createResponseWorker, type ResponseWorker } from './response-worker-client';
@@ -13,8 +15,11 @@ import { createResponseWorker, type ResponseWorker } from './response-worker-cli
  * for its index), so this keeps it plus small ones, not several. The newest body is always kept.
  */
 export const MAX_STORED_BYTES = 100_000_000;
-/** Bodies kept at most, whatever their size. */
-const MAX_STORED_RESPONSES = 5;
+/**
+ * Bodies kept at most, whatever their size: enough for a run across the most installs it takes (50)
+ * plus the console's last few, so each run result opens its own answer (the byte bound still rules).
+ */
+const MAX_STORED_RESPONSES = 60;
 
 export interface KeptBody extends ByteLines {
   isJson: boolean;
@@ -22,8 +27,17 @@ export interface KeptBody extends ByteLines {
   errorMessage: string | null;
 }
 
+/** What the console shows of a kept answer besides its body: status, headers, and what was asked. */
+export interface KeptAnswer {
+  result: ApiSendResult;
+  input: ApiSendInput;
+  /** When the answer arrived (ms since the epoch). */
+  receivedAt: number;
+}
+
 interface Stored {
   head: IndexHead;
+  answer: KeptAnswer | null;
   /** Null until the worker's full print has arrived. */
   body: KeptBody | null;
   shared: SharedLines | null;
@@ -42,6 +56,9 @@ export interface ResponseStore {
   search(responseId: string, query: string, limit: number): Promise<{ lines: number[]; truncated: boolean }>;
   /** The lines an object or array opened on `line` spans; null when it opens none. */
   fold(responseId: string, line: number): Promise<{ start: number; end: number } | null>;
+  /** Keeps what the console shows with the body, so the answer can be opened again, read-only. */
+  attach(responseId: string, answer: KeptAnswer): void;
+  answer(responseId: string): KeptAnswer;
   size(): number;
   close(): Promise<void>;
 }
@@ -90,7 +107,7 @@ export function createResponseStore(options: { maxEntries?: number; maxBytes?: n
         let stored: Stored | null = null;
         const full = worker.run({ op: 'index', body: buffer, mayBeJson, firstLines }, [buffer], (head) => {
           const responseId = `resp_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-          stored = { head, body: null, shared: null, ready: full.then((indexed) => settle(stored!, indexed)) };
+          stored = { head, answer: null, body: null, shared: null, ready: full.then((indexed) => settle(stored!, indexed)) };
           // Awaited by lines/search/fold; a failure is theirs to report (and never unhandled).
           stored.ready.catch(() => undefined);
           entries.set(responseId, stored);
@@ -122,6 +139,14 @@ export function createResponseStore(options: { maxEntries?: number; maxBytes?: n
       const stored = get(responseId);
       const { shared } = stored.shared ? stored : await stored.ready;
       return worker.run({ op: 'fold', ...shared!, line });
+    },
+    attach(responseId, answer) {
+      get(responseId).answer = answer;
+    },
+    answer(responseId) {
+      const { answer } = get(responseId);
+      if (!answer) throw new WorkbenchError('NOT_FOUND', 'That response has no answer kept with it.', { responseId });
+      return answer;
     },
     size: () => entries.size,
     close: () => worker.close(),

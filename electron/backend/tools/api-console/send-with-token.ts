@@ -7,7 +7,7 @@ import type { PreparedRequest } from './prepare-request';
 
 export const MIN_TOKEN_VALIDITY_MS = 60_000;
 
-interface SentRequest {
+export interface SentRequest {
   response: HttpResponse;
   refreshed: boolean;
   /** Why a refresh that was needed did not happen (the request went out with the old token). */

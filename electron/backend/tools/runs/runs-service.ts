@@ -9,6 +9,8 @@ import type { DomainService } from '../../service';
 import { checkPermissions, prepareRequest } from '../api-console/prepare-request';
 import { header, readRateLimit, readRetryAfter } from '../api-console/response-meta';
 import { sendWithToken } from '../api-console/send-with-token';
+import { keepAnswer } from '../api-console/keep-answer';
+import type { ResponseStore } from '../api-console/response-store';
 import type { ToolsDeps } from '../deps';
 import { findInstall } from '../../installs/refresher';
 import { loadInstallContext } from '../shared/install-context';
@@ -20,7 +22,7 @@ const DEFAULT_CONCURRENCY = 4;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function runOne(deps: ToolsDeps, http: HttpClient, installId: string, request: ApiRequestInput): Promise<RunAcrossResult> {
+async function runOne(deps: ToolsDeps, http: HttpClient, responses: ResponseStore, installId: string, request: ApiRequestInput): Promise<RunAcrossResult> {
   let base: Pick<RunAcrossResult, 'installId' | 'appId' | 'accountId' | 'label'> = { installId, appId: null, accountId: null, label: installId };
   try {
     const context = await loadInstallContext(deps, installId);
@@ -38,7 +40,10 @@ async function runOne(deps: ToolsDeps, http: HttpClient, installId: string, requ
     const { response } = sent;
     const failed = response.status >= 400;
     const summary = summariseAnswer(response.status, response.text, header(response.headers, 'content-type'), response.json);
+    // Kept in main with its status and headers: the result opens its own answer, never a re-send.
+    const kept = await keepAnswer(responses, deps.clock.now(), { ...request, installId }, prepared, sent);
     return {
+      responseId: kept.responseId,
       ...base,
       status: response.status,
       durationMs: response.durationMs,
@@ -50,7 +55,7 @@ async function runOne(deps: ToolsDeps, http: HttpClient, installId: string, requ
   } catch (error) {
     const shape = isWorkbenchError(error) ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'The request failed inside the workbench.' };
     if (!isWorkbenchError(error)) deps.logger.error('runs.across: unexpected failure', error);
-    return { ...base, status: null, durationMs: null, summary: shape.message, rateLimit: null, retriedAfter429: false, error: shape };
+    return { ...base, status: null, durationMs: null, summary: shape.message, rateLimit: null, retriedAfter429: false, error: shape, responseId: null };
   }
 }
 
@@ -61,7 +66,7 @@ function codeForStatus(status: number): string {
   return 'API_ERROR';
 }
 
-export function createRunsService(deps: ToolsDeps, http: HttpClient): DomainService<'runs'> {
+export function createRunsService(deps: ToolsDeps, http: HttpClient, responses: ResponseStore): DomainService<'runs'> {
   return {
     async 'runs.across'({ installIds, request, concurrency }) {
       const unique = [...new Set(installIds)];
@@ -80,7 +85,7 @@ export function createRunsService(deps: ToolsDeps, http: HttpClient): DomainServ
       const pending = [...queues.values()];
       const worker = async () => {
         for (let queue = pending.shift(); queue; queue = pending.shift()) {
-          for (const installId of queue) results.set(installId, await runOne(deps, http, installId, request));
+          for (const installId of queue) results.set(installId, await runOne(deps, http, responses, installId, request));
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency ?? DEFAULT_CONCURRENCY, pending.length) }, worker));

@@ -1,7 +1,7 @@
 // One exchange in full: request and response headers and bodies (redacted by main when logged).
 import type { ReactNode } from 'react';
 import type { ActivityEntry } from '../../../../electron/common/model';
-import { formatTime } from '../../text/format';
+import { Time } from '../../components/time-text';
 import { KeyValueTable } from '../../components/kv-table';
 import { CopyButton } from '../../components/copy-button';
 import { curlOf } from './request-curl';
@@ -15,7 +15,7 @@ export function ActivityDetail({ entry }: { entry: ActivityEntry }) {
     <section className="activity-detail" aria-label="Exchange detail">
       <h2>{entry.kind}: {entry.method} {entry.status ?? 'no answer'}</h2>
       <code className="long-value">{entry.url}</code>
-      <p className="muted">{formatTime(entry.at)}{entry.durationMs !== null ? ` · ${entry.durationMs} ms` : ''}</p>
+      <p className="muted"><Time value={entry.at} />{entry.durationMs !== null ? ` · ${entry.durationMs} ms` : ''}</p>
       <div className="actions">
         <CopyButton text={curlOf(entry)} label="Copy as curl" what="(redacted request)" />
       </div>

@@ -5,7 +5,7 @@ import { ACTIVITY_KINDS } from '../../../../electron/common/lists';
 import type { ActivityKind } from '../../../../electron/common/model';
 import { useCatalog } from '../../stores/catalog';
 import { workbench } from '../../workbench/client';
-import { formatTime } from '../../text/format';
+import { Time } from '../../components/time-text';
 import { showToast } from '../../stores/toasts';
 import { useAction } from '../../hooks/use-action';
 import { useResource } from '../../hooks/use-resource';
@@ -94,7 +94,7 @@ export function ActivityView() {
                 aria-label={`${entry.kind} ${entry.method} ${entry.url} ${entry.status ?? 'no answer'}`}
                 onClick={() => setSelectedId(entry.id)}
               >
-                <span className="muted">{formatTime(entry.at).split(', ').at(-1)}</span>
+                <span className="muted"><Time value={entry.at} /></span>
                 <span>{entry.kind}</span>
                 <span>{entry.method}</span>
                 <span className="activity-row__status">{entry.status ?? '—'}</span>

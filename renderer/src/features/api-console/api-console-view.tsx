@@ -13,6 +13,7 @@ import { useResource } from '../../hooks/use-resource';
 import { AccountName } from '../../components/account-name';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorMessage } from '../../components/error-message';
+import { Time } from '../../components/time-text';
 import { EndpointPicker } from './endpoint-picker';
 import { HistoryList } from './history-list';
 import { EMPTY_DRAFT, draftProblems, firstProblem, pairsToText, toRequest, withCursor, type RequestDraft } from './request-draft';
@@ -23,7 +24,7 @@ import '../../styles/api-console.css';
 
 type Pending = { kind: 'scope'; input: ApiSendInput; scope: string } | { kind: 'write'; input: ApiSendInput };
 
-export function ApiConsoleView({ installId, request }: { installId: string; request?: ConsoleRequest }) {
+export function ApiConsoleView({ installId, request, responseId }: { installId: string; request?: ConsoleRequest; responseId?: string }) {
   const { installs, apps, accounts } = useCatalog();
   const install = installs?.find((candidate) => candidate.id === installId);
   const app = apps?.find((candidate) => candidate.id === install?.appId);
@@ -33,6 +34,8 @@ export function ApiConsoleView({ installId, request }: { installId: string; requ
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<ErrorShape | null>(null);
   const [sending, setSending] = useState(false);
+  // The answer on screen is a kept one (a run's result), not one sent from here: said above it.
+  const [keptAt, setKeptAt] = useState<number | null>(null);
   const [asking, setAsking] = useState<Pending | null>(null);
   const history = useResource(() => workbench().api.history({ installId }), [], [installId]);
   // The scope lists are not in the catalog's summaries (kept small for 1,000 installs): ask for this one.
@@ -51,20 +54,45 @@ export function ApiConsoleView({ installId, request }: { installId: string; requ
   const entry = findEndpoint(draft.method, draft.path.trim());
   const lacksScope = required !== null && detail.data !== undefined && !scopeCovers(granted, required);
 
-  const responseRef = useRef<HTMLDivElement>(null);
-  // After each answer the response comes into view (the request form is above it).
+  // Once an answer is on screen the form folds to the picker, method and path (Postman's URL bar), so the answer
+  // sits right under it, in view at 1024×768 without scrolling; "Show query, headers and body" opens it.
+  const [folded, setFolded] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const showAnswer = (next: Answer) => {
+    setAnswer(next);
+    // Focus in a field that folds away would fall to the page, and Ctrl+Enter with it.
+    const focused = document.activeElement;
+    const focusFolds = focused instanceof HTMLElement && focused.closest('.api-console__folding') !== null && !focused.matches('.request-editor__method, .request-editor__path');
+    setFolded(true);
+    if (focusFolds) requestAnimationFrame(() => toggleRef.current?.focus());
+  };
+
+  // A kept answer (a run's result) opens as it was: its own body, status and headers, read from
+  // main's response store by id. Nothing is sent; Send sends the request again as a new answer.
   useEffect(() => {
-    if (answer) responseRef.current?.scrollIntoView({ block: 'start' });
-  }, [answer]);
+    if (!responseId) return;
+    let live = true;
+    void workbench().api.response({ responseId }).then((kept) => {
+      if (!live) return;
+      if (!kept.ok) return setError(kept.error);
+      setAnswer({ result: kept.value.result, input: kept.value.input, receivedAt: kept.value.receivedAt });
+      setFolded(true);
+      setKeptAt(kept.value.receivedAt);
+    });
+    return () => {
+      live = false;
+    };
+  }, [responseId]);
 
   const send = async (input: ApiSendInput) => {
     setSending(true);
     setError(null);
+    setKeptAt(null);
     const result = await workbench().api.send(input);
     setSending(false);
     history.reload();
     if (result.ok) {
-      setAnswer({ result: result.value, input, receivedAt: Date.now() });
+      showAnswer({ result: result.value, input, receivedAt: Date.now() });
       return;
     }
     // Two refusals are questions to the user, not failures: ask, then send again with the answer.
@@ -119,7 +147,9 @@ export function ApiConsoleView({ installId, request }: { installId: string; requ
       {account?.kind === 'production' && <p className="banner banner--warning" role="note">Production account: writes change real customer data, and each one is asked first.</p>}
 
       <EndpointPicker granted={granted} method={draft.method} path={draft.path} onPick={(method, path) => setDraft((previous) => ({ ...previous, method, path }))} />
-      <RequestEditor draft={draft} problems={problems} onChange={(patch) => setDraft((previous) => ({ ...previous, ...patch }))} />
+      <div className="api-console__folding">
+        <RequestEditor draft={draft} problems={problems} folded={folded} onChange={(patch) => setDraft((previous) => ({ ...previous, ...patch }))} />
+      </div>
 
       {lacksScope && (
         <p className="banner banner--warning" role="note">
@@ -138,13 +168,21 @@ export function ApiConsoleView({ installId, request }: { installId: string; requ
         <button type="button" className="button button--primary" disabled={sending || blocked !== null} onClick={() => sendDraft(draft)}>
           {sending ? 'Sending…' : 'Send'}
         </button>
+        <button type="button" ref={toggleRef} className="button button--small" aria-expanded={!folded} onClick={() => setFolded((previous) => !previous)}>
+          {folded ? 'Show query, headers and body' : 'Fold the request'}
+        </button>
         <span className="muted">Ctrl+Enter (⌘+Enter) sends</span>
         {blocked && <span className="save-why">Send is off: {blocked}</span>}
       </div>
       <ErrorMessage error={error} hint={error ? TOOL_HINTS[error.code] : undefined} />
 
       {answer && (
-        <div ref={responseRef} className="api-console__response">
+        <div className="api-console__response">
+        {keptAt !== null && (
+          <p className="banner banner--info" role="note">
+            The answer kept from the run of <Time value={keptAt} />: read-only, not sent again. Send asks again.
+          </p>
+        )}
         <ResponsePanel
           answer={answer}
           answeredBy={account?.builtInSandbox ? 'The local sandbox' : 'Gorgias'}

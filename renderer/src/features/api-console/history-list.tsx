@@ -1,7 +1,7 @@
 // The install's last requests (kept by main, in memory, secrets redacted), newest first: load one
 // back into the editor, or send it again as it was.
 import type { ApiHistoryEntry } from '../../../../electron/common/tools/tools-contract';
-import { formatTime } from '../../text/format';
+import { Time } from '../../components/time-text';
 
 function describe(entry: ApiHistoryEntry): string {
   const query = entry.query.length ? `?${entry.query.map(([name, value]) => `${name}=${value}`).join('&')}` : '';
@@ -17,7 +17,7 @@ export function HistoryList({ entries, onLoad, onRerun }: { entries: ApiHistoryE
           <code className="history__request">{describe(entry)}</code>
           <span className="muted">
             {entry.status ?? entry.error ?? 'not sent'}
-            {entry.durationMs !== null ? ` · ${entry.durationMs} ms` : ''} · {formatTime(entry.at)}
+            {entry.durationMs !== null ? ` · ${entry.durationMs} ms` : ''} · <Time value={entry.at} />
           </span>
           <button type="button" className="button button--small" aria-label={`Load ${describe(entry)}`} onClick={() => onLoad(entry)}>Load</button>
           <button type="button" className="button button--small" aria-label={`Re-run ${describe(entry)}`} onClick={() => onRerun(entry)}>Re-run</button>

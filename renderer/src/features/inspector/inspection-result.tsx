@@ -1,7 +1,8 @@
 // What the inspector found: the summary, the signature check, Gorgias-specific readings, and the
 // decoded header and claims with human times.
 import type { TokenInspection } from '../../../../electron/common/tools/tools-contract';
-import { TIME_CLAIMS, formatTime } from '../../text/format';
+import { TIME_CLAIMS } from '../../text/format';
+import { Time } from '../../components/time-text';
 import { KeyValueTable } from '../../components/kv-table';
 import { WithTimes } from '../../components/time-text';
 
@@ -11,7 +12,7 @@ function show(key: string, value: unknown, relative: Map<string, string>) {
   if (TIME_CLAIMS.has(key) && typeof value === 'number') {
     return (
       <span>
-        {formatTime(value * 1000)} <span className="muted">({relative.get(key) ?? value}; {value})</span>
+        <Time value={value * 1000} /> <span className="muted">({relative.get(key) ?? value}; {value})</span>
       </span>
     );
   }

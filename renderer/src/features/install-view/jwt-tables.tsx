@@ -1,13 +1,14 @@
 // A decoded JWT as two tables, header and claims, with epoch-second claims shown as human times.
 import type { DecodedJwt } from '../../../../electron/common/model';
-import { TIME_CLAIMS, formatTime } from '../../text/format';
+import { TIME_CLAIMS } from '../../text/format';
+import { Time } from '../../components/time-text';
 import { KeyValueTable } from '../../components/kv-table';
 
 function show(key: string, value: unknown) {
   if (TIME_CLAIMS.has(key) && typeof value === 'number') {
     return (
       <span>
-        {formatTime(value * 1000)} <span className="muted">({value})</span>
+        <Time value={value * 1000} /> <span className="muted">({value})</span>
       </span>
     );
   }

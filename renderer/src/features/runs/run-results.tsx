@@ -3,6 +3,7 @@ import type { RunAcrossResult } from '../../../../electron/common/tools/tools-co
 import { useCatalog } from '../../stores/catalog';
 import { hintFor } from '../../text/error-hints';
 import { navigate } from '../../stores/navigation';
+import { BodyDifference } from './body-difference';
 import { userLabel } from '../../text/install-user';
 import type { RequestDraft } from '../api-console/request-draft';
 
@@ -15,7 +16,7 @@ export function differencesFrom(baseline: RunAcrossResult, result: RunAcrossResu
   return out;
 }
 
-/** `draft` is the request that was run; a result opens it in that install's console. */
+/** `draft` is the request that was run; a result opens its own kept answer in that install's console. */
 export function RunResults({ results, draft }: { results: RunAcrossResult[]; draft: RequestDraft }) {
   const { installs } = useCatalog();
   return (
@@ -33,14 +34,15 @@ export function RunResults({ results, draft }: { results: RunAcrossResult[]; dra
           {!result.error && <p className="run-result__summary">{result.summary}</p>}
           {result.retriedAfter429 && <p className="muted">Waited for Retry-after after a 429 and tried again.</p>}
           {index > 0 && <Differences baseline={results[0]!} result={result} />}
-          {result.status !== null && (
+          {index > 0 && <BodyDifference baseline={results[0]!} result={result} />}
+          {result.responseId !== null && (
             <button
               type="button"
               className="button button--small"
               aria-label={`Open ${result.label}'s response in the API console`}
-              onClick={() => navigate({ kind: 'api-console', installId: result.installId, request: { draft, send: draft.method === 'GET' } })}
+              onClick={() => navigate({ kind: 'api-console', installId: result.installId, request: { draft, send: false }, responseId: result.responseId! })}
             >
-              {draft.method === 'GET' ? 'Open in the console (sends it again)' : 'Open the request in the console'}
+              Open this response in the console
             </button>
           )}
           {result.error && (
@@ -59,7 +61,7 @@ function Differences({ baseline, result }: { baseline: RunAcrossResult; result: 
   const differences = differencesFrom(baseline, result);
   return (
     <p className={differences.length > 0 ? 'run-result__diff run-result__diff--differs' : 'run-result__diff'} aria-label={`Compared with ${baseline.label}`}>
-      {differences.length > 0 ? `Differs from ${baseline.label}: ${differences.join('; ')}.` : `Same as ${baseline.label}.`}
+      {differences.length > 0 ? `Differs from ${baseline.label}: ${differences.join('; ')}.` : `Same status and summary as ${baseline.label}.`}
     </p>
   );
 }

@@ -3,7 +3,7 @@
 // chosen, typed and answered stays (in stores/runs) until cleared, across navigation.
 import { useCatalog } from '../../stores/catalog';
 import { updateRuns, useRuns } from '../../stores/runs';
-import { formatTime } from '../../text/format';
+import { Time } from '../../components/time-text';
 import { workbench } from '../../workbench/client';
 import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
@@ -87,7 +87,7 @@ export function RunsView() {
       {results && (
         <>
           <div className="actions">
-            <h2 className="runs__results-title">Results{ranAt !== null ? ` of ${formatTime(ranAt)}` : ''}</h2>
+            <h2 className="runs__results-title">Results{ranAt !== null && <> of <Time value={ranAt} /></>}</h2>
             <button type="button" className="button button--small" onClick={() => updateRuns({ results: null, ranAt: null })}>Clear results</button>
           </div>
           <RunResults results={results} draft={ranDraft ?? draft} />

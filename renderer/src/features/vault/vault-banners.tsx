@@ -2,7 +2,7 @@
 // that was recovered (what was moved aside, until dismissed), and files found rolled back.
 import type { VaultStatus } from '../../../../electron/common/model';
 import { workbench } from '../../workbench/client';
-import { formatTime } from '../../text/format';
+import { Time } from '../../components/time-text';
 import { navigate } from '../../stores/navigation';
 import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';
@@ -19,7 +19,7 @@ export function VaultBanners({ vault }: { vault: VaultStatus }) {
       )}
       {vault.recovered && (
         <div className="banner banner--warning banner--standing" role="note" aria-label="Vault recovered">
-          <strong>The vault could not be read and was started afresh</strong> ({vault.recovered.reason}, {formatTime(vault.recovered.at)}). Nothing was deleted: the old file is
+          <strong>The vault could not be read and was started afresh</strong> ({vault.recovered.reason}, <Time value={vault.recovered.at} />). Nothing was deleted: the old file is
           kept at <code>{vault.recovered.movedTo}</code>.{' '}
           <button type="button" className="button button--small" disabled={dismiss.pending} onClick={() => void dismiss.run()}>Dismiss</button>
           <ErrorMessage error={dismiss.error} />
