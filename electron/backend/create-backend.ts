@@ -25,6 +25,7 @@ import { guardedBrowserOpener, relayHosts } from './system/guarded-browser-opene
 import { clipboardClearSeconds, createSecretClipboard } from './system/secret-clipboard';
 import { createSystemService } from './system/system-service';
 import { createToolsService } from './tools';
+import { createResponseStore } from './tools/api-console/response-store';
 import { knownSecrets } from './tools/shared/known-secrets';
 import { confStoreFactory } from './vault/conf-store-factory';
 import { openVault } from './vault/open-vault';
@@ -135,7 +136,9 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     'flows.installConfirmations': flows['flows.installConfirmations'],
     'flows.confirmInstall': flows['flows.confirmInstall'],
   };
-  const tools = createToolsService({ ...oauthDeps, core, installs: refresher, appVersion: options.appVersion ?? '0.0.0' });
+  // API answers live in main (a worker thread prints them); closed with the backend.
+  const responses = createResponseStore();
+  const tools = createToolsService({ ...oauthDeps, core, installs: refresher, appVersion: options.appVersion ?? '0.0.0' }, responses);
 
   const api: BackendApi = exactlyTheContract({
     ...createSystemService({
@@ -186,6 +189,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
       await installEntry.close();
       await flows.close();
       await sandbox.close();
+      await responses.close();
       await vault.close();
     },
   };

@@ -3,7 +3,7 @@
 import type { MethodsOf } from '../../common/contract';
 import type { ServiceSlice } from '../service';
 import { createApiConsoleService } from './api-console/api-console-service';
-import { createResponseStore } from './api-console/response-store';
+import type { ResponseStore } from './api-console/response-store';
 import type { ToolsDeps } from './deps';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service';
 import { createHarService } from './har/har-service';
@@ -15,11 +15,10 @@ import { createTransferService } from './transfer/transfer-service';
 /** The tools' domains, and the HAR export of the activity domain. */
 export type ToolsMethod = MethodsOf<'api' | 'runs' | 'inspector' | 'diagnostics' | 'transfer'> | 'activity.exportHar';
 
-export function createToolsService(deps: ToolsDeps): ServiceSlice<ToolsMethod> {
+/** `responses`: one store of answers (a run's results open in the console's viewer by their responseId), owned by the backend, which closes it. */
+export function createToolsService(deps: ToolsDeps, responses: ResponseStore): ServiceSlice<ToolsMethod> {
   // The backend's one recorded HTTP client and key resolver, shared with the OAuth flows.
   const { http, keys } = deps.core;
-  // One store of answers: a run's results open in the console's viewer by their responseId.
-  const responses = createResponseStore();
   return {
     ...createApiConsoleService(deps, http, responses),
     ...createRunsService(deps, http, responses),

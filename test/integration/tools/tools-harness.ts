@@ -15,6 +15,7 @@ import type { StoredAccount, StoredApp } from '../../../electron/backend/vault/v
 import type { ToolsMethod } from '../../../electron/backend/tools';
 import { openTempVault, type TempVault } from '../../fakes/temp-vault';
 import { consentInSandbox } from '../../fakes/sandbox-browser';
+import { createResponseStore } from '../../../electron/backend/tools/api-console/response-store';
 
 export const CLIENT_ID = 'tools-test-client';
 export const CLIENT_SECRET = 'tools-test-secret-4b3c2d1e0f9a';
@@ -122,7 +123,8 @@ export async function createToolsHarness(options: ToolsHarnessOptions = {}): Pro
     sleeps.push(ms);
     offset += ms;
   };
-  const tools = createToolsService({ ...deps, core, installs: refresher, appVersion: '9.9.9-test', sleep });
+  const responses = createResponseStore();
+  const tools = createToolsService({ ...deps, core, installs: refresher, appVersion: '9.9.9-test', sleep }, responses);
 
   return {
     sandbox,
@@ -158,6 +160,7 @@ export async function createToolsHarness(options: ToolsHarnessOptions = {}): Pro
     async close() {
       await flows.close();
       await sandbox.close();
+      await responses.close();
       await vault.dispose();
     },
   };
