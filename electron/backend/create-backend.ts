@@ -26,7 +26,7 @@ import { clipboardClearSeconds, createSecretClipboard } from './system/secret-cl
 import { createSystemService } from './system/system-service';
 import { createToolsService } from './tools';
 import { createResponseStore } from './tools/api-console/response-store';
-import { knownSecrets } from './tools/shared/known-secrets';
+import { knownSecrets } from './tools/context/known-secrets';
 import { confStoreFactory } from './vault/conf-store-factory';
 import { openVault } from './vault/open-vault';
 import { createVaultService } from './vault/vault-service';

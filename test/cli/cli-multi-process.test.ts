@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVING_BROWSER, runCli, tempDataDir } from './cli-process';
 import { startRefreshGate, type RefreshGate } from './refresh-gate';
 import { serveSandbox, type ServedSandbox } from './sandbox-serve-process';
-import { withVault } from './vault-setup';
+import { addPartnerApp, withVault } from './vault-setup';
 
 const PASSPHRASE = 'correct horse battery';
 let data: Awaited<ReturnType<typeof tempDataDir>>;
@@ -21,18 +21,7 @@ const target = ['--app', 'Partner app', '--account', 'acme'];
 beforeAll(async () => {
   data = await tempDataDir();
   sandbox = await serveSandbox(['--accounts', 'acme']);
-  await withVault(data.dir, PASSPHRASE, async (backend) => {
-    await backend['accounts.create']({ subdomain: 'acme', label: 'Acme staging', kind: 'sandbox', notes: '', customBaseUrl: sandbox.accounts[0]!.baseUrl });
-    await backend['apps.create']({
-      name: 'Partner app',
-      clientId: sandbox.client.clientId,
-      clientSecret: sandbox.client.clientSecret,
-      scopes: sandbox.client.scopes,
-      redirect: { mode: 'loopback', port: 0, path: '/callback', relayUrl: '', pasteUrl: '', includeAccountParam: false },
-      clientAuth: 'basic',
-      pkce: true,
-    });
-  });
+  await addPartnerApp(data.dir, PASSPHRASE, sandbox);
   const connected = await runCli(['connect', ...target], { env: env() });
   expect(connected.code).toBe(0);
   // From now on the account goes through the gate; "about to expire": one minute left, less than

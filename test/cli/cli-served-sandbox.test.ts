@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVING_BROWSER, runCli, tempDataDir, type CliOptions } from './cli-process';
 import { serveSandbox, type ServedSandbox } from './sandbox-serve-process';
-import { withVault } from './vault-setup';
+import { addPartnerApp } from './vault-setup';
 
 const PASSPHRASE = 'correct horse battery';
 let data: Awaited<ReturnType<typeof tempDataDir>>;
@@ -20,18 +20,7 @@ const tokenPosts = () => sandbox.requests.filter((line) => line === 'POST /acme/
 beforeAll(async () => {
   data = await tempDataDir();
   sandbox = await serveSandbox(['--accounts', 'acme']);
-  await withVault(data.dir, PASSPHRASE, async (backend) => {
-    await backend['accounts.create']({ subdomain: 'acme', label: 'Acme staging', kind: 'sandbox', notes: '', customBaseUrl: sandbox.accounts[0]!.baseUrl });
-    await backend['apps.create']({
-      name: 'Partner app',
-      clientId: sandbox.client.clientId,
-      clientSecret: sandbox.client.clientSecret,
-      scopes: sandbox.client.scopes,
-      redirect: { mode: 'loopback', port: 0, path: '/callback', relayUrl: '', pasteUrl: '', includeAccountParam: false },
-      clientAuth: 'basic',
-      pkce: true,
-    });
-  });
+  await addPartnerApp(data.dir, PASSPHRASE, sandbox);
   const connected = await cli(['connect', ...target]);
   expect(connected.stderr).toContain('· stored');
   expect(connected.code).toBe(0);

@@ -3,6 +3,7 @@
 import { createBackend, type Backend } from '../../electron/backend/create-backend';
 import type { KeyProtector } from '../../electron/backend/ports';
 import { confStoreFactory } from '../../electron/backend/vault/conf-store-factory';
+import type { ServedSandbox } from './sandbox-serve-process';
 
 const noKeychain: KeyProtector = {
   availability: async () => ({ level: 'unavailable', backend: null }),
@@ -28,4 +29,20 @@ export async function withVault<T>(dataDir: string, passphrase: string, work: (b
   } finally {
     await backend.close();
   }
+}
+
+/** A vault holding "Partner app" on the account "acme" of a served sandbox (its demo client), as a partner would set it up. */
+export async function addPartnerApp(dataDir: string, passphrase: string, sandbox: ServedSandbox): Promise<void> {
+  await withVault(dataDir, passphrase, async (backend) => {
+    await backend['accounts.create']({ subdomain: 'acme', label: 'Acme staging', kind: 'sandbox', notes: '', customBaseUrl: sandbox.accounts[0]!.baseUrl });
+    await backend['apps.create']({
+      name: 'Partner app',
+      clientId: sandbox.client.clientId,
+      clientSecret: sandbox.client.clientSecret,
+      scopes: sandbox.client.scopes,
+      redirect: { mode: 'loopback', port: 0, path: '/callback', relayUrl: '', pasteUrl: '', includeAccountParam: false },
+      clientAuth: 'basic',
+      pkce: true,
+    });
+  });
 }

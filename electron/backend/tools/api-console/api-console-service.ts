@@ -6,7 +6,7 @@ import { isWorkbenchError } from '../../../common/errors';
 import type { HttpClient } from '../../http/http-client';
 import type { DomainService } from '../../service';
 import type { ToolsDeps } from '../deps';
-import { currentAccessToken, loadInstallContext } from '../shared/install-context';
+import { currentAccessToken, loadInstallContext } from '../context/install-context';
 import { buildCurl } from './curl-command';
 import { checkPermissions, prepareRequest } from './prepare-request';
 import { createRequestHistory } from './request-history';

@@ -6,7 +6,7 @@ import { requiredScopeFor } from '../../../common/gorgias/endpoints';
 import { scopeCovers } from '../../../common/gorgias/scopes';
 import type { ApiMethod } from '../../../common/tools/tools-contract';
 import type { ApiRequestInput } from '../../../common/contract';
-import type { InstallContext } from '../shared/install-context';
+import type { InstallContext } from '../context/install-context';
 import { checkJsonBody } from './json-body';
 import { checkHeaders } from './request-headers';
 import { buildRequestTarget } from './request-target';

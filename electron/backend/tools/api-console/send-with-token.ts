@@ -2,7 +2,7 @@
 // minute, and once more after a 401 (then the request is retried once). Recorded as activity 'api'.
 import type { HttpClient, HttpResponse } from '../../http/http-client';
 import type { ToolsDeps } from '../deps';
-import { currentAccessToken, type InstallContext } from '../shared/install-context';
+import { currentAccessToken, type InstallContext } from '../context/install-context';
 import type { PreparedRequest } from './prepare-request';
 
 export const MIN_TOKEN_VALIDITY_MS = 60_000;

@@ -7,7 +7,7 @@ import { header, readRateLimit, REMOVED_USER_MESSAGE } from '../api-console/resp
 import { prettyBody } from '../api-console/pretty-body';
 import type { ToolsDeps } from '../deps';
 import { findInstall } from '../../installs/refresher';
-import type { InstallContext } from '../shared/install-context';
+import type { InstallContext } from '../context/install-context';
 import { formatDuration } from '../../../common/duration';
 
 const check = (id: string, label: string, outcome: DiagnosticCheck['outcome'], detail: string, fix: string | null = null): DiagnosticCheck => ({ id, label, outcome, detail, fix });

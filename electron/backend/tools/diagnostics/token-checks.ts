@@ -6,7 +6,7 @@ import type { KeyResolver } from '../../oauth/checks/key-resolver';
 import { readAud, readAzp, readIss } from '../../oauth/checks/claims';
 import { verifyJws } from '../../oauth/checks/jws-verifier';
 import { describeExpirySource } from '../../oauth/expiry';
-import type { InstallContext } from '../shared/install-context';
+import type { InstallContext } from '../context/install-context';
 import { formatDuration } from '../../../common/duration';
 
 const check = (id: string, label: string, outcome: DiagnosticCheck['outcome'], detail: string, fix: string | null = null): DiagnosticCheck => ({ id, label, outcome, detail, fix });

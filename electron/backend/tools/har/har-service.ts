@@ -2,7 +2,7 @@
 import type { ServiceSlice } from '../../service';
 import type { ToolsDeps } from '../deps';
 import { redactStoredEntry } from '../../activity/recorder';
-import { createScrubber, knownSecrets } from '../shared/known-secrets';
+import { createScrubber, knownSecrets } from '../context/known-secrets';
 import { toHar } from './har-mapper';
 
 export const HAR_CREATOR_NAME = 'Gorgias OAuth Workbench';

@@ -13,7 +13,7 @@ import { keepAnswer } from '../api-console/keep-answer';
 import type { ResponseStore } from '../api-console/response-store';
 import type { ToolsDeps } from '../deps';
 import { findInstall } from '../../installs/refresher';
-import { loadInstallContext } from '../shared/install-context';
+import { loadInstallContext } from '../context/install-context';
 import { summariseAnswer } from './run-summary';
 
 /** Never wait longer than this for one Retry-after (Gorgias's window is 20 s). */
