@@ -43,9 +43,27 @@ async function step(name: string, figures: Figure[], run: () => Promise<Figure[]
   log(`  done in ${((Date.now() - start) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * `npm run bench -- --only vault,ui` runs the steps whose file name contains one of the words (for
+ * working on one figure); such a partial run prints its table but leaves docs/benchmarks.md alone,
+ * so the doc always describes one whole run.
+ */
+function onlyFilter(argv: readonly string[]): string[] | undefined {
+  const at = argv.indexOf('--only');
+  if (at === -1) return undefined;
+  const words = (argv[at + 1] ?? '').split(',').map((word) => word.trim()).filter(Boolean);
+  if (words.length === 0) throw new Error('--only needs a comma-separated list of bench file names, e.g. --only vault,ui');
+  return words;
+}
+
+const ONLY = onlyFilter(process.argv.slice(2));
+
 /** Every test/bench/*.bench.ts exporting `bench`; a file that does not is reported, not run. */
 async function discover(): Promise<BenchModule[]> {
-  const files = (await readdir(BENCH_DIR)).filter((file) => file.endsWith('.bench.ts')).sort();
+  const files = (await readdir(BENCH_DIR))
+    .filter((file) => file.endsWith('.bench.ts'))
+    .filter((file) => ONLY === undefined || ONLY.some((word) => file.includes(word)))
+    .sort();
   const found: BenchModule[] = [];
   for (const file of files) {
     const module = (await import(pathToFileURL(join(BENCH_DIR, file)).href)) as { bench?: unknown };
@@ -125,6 +143,10 @@ async function runBench(): Promise<void> {
     HOW,
     '',
   ].join('\n');
+  if (ONLY !== undefined) {
+    log(`Partial run (--only ${ONLY.join(',')}): ${DOC} left as it was.`);
+    return;
+  }
   await writeFile(DOC, doc);
   log(`Wrote ${DOC}`);
 }
@@ -139,7 +161,9 @@ const HOW = `## How the bench works
   \`run\` returns Figure rows (test/bench/lib/figures.ts: \`measured\`, \`ratioFigure\`, \`notAvailable\`)
   and never throws. \`context\` gives \`dataDir\` (the run's temp folder; the vault step writes the
   1,000-install vault there, order 20, and the UI step reads it, order 40), \`repoRoot\`, \`log\` and
-  \`setMachine\`. run.ts is not edited.
+  \`setMachine\`. run.ts is not edited. \`npm run bench -- --only vault,ui\` runs only the steps whose
+  file name contains one of the words (include \`vault\` for any step that reads the big vault) and
+  prints the table without rewriting this file.
 - **Goals are ratios to a baseline measured in the same run**, both figures printed: flow ÷ one bare
   token POST; first render ÷ the same Chromium painting a static HTML copy of the same grid (the
   rendered grid's DOM, scripts removed, same CSS, from the same local server); 50 MB answer received
