@@ -1,17 +1,16 @@
-// Where each record of store format 2 lives, and the conf handle that writes it. The main store
-// (apps, accounts, settings, the install order) is `vault.json`; each install is
-// `installs/<id>.json`. conf writes every file (atomically: temp file, fsync, rename, mode 0600);
-// the vault reads them itself, so opening 1,000 installs does not construct 1,000 conf objects.
+// Where each record of store format 2 lives, and how it is written. The main store (apps,
+// accounts, settings, the install order) is `vault.json`; each install is `installs/<id>.json`.
+// Each write is one atomic replace (temp file, write, fsync, rename; mode 0600) with nothing else
+// around it: conf, which wrote these files before, added a mkdir, a realpath, a stat, a chmod and
+// its own temp-file bookkeeping to every save, and a conf object per record to the first one.
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { StoreFactory } from '../ports';
+import { writeFileAtomicSync } from './atomic-write';
 import { sealRecord } from './record-crypto';
 import { STORE_CONFIG_NAME, STORE_FILE_EXTENSION } from './vault-files';
 
 export const INSTALLS_DIR = 'installs';
 export const MAIN_RECORD = 'main';
-
-/** conf's own bookkeeping key: carrying it in the value saves conf a read of the file on each write. */
-const CONF_INTERNAL_KEY = '__internal__';
 
 /** A file stem for an install id: the id itself when it is plainly safe, else its hex. */
 export function installStem(id: string): string {
@@ -25,33 +24,24 @@ export function recordPath(dataDir: string, name: string): string {
   return path.join(dataDir, INSTALLS_DIR, `${name.slice('install:'.length)}.${STORE_FILE_EXTENSION}`);
 }
 
-export interface RecordWriter {
-  /** Seals `value` as generation `generation` of this record and writes it atomically. Throws on failure. */
-  write(value: object, generation: number): void;
+/**
+ * Seals `value` as generation `generation` of record `name` and replaces its file atomically and
+ * durably (fsync before the rename). Throws on failure, leaving the old file as it was.
+ */
+export function writeRecord(dataDir: string, key: Buffer, name: string, value: object, generation: number): void {
+  const file = recordPath(dataDir, name);
+  const text = sealRecord(key, name, generation, JSON.stringify(value));
+  try {
+    writeFileAtomicSync(file, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // The first install file (or a folder deleted meanwhile): create the folder, then write again.
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    writeFileAtomicSync(file, text);
+  }
 }
 
-export function recordWriter(options: { dataDir: string; name: string; key: Buffer; storeFactory: StoreFactory }): RecordWriter {
-  const { name, key } = options;
-  let generation = 0;
-  const file = recordPath(options.dataDir, name);
-  const conf = options.storeFactory({
-    cwd: path.dirname(file),
-    configName: path.basename(file, `.${STORE_FILE_EXTENSION}`),
-    fileExtension: STORE_FILE_EXTENSION,
-    // Never let conf "recover" by wiping a file it cannot read: recovery is ours (move aside).
-    clearInvalidConfig: false,
-    configFileMode: 0o600,
-    serialize: (value) => {
-      const { [CONF_INTERNAL_KEY]: _internal, ...rest } = value;
-      return sealRecord(key, name, generation, JSON.stringify(rest));
-    },
-    // conf's constructor reads the file once; the vault has read it already, so skip the work.
-    deserialize: () => ({}),
-  });
-  return {
-    write(value, next) {
-      generation = next;
-      conf.store = { ...value, [CONF_INTERNAL_KEY]: {} } as unknown as Record<string, unknown>;
-    },
-  };
+/** A temp file of writeRecord that a killed process left behind (deleted at the next open, under the lock). */
+export function isRecordTemp(name: string): boolean {
+  return name.startsWith('.') && name.includes(`.${STORE_FILE_EXTENSION}.tmp-`);
 }

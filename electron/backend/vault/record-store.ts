@@ -9,10 +9,10 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { WorkbenchError } from '../../common/errors';
-import type { Logger, StoreFactory } from '../ports';
+import type { Logger } from '../ports';
 import { ChangeLog, type ChangeBatch } from './change-log';
 import { openRecord, sealRecord } from './record-crypto';
-import { INSTALLS_DIR, MAIN_RECORD, installRecord, installStem, recordPath, recordWriter, type RecordWriter } from './record-files';
+import { INSTALLS_DIR, MAIN_RECORD, installRecord, installStem, isRecordTemp, recordPath, writeRecord } from './record-files';
 import { accountSchema, appSchema, describeSchemaIssue, installSchema, settingsSchema } from './store-schema';
 import { CURRENT_SCHEMA_VERSION, type StoredInstall, type VaultData } from './vault-types';
 
@@ -113,6 +113,18 @@ function same(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** Temp files of the main store's and the change log's atomic writes a killed process left. */
+function removeMainTemps(dataDir: string): void {
+  const prefixes = [`.${path.basename(recordPath(dataDir, MAIN_RECORD))}.tmp-`, `.${CHANGES_FILE}.tmp-`];
+  let names: string[];
+  try {
+    names = readdirSync(dataDir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (prefixes.some((prefix) => name.startsWith(prefix))) rmSync(path.join(dataDir, name), { force: true });
+}
+
 export class RecordError extends Error {
   constructor(
     readonly file: string,
@@ -164,7 +176,6 @@ export interface BadRecord {
 export interface RecordStoreInit {
   dataDir: string;
   key: Buffer;
-  storeFactory: StoreFactory;
   logger: Logger;
 }
 
@@ -182,7 +193,6 @@ export class RecordStore {
   /** Files older than the change log says (rolled back, or restored from a copy): reported, not refused. */
   #rollbacks: string[] = [];
   #generation = 0;
-  readonly #writers = new Map<string, RecordWriter>();
   readonly #changes: ChangeLog;
 
   private constructor(
@@ -206,10 +216,14 @@ export class RecordStore {
     const dir = path.join(init.dataDir, INSTALLS_DIR);
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((name) => name.endsWith('.json'));
+      names = readdirSync(dir);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
+    // Temp files of writes a killed process left (open runs under the lock: nobody is writing one).
+    for (const name of names) if (isRecordTemp(name)) rmSync(path.join(dir, name), { force: true });
+    removeMainTemps(init.dataDir);
+    names = names.filter((name) => name.endsWith('.json'));
     const bad: BadRecord[] = [];
     const generations = new Map<string, number>([[MAIN_RECORD, main.generation]]);
     // Read synchronously: a thousand small files read one after another cost less than a thousand
@@ -431,13 +445,8 @@ export class RecordStore {
     this.#adopt(main, [...this.#snaps.values()]);
   }
 
-  #writer(name: string): RecordWriter {
-    let writer = this.#writers.get(name);
-    if (!writer) {
-      writer = recordWriter({ dataDir: this.init.dataDir, name, key: this.init.key, storeFactory: this.init.storeFactory });
-      this.#writers.set(name, writer);
-    }
-    return writer;
+  #write(name: string, value: object, generation: number): void {
+    writeRecord(this.init.dataDir, this.init.key, name, value, generation);
   }
 
   /**
@@ -473,12 +482,12 @@ export class RecordStore {
     try {
       for (const install of dirty) {
         const name = installRecord(installStem(install.id));
-        this.#writer(name).write(install, generation);
+        this.#write(name, install, generation);
         written.push(install.id);
         names.push(name);
       }
       if (mainDirty) {
-        this.#writer(MAIN_RECORD).write(main, generation);
+        this.#write(MAIN_RECORD, main, generation);
         names.push(MAIN_RECORD);
       }
     } catch (error) {
@@ -515,7 +524,7 @@ export class RecordStore {
       const snap = this.#snaps.get(id);
       const name = installRecord(installStem(id));
       try {
-        if (snap) this.#writer(name).write(snap, this.#generations.get(name) ?? this.#generation);
+        if (snap) this.#write(name, snap, this.#generations.get(name) ?? this.#generation);
         else rmSync(recordPath(this.init.dataDir, name), { force: true });
       } catch {
         // The disk refuses writes: the next open reads what is there; nothing more to do here.

@@ -41,7 +41,7 @@ function create(init: RecordStoreInit, data: VaultData): StoreOpen {
 
 export async function openStore(options: StoreOpenOptions): Promise<StoreOpen> {
   const { paths } = options;
-  const init: RecordStoreInit = { dataDir: paths.dataDir, key: deriveRecordKey(options.dataKey), storeFactory: options.storeFactory, logger: options.logger };
+  const init: RecordStoreInit = { dataDir: paths.dataDir, key: deriveRecordKey(options.dataKey), logger: options.logger };
   let text: string | null = null;
   try {
     text = await fs.readFile(paths.storeFile, 'utf8');
