@@ -1,13 +1,13 @@
-// The generation mirror (issue 15, L1): at each commit the store's generation (and the activity
+// The generation mirror (issue 15, L1): after commits the store's generation (and the activity
 // chain's last sequence number) is copied into the key file, MACed with a key derived from the data
-// key and bound to the keyId. The key file is not part of the store, so rolling back the store
-// files AND the change log together (a whole copy of the data folder put back, except the key
-// file) leaves the store behind the mirror: reported. The MAC means the mirror cannot be lowered by
+// key and bound to the keyId — within MIRROR_DELAY_MS of the commit, once for a burst of them
+// (vault-controller.ts), so a save does not also pay for a durable rewrite of the key file. The key
+// file is not part of the store, so rolling back the store files AND the change log together (a
+// whole copy of the data folder put back, except the key file) leaves the store behind the mirror:
+// reported. The MAC means the mirror cannot be lowered by
 // editing the key file without the data key.
-import { createHmac, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import path from 'node:path';
-import { keyFileText, type KeyFile } from './key-file';
+import { createHmac } from 'node:crypto';
+import type { KeyFile } from './key-file';
 import { deriveKey } from './sealed-box';
 
 function mirrorMac(dataKey: Buffer, keyId: string | undefined, generation: number, activity: number): string {
@@ -24,22 +24,4 @@ export function readMirror(keyFile: KeyFile, dataKey: Buffer): { ok: true; gener
   if (!mirror) return null;
   if (mirrorMac(dataKey, keyFile.keyId, mirror.generation, mirror.activity) !== mirror.mac) return { ok: false };
   return { ok: true, generation: mirror.generation, activity: mirror.activity };
-}
-
-/** Atomic and durable, synchronous (it runs inside a store commit, under the vault's lock). */
-export function writeKeyFileSync(file: string, keyFile: KeyFile): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${randomBytes(6).toString('hex')}`);
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, keyFileText(keyFile));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
 }

@@ -13,7 +13,7 @@ import { abortRotation, commitRotation, finishRotation, stageRotation } from './
 import { readActivityTextSync, resealActivity } from './activity-file';
 import { deriveActivityKey } from './activity-crypto';
 import { deriveRecordKey } from './record-crypto';
-import { readMirror, withMirror, writeKeyFileSync } from './key-mirror';
+import { readMirror, withMirror } from './key-mirror';
 import { osBody, passphraseBody, unwrapOs, unwrapPassphrase, unwrapWeak, weakBody } from './key-protection';
 import { mergeRecovered, moveFilesAside, type Recovered } from './recovery';
 import { acquireLock, type Release } from './file-lock';
@@ -32,6 +32,12 @@ export interface VaultDeps {
 }
 
 const MIN_PASSPHRASE = 8;
+/**
+ * How long the generation mirror in the key file may lag the store (key-mirror.ts): every save
+ * within it shares one key-file write, made after they resolved. A crash within it leaves the mirror
+ * behind the store, which the next open takes as normal.
+ */
+export const MIRROR_DELAY_MS = 1_000;
 
 async function exists(file: string): Promise<boolean> {
   return fs.lstat(file).then(() => true, () => false);
@@ -67,6 +73,9 @@ export class VaultController implements Vault {
   /** A mutator is running on the live data: no reload from disk may replace it meanwhile. */
   #mutating = false;
   #idleTimer: NodeJS.Timeout | null = null;
+  /** A commit's generation is not yet in the key file's mirror (#mirrorLater). */
+  #mirrorDue = false;
+  #mirrorTimer: NodeJS.Timeout | null = null;
   readonly #exclusives = new Map<string, Promise<void>>();
   #closed = false;
   #activityAttach: Promise<void> = Promise.resolve();
@@ -97,22 +106,61 @@ export class VaultController implements Vault {
   }
 
   /**
-   * After a commit, under the lock: the store's generation (and the activity chain's length) goes
-   * into the key file, MACed (key-mirror.ts). Not fatal: the records are committed already.
+   * After a commit: the store's generation (and the activity chain's length) is due in the key file
+   * (key-mirror.ts). Written later, off the save's path, once for a burst of saves.
    */
-  #mirrorCommit(store: RecordStore): void {
-    const keyFile = this.#keyFile;
+  #mirrorLater(): void {
+    this.#mirrorDue = true;
+    if (this.#mirrorTimer) return;
+    this.#mirrorTimer = setTimeout(() => {
+      this.#mirrorTimer = null;
+      this.#queue.run(() => this.#flushMirror()).catch(() => undefined);
+    }, MIRROR_DELAY_MS);
+    this.#mirrorTimer.unref();
+  }
+
+  /**
+   * In the queue: writes the mirror the last commits left due, under the lock, into the key file as
+   * it is on disk (never over another process's rotation or re-protection). Never lowers it: another
+   * process may have mirrored a later generation. Not fatal: the records are committed already.
+   */
+  async #flushMirror(): Promise<void> {
+    if (this.#mirrorTimer) clearTimeout(this.#mirrorTimer);
+    this.#mirrorTimer = null;
+    const store = this.#store;
     const dataKey = this.#dataKey;
-    if (!keyFile || !dataKey) return;
+    if (!this.#mirrorDue || !store || !dataKey || this.#state !== 'ready') return;
+    this.#mirrorDue = false;
+    let release: Release;
     try {
-      const previous = readMirror(keyFile, dataKey);
+      release = await this.#writeLock();
+    } catch (error) {
+      this.deps.logger.warn(`The store's generation could not be mirrored in the key file (${errnoCode(error)}).`);
+      return;
+    }
+    try {
+      // Another process rotated the key: its new key file mirrors every generation written so far.
+      if (this.#rotatedElsewhere()) return;
+      const onDisk = await readKeyFile(this.deps.paths.keyFile);
+      if (onDisk.kind !== 'ok' || onDisk.file.keyId !== this.#keyFile?.keyId) return;
+      try {
+        // What other processes committed since (one stat when nothing): the latest generation.
+        store.catchUp();
+      } catch {
+        // Mirror what this process knows; the other process mirrors its own commits.
+      }
+      const previous = readMirror(onDisk.file, dataKey);
+      const generation = Math.max(store.generation, previous?.ok ? previous.generation : 0);
       const activity = Math.max(this.activity.chainSeq ?? 0, previous?.ok ? previous.activity : 0);
-      const next = withMirror(keyFile, dataKey, store.generation, activity);
-      writeKeyFileSync(this.deps.paths.keyFile, next);
+      if (previous?.ok && previous.generation === generation && previous.activity === activity) return;
+      const next = withMirror(onDisk.file, dataKey, generation, activity);
+      await writeKeyFile(this.deps.paths.keyFile, next);
       this.#keyFile = next;
       if (this.#keyStamp) this.#keyStamp = { ...this.#keyStamp, ino: fileIdentity(this.deps.paths.keyFile) };
     } catch (error) {
       this.deps.logger.warn(`The store's generation could not be mirrored in the key file (${errnoCode(error)}).`);
+    } finally {
+      await release();
     }
   }
 
@@ -177,7 +225,7 @@ export class VaultController implements Vault {
             throw new WorkbenchError('INTERNAL', 'A vault update must be synchronous; do async work before calling update().');
           }
           // Writes only the records that changed; throws (and puts the data back) when it cannot.
-          if (store.commit() > 0) this.#mirrorCommit(store);
+          if (store.commit() > 0) this.#mirrorLater();
           return result;
         } catch (error) {
           store.restore();
@@ -226,6 +274,7 @@ export class VaultController implements Vault {
       if (this.#protection !== 'passphrase') {
         throw new WorkbenchError('CONFLICT', 'Only a vault protected by a passphrase can be locked: without one, nothing would be needed to open it again.');
       }
+      await this.#flushMirror();
       await this.#activityAttach;
       await this.activity.forget();
       this.#state = 'locked';
@@ -302,6 +351,8 @@ export class VaultController implements Vault {
     await this.#activityAttach;
     await this.activity.detach();
     this.activity.dropWritten();
+    // The rotating process's key file mirrors every generation written, this process's included.
+    this.#mirrorDue = false;
     this.#store = null;
     this.#dataKey = null;
     this.#keyStamp = null;
@@ -397,6 +448,8 @@ export class VaultController implements Vault {
   async close(): Promise<void> {
     this.#closed = true;
     await this.#queue.idle();
+    // What the last saves left due goes into the key file before the key is dropped.
+    await this.#queue.run(() => this.#flushMirror());
     await this.#activityAttach;
     await this.activity.detach();
     this.#listeners.clear();
@@ -530,11 +583,11 @@ export class VaultController implements Vault {
       } else {
         // A rotation cut short by a crash: finished (committed) or rolled back (not), before any read.
         const outcome = finishRotation(paths.dataDir, keyFile.keyId);
-        // Temp files of key-file writes (the mirror, at every commit) a killed process left behind.
+        // Temp files of key-file writes (the mirror, after commits) a killed process left behind.
         await removeKeyFileTemps(paths.keyFile);
         if (outcome !== 'none') logger.warn(`A key rotation cut short was ${outcome === 'rolled-forward' ? 'finished' : 'rolled back'}.`);
         this.#keyStamp = { ino: fileIdentity(paths.keyFile), keyId: keyFile.keyId };
-        // The file on disk carries the latest mirror (written at every commit, by any process).
+        // The file on disk carries the latest mirror (written after commits, by any process).
         if (onDisk.kind === 'ok') this.#keyFile = onDisk.file;
         opened = await openStore({ paths, dataKey, storeFactory, logger, now: this.#now(), recover: (files, reason) => this.#recover(files, reason) });
       }
@@ -659,6 +712,8 @@ export class VaultController implements Vault {
         stageRotation(paths.dataDir, keyFile.keyId!, files, keyFileText(keyFile));
         commitRotation(paths.dataDir);
         committed = true;
+        // The new key file carries the mirror (above): nothing is due any more.
+        this.#mirrorDue = false;
       } catch (error) {
         if (!committed) abortRotation(paths.dataDir);
         throw new WorkbenchError('INTERNAL', `The vault's new key could not be written (${errnoCode(error)}). Nothing was changed.`, undefined, { cause: error });
