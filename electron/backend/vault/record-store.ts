@@ -12,6 +12,7 @@ import { WorkbenchError } from '../../common/errors';
 import type { Logger } from '../ports';
 import { ChangeLog, type ChangeBatch } from './change-log';
 import { openRecord, sealRecord } from './record-crypto';
+import { RecordBatch } from './record-batch';
 import { INSTALLS_DIR, MAIN_RECORD, installRecord, installStem, isRecordTemp, recordPath, writeRecord } from './record-files';
 import { accountSchema, appSchema, describeSchemaIssue, installSchema, settingsSchema } from './store-schema';
 import { CURRENT_SCHEMA_VERSION, type StoredInstall, type VaultData } from './vault-types';
@@ -58,32 +59,41 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * Field by field, without allocating: runs for every install on every update, so it must cost
- * pointer checks for an untouched install (its strings are the snapshot's, see cloneInstall).
- * The fields are the schema's (store-schema.ts): a field added there must be added here.
+ * The scalar fields, without allocating: runs for every install on every update, so it must cost
+ * pointer checks for an untouched install (its strings are the snapshot's, see cloneInstall). A
+ * token refresh or a new sign-in changes one of these, so this pass finds the usual change.
+ * The fields are the schema's (store-schema.ts): a field added there must be added here or below.
  */
-function sameInstall(a: StoredInstall, b: StoredInstall): boolean {
+function sameScalars(a: StoredInstall, b: StoredInstall): boolean {
   // Written out (not a loop over names) so each access is a plain property load.
-  if (
-    a.accessToken !== b.accessToken ||
-    a.refreshedAt !== b.refreshedAt ||
-    a.expiresAt !== b.expiresAt ||
-    a.refreshToken !== b.refreshToken ||
-    a.idToken !== b.idToken ||
-    a.failing !== b.failing ||
-    a.revokedAt !== b.revokedAt ||
-    a.id !== b.id ||
-    a.appId !== b.appId ||
-    a.accountId !== b.accountId ||
-    a.tokenType !== b.tokenType ||
-    a.obtainedAt !== b.obtainedAt ||
-    a.expirySource !== b.expirySource ||
-    a.expiresInAnswered !== b.expiresInAnswered
-  ) {
-    return false;
-  }
+  return (
+    a.accessToken === b.accessToken &&
+    a.refreshedAt === b.refreshedAt &&
+    a.expiresAt === b.expiresAt &&
+    a.refreshToken === b.refreshToken &&
+    a.idToken === b.idToken &&
+    a.failing === b.failing &&
+    a.revokedAt === b.revokedAt &&
+    a.id === b.id &&
+    a.appId === b.appId &&
+    a.accountId === b.accountId &&
+    a.tokenType === b.tokenType &&
+    a.obtainedAt === b.obtainedAt &&
+    a.expirySource === b.expirySource &&
+    a.expiresInAnswered === b.expiresInAnswered &&
+    a.requestedScopes.length === b.requestedScopes.length &&
+    a.grantedScopes.length === b.grantedScopes.length &&
+    a.checks.length === b.checks.length
+  );
+}
+
+/**
+ * The nested values (a mutator may change them in place: the live copy has its own, see
+ * cloneInstall), for installs whose scalars match. Most of the compare's memory reads are here, so
+ * the commit runs it while the files the first pass found are being flushed to disk.
+ */
+function sameNested(a: StoredInstall, b: StoredInstall): boolean {
   if (!sameStrings(a.requestedScopes, b.requestedScopes) || !sameStrings(a.grantedScopes, b.grantedScopes)) return false;
-  if (a.checks.length !== b.checks.length) return false;
   for (let index = 0; index < a.checks.length; index += 1) {
     const x = a.checks[index]!;
     const y = b.checks[index]!;
@@ -123,6 +133,11 @@ function removeMainTemps(dataDir: string): void {
     return;
   }
   for (const name of names) if (prefixes.some((prefix) => name.startsWith(prefix))) rmSync(path.join(dataDir, name), { force: true });
+}
+
+function checkInstall(install: StoredInstall): void {
+  const checked = installSchema.safeParse(install);
+  if (!checked.success) throw new WorkbenchError('INTERNAL', `The vault refused a change that does not fit its schema (installs.${describeSchemaIssue(checked.error)}).`);
 }
 
 export class RecordError extends Error {
@@ -251,12 +266,12 @@ export class RecordStore {
   }
 
   /** Writes a brand-new store (first start, or the migration from format 1) with every record. */
-  static create(init: RecordStoreInit, data: VaultData): RecordStore {
+  static async create(init: RecordStoreInit, data: VaultData): Promise<RecordStore> {
     const store = new RecordStore(init, mainOf(data), []);
     store.data.installs = data.installs;
     // Nothing is snapshotted yet, so commit() writes every install, then the main store last.
     store.#mainSnap = null;
-    store.commit();
+    await store.commit();
     return store;
   }
 
@@ -453,44 +468,72 @@ export class RecordStore {
    * Writes the records that differ from the snapshot: changed installs first, then the main store,
    * then deletions, then the change-log line. Throws (after restoring the live data) when the data
    * does not fit the schema or a write fails. Returns the number of records written.
+   *
+   * Two passes: the scalar fields of every install (cheap), whose changes are staged at once so their
+   * fsyncs run in the thread pool; meanwhile the nested values of the other installs are compared,
+   * and any found changed are staged too. Nothing is renamed before every staged file is durable.
    */
-  commit(): number {
+  async commit(): Promise<number> {
     const { data } = this;
     const main = mainOf(data);
     const mainDirty = this.#mainSnap === null || !same(main, this.#mainSnap);
     const seen = new Set<string>();
     const dirty: StoredInstall[] = [];
+    let unsure: StoredInstall[] = [];
     for (const install of data.installs) {
       if (seen.has(install.id)) throw new WorkbenchError('INTERNAL', 'The vault refused a change that stores two installs with one id.');
       seen.add(install.id);
       const snap = this.#snaps.get(install.id);
-      if (snap !== install && (!snap || !sameInstall(install, snap))) dirty.push(install);
+      if (snap === install) continue;
+      if (!snap || !sameScalars(install, snap)) dirty.push(install);
+      else unsure.push(install);
     }
     const removed = [...this.#snaps.keys()].filter((id) => !seen.has(id));
-    if (!mainDirty && dirty.length === 0 && removed.length === 0) return 0;
+    if (!mainDirty && dirty.length === 0 && removed.length === 0) {
+      // Nothing to write yet, so nothing to overlap with: the nested compare decides on its own.
+      for (const install of unsure) if (!sameNested(install, this.#snaps.get(install.id)!)) dirty.push(install);
+      if (dirty.length === 0) return 0;
+      unsure = [];
+    }
     if (mainDirty) {
       const checked = mainSchema.safeParse(main);
       if (!checked.success) throw new WorkbenchError('INTERNAL', `The vault refused a change that does not fit its schema (${describeSchemaIssue(checked.error)}).`);
     }
-    for (const install of dirty) {
-      const checked = installSchema.safeParse(install);
-      if (!checked.success) throw new WorkbenchError('INTERNAL', `The vault refused a change that does not fit its schema (installs.${describeSchemaIssue(checked.error)}).`);
-    }
+    for (const install of dirty) checkInstall(install);
     const generation = this.#generation + 1;
+    const batch = new RecordBatch(this.init.dataDir, this.init.key, generation);
+    try {
+      for (const install of dirty) batch.stage(installRecord(installStem(install.id)), install);
+      if (mainDirty) batch.stage(MAIN_RECORD, main);
+      // While the disk flushes those: installs whose scalars are as written, value by nested value.
+      for (const install of unsure) {
+        if (sameNested(install, this.#snaps.get(install.id)!)) continue;
+        checkInstall(install);
+        batch.stage(installRecord(installStem(install.id)), install);
+        dirty.push(install);
+      }
+      await batch.durable();
+    } catch (error) {
+      await batch.abandon();
+      this.restore();
+      if (error instanceof WorkbenchError) throw error;
+      throw new WorkbenchError('INTERNAL', `The vault could not be saved (${(error as NodeJS.ErrnoException).code ?? 'error'}). The change was undone.`, undefined, { cause: error });
+    }
     const names: string[] = [];
     const written: string[] = [];
     try {
       for (const install of dirty) {
         const name = installRecord(installStem(install.id));
-        this.#write(name, install, generation);
+        batch.rename(name);
         written.push(install.id);
         names.push(name);
       }
       if (mainDirty) {
-        this.#write(MAIN_RECORD, main, generation);
+        batch.rename(MAIN_RECORD);
         names.push(MAIN_RECORD);
       }
     } catch (error) {
+      await batch.abandon();
       this.#undo(written);
       throw new WorkbenchError('INTERNAL', `The vault could not be saved (${(error as NodeJS.ErrnoException).code ?? 'error'}). The change was undone.`, undefined, { cause: error });
     }
@@ -504,10 +547,10 @@ export class RecordStore {
     for (const install of dirty) this.#snaps.set(install.id, cloneInstall(install));
     for (const id of removed) this.#snaps.delete(id);
     if (mainDirty) this.#setMainText(JSON.stringify(main));
-    const batch = { generation, names };
-    this.#noteBatch(batch);
+    const batchLine = { generation, names };
+    this.#noteBatch(batchLine);
     try {
-      this.#changes.append(batch);
+      this.#changes.append(batchLine);
       if (this.#changes.lines > COMPACT_CHANGES_AT) {
         this.#changes.compact(new Map([...this.#generations].map(([name, gen]) => [this.#deleted.has(name) ? `-${name}` : name, gen])));
       }

@@ -30,10 +30,10 @@ export interface StoreOpenOptions {
 }
 
 /** A new store with every record written; any change log of an earlier store goes. */
-function create(init: RecordStoreInit, data: VaultData): StoreOpen {
+async function create(init: RecordStoreInit, data: VaultData): Promise<StoreOpen> {
   try {
     rmSync(path.join(init.dataDir, CHANGES_FILE), { force: true });
-    return { kind: 'ok', store: RecordStore.create(init, data), migratedFrom: null, formatFrom: null, backupPath: null };
+    return { kind: 'ok', store: await RecordStore.create(init, data), migratedFrom: null, formatFrom: null, backupPath: null };
   } catch (error) {
     return classifyStoreError(error);
   }
@@ -116,7 +116,7 @@ async function migrate(options: StoreOpenOptions, init: RecordStoreInit, text: s
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return classifyStoreError(error);
   }
-  const created = create(init, migrated.data);
+  const created = await create(init, migrated.data);
   if (created.kind !== 'ok') return created;
   return { ...created, migratedFrom: migrated.from, formatFrom: format, backupPath };
 }

@@ -225,7 +225,7 @@ export class VaultController implements Vault {
             throw new WorkbenchError('INTERNAL', 'A vault update must be synchronous; do async work before calling update().');
           }
           // Writes only the records that changed; throws (and puts the data back) when it cannot.
-          if (store.commit() > 0) this.#mirrorLater();
+          if ((await store.commit()) > 0) this.#mirrorLater();
           return result;
         } catch (error) {
           store.restore();
