@@ -17,6 +17,7 @@ import { readMirror, withMirror } from './key-mirror';
 import { osBody, passphraseBody, unwrapOs, unwrapPassphrase, unwrapWeak, weakBody } from './key-protection';
 import { mergeRecovered, moveFilesAside, type Recovered } from './recovery';
 import { acquireLock, type Release } from './file-lock';
+import { ProcessLock } from './process-lock';
 import { openStore } from './store-open';
 import type { RecordStore } from './record-store';
 import type { VaultPaths } from './vault-files';
@@ -83,8 +84,10 @@ export class VaultController implements Vault {
   readonly #listeners = new Set<(status: VaultStatus) => void>();
   #lastEmitted = '';
   readonly activity: VaultActivityLog;
+  readonly #lockFile: ProcessLock;
 
   constructor(private readonly deps: VaultDeps) {
+    this.#lockFile = new ProcessLock(deps.paths.lockFile, { staleMs: 10_000, waitMs: 30_000, what: 'The vault' });
     this.activity = new VaultActivityLog(deps.clock, deps.logger);
     // Appends from every process land in one chained file: each write under the vault's lock.
     this.activity.share({
@@ -366,8 +369,9 @@ export class VaultController implements Vault {
     this.#changed();
   }
 
-  async #writeLock(): Promise<Release> {
-    return acquireLock(this.deps.paths.lockFile, { staleMs: 10_000, waitMs: 30_000, what: 'The vault' });
+  /** The vault's lock across processes; callers in this process queue for it (process-lock.ts). */
+  #writeLock(): Promise<Release> {
+    return this.#lockFile.acquire();
   }
 
   /** Restarts the idle timer of a passphrase vault that has auto-lock on. */
