@@ -34,14 +34,32 @@ interface OAuthCoreOptions {
 const DEFAULT_CLOCK_SKEW_SECONDS = 120;
 const DEFAULT_HTTP_TIMEOUT_MS = 15_000;
 
+/**
+ * A recorder that does not wait for the disk: the entry is redacted and in the log (in memory, in
+ * order: the log numbers it at once) when record() returns, and its write to activity.log goes on in
+ * the log's queue. The vault's close waits for that queue.
+ */
+function queuedRecorder(activity: ActivityRecorder): ActivityRecorder {
+  return {
+    record(exchange) {
+      void activity.record(exchange);
+      return Promise.resolve();
+    },
+  };
+}
+
 export function createOAuthCore(options: OAuthCoreOptions): OAuthCore {
   const activity = createActivityRecorder({ log: () => options.vault.activity, events: options.events, clock: options.clock, logger: options.logger });
-  const http = createHttpClient({ fetch: options.fetch, clock: options.clock, activity, timeoutMs: options.httpTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS });
+  const timeoutMs = options.httpTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
+  const http = createHttpClient({ fetch: options.fetch, clock: options.clock, activity, timeoutMs });
+  // The token endpoint and key fetches: a flow (or a refresh) goes on to its checks and its vault
+  // write while the exchange's activity line is written, instead of after (about as long as the POST).
+  const oauthHttp = createHttpClient({ fetch: options.fetch, clock: options.clock, activity: queuedRecorder(activity), timeoutMs });
   return {
     activity,
     http,
-    tokens: createTokenClient(http),
-    keys: createKeyResolver(http, options.clock),
+    tokens: createTokenClient(oauthHttp),
+    keys: createKeyResolver(oauthHttp, options.clock),
     skewSeconds: options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS,
   };
 }

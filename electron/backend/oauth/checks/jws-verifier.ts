@@ -44,9 +44,28 @@ function fits(jwk: JWK, alg: string): boolean {
 
 type KeyTry = 'verified' | 'mismatch' | 'malformed';
 
+/**
+ * Imported keys, per key object of a cached key set (key-resolver.ts hands out the same objects until
+ * it fetches again): importing an RSA key costs about as much as verifying with it.
+ */
+const imported = new WeakMap<JWK, Map<string, Promise<Awaited<ReturnType<typeof importJWK>>>>>();
+
+function importOnce(jwk: JWK, alg: string): ReturnType<typeof importJWK> {
+  let byAlg = imported.get(jwk);
+  if (!byAlg) imported.set(jwk, (byAlg = new Map()));
+  let key = byAlg.get(alg);
+  if (!key) {
+    key = importJWK(jwk, alg);
+    // A key that does not import is not kept: the next token tries (and reports) it again.
+    key.catch(() => byAlg.delete(alg));
+    byAlg.set(alg, key);
+  }
+  return key;
+}
+
 async function verifiesWith(raw: string, jwk: JWK, alg: string): Promise<KeyTry> {
   try {
-    await compactVerify(raw, await importJWK(jwk, alg), { algorithms: [alg] });
+    await compactVerify(raw, await importOnce(jwk, alg), { algorithms: [alg] });
     return 'verified';
   } catch (error) {
     // A signature part that is not even well-formed (usually a copy cut short) is not a mismatch.
