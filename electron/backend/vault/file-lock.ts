@@ -4,7 +4,7 @@
 // touched for `staleMs` (a frozen or reused pid); a stale lock is broken by renaming it aside and
 // checking that what was renamed is the very lock judged stale, so two breakers never both win.
 import { randomBytes } from 'node:crypto';
-import { promises as fs, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, rmSync, statSync, writeSync } from 'node:fs';
 import { WorkbenchError } from '../../common/errors';
 
 export interface LockOptions {
@@ -70,11 +70,20 @@ export async function acquireLock(file: string, options: LockOptions): Promise<R
   const text = JSON.stringify({ pid: process.pid, token: randomBytes(8).toString('hex'), at: new Date().toISOString() });
   const started = Date.now();
   let delay = 1;
+  let fd: number;
   for (;;) {
     try {
       // Synchronous: taking a free lock is two system calls; a trip through the thread pool per save
-      // would cost more than the save's own write under load.
-      writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
+      // would cost more than the save's own write under load. The file stays open while held: the
+      // release tells by its inode that it is still ours (an open file's inode is never reused).
+      fd = openSync(file, 'wx', 0o600);
+      try {
+        writeSync(fd, text);
+      } catch (error) {
+        closeSync(fd);
+        rmSync(file, { force: true });
+        throw error;
+      }
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -96,15 +105,23 @@ export async function acquireLock(file: string, options: LockOptions): Promise<R
     fs.utimes(file, now, now).catch(() => undefined);
   }, Math.max(50, Math.floor(options.staleMs / 3)));
   beat.unref();
+  let released = false;
   return async () => {
+    if (released) return;
+    released = true;
     clearInterval(beat);
-    // Only remove it if it is still ours (it cannot have been broken while we touched it, but be sure).
-    let current: string | null = null;
     try {
-      current = readFileSync(file, 'utf8');
-    } catch {
-      return;
+      // Only remove it if it is still ours (it cannot have been broken while we touched it, but be sure).
+      const mine = fstatSync(fd);
+      let current: { ino: number; dev: number } | null = null;
+      try {
+        current = statSync(file);
+      } catch {
+        return;
+      }
+      if (current.ino === mine.ino && current.dev === mine.dev) rmSync(file, { force: true });
+    } finally {
+      closeSync(fd);
     }
-    if (current === text) rmSync(file, { force: true });
   };
 }
