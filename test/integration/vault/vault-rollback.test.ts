@@ -4,7 +4,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { activityAttached, activityFile, closeVault, makeTempDir, open, sampleActivity, sampleApp, sampleInstall } from './vault-test-helpers';
+import { MIRROR_DELAY_MS } from '../../../electron/backend/vault/vault-controller';
+import { activityAttached, activityFile, closeVault, keyFile, makeTempDir, open, sampleActivity, sampleApp, sampleInstall } from './vault-test-helpers';
 
 /** Copies the data folder's files (installs too), all but the key file: a backup restored later. */
 async function copyAllButKey(from: string, to: string): Promise<void> {
@@ -92,6 +93,37 @@ describe('rollback of the whole folder but the key file (generation mirrored in 
     expect(rolledBack.status().state).toBe('ready');
     expect(rolledBack.status().integrity).toMatch(/older than the key file says: its files and change log end at generation 2, but generation 4 was written/);
     expect(rolledBack.data().installs[0]!.accessToken).toBe('at-inst_1');
+  });
+
+  it('writes the mirror within a second after the saves, without a close', async () => {
+    const dir = await makeTempDir();
+    const vault = await open(dir);
+    for (let n = 0; n < 5; n += 1) await vault.update((draft) => void draft.apps.push(sampleApp({ id: `app_${n}` })));
+    const mirrored = async () => (JSON.parse(await fs.readFile(keyFile(dir), 'utf8')) as { mirror?: { generation: number } }).mirror?.generation ?? null;
+    const deadline = Date.now() + MIRROR_DELAY_MS + 10_000;
+    while ((await mirrored()) !== 6 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Generation 1 is the new store; the five saves are 2..6.
+    expect(await mirrored()).toBe(6);
+  });
+
+  it('never writes a mirror that came due over another process\'s rotation of the key', async () => {
+    const dir = await makeTempDir();
+    const a = await open(dir);
+    await a.update((draft) => void draft.apps.push(sampleApp()));
+    // A second vault on the folder (as another process) rotates the key before A's mirror is written.
+    const b = await open(dir);
+    await b.setPassphrase('another passphrase 1');
+    const rotated = await fs.readFile(keyFile(dir), 'utf8');
+    await new Promise((resolve) => setTimeout(resolve, MIRROR_DELAY_MS + 300));
+    // Queued behind A's mirror write: A notices the rotation and asks for the new passphrase.
+    await expect(a.update((draft) => void (draft.apps[0]!.name = 'from a'))).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
+    expect(await fs.readFile(keyFile(dir), 'utf8')).toBe(rotated);
+    await closeVault(a);
+    expect(await fs.readFile(keyFile(dir), 'utf8')).toBe(rotated);
+    const reopened = await open(dir);
+    await reopened.unlock('another passphrase 1');
+    expect(reopened.status()).toMatchObject({ state: 'ready', integrity: null });
+    expect(reopened.data().apps).toHaveLength(1);
   });
 
   it('reports a key file whose mirror was edited', async () => {
