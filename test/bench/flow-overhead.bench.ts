@@ -1,8 +1,9 @@
 // Figure 3: what the workbench adds to an OAuth code exchange. Built-in sandbox on loopback, consent
 // automated (test/fakes/sandbox-browser.ts). Flow: the 'flow.progress' events' times from
-// callback-received to stored, i.e. the token POST through the recorded HTTP client, the answer's
-// parsing, the id_token/access-token checks (signature with the sandbox's JWKS, nonce, at_hash,
-// scopes), the activity records and the vault write. Baseline: ONE bare token POST (fetch, Basic
+// callback-received to stored, i.e. the token POST through the recorded HTTP client (its activity
+// line is redacted and logged at once, written to disk meanwhile), the answer's parsing, the
+// id_token/access-token checks (signature with the sandbox's JWKS, nonce, at_hash, scopes) and the
+// vault write. Baseline: ONE bare token POST (fetch, Basic
 // auth, same client, same scopes, same sandbox) for a code obtained the same way; only the POST and
 // reading its JSON are timed. Runs alternate so drift hits both alike.
 import { createServer, type Server } from 'node:http';
@@ -103,7 +104,7 @@ export async function benchFlowOverhead(log: (line: string) => void): Promise<Fi
     const write = summarize(flows.map((f) => f.vaultWrite)).median;
     log(`  flow medians: exchange step ${exchange.toFixed(1)} ms, checks + vault write ${checks.toFixed(1)} ms (vault write ${write.toFixed(1)} ms)`);
     return [
-      measured({ ...flowInput, note: `median split: exchanging→verifying (token POST + activity record + parse) ${exchange.toFixed(1)} ms, verifying→stored (checks + vault write) ${checks.toFixed(1)} ms, of which vault.update() ${write.toFixed(1)} ms; fresh vault (first-run data only)` }, flows.map((f) => f.total)),
+      measured({ ...flowInput, note: `median split: exchanging→verifying (token POST + redacted activity entry + parse) ${exchange.toFixed(1)} ms, verifying→stored (checks + vault write) ${checks.toFixed(1)} ms, of which vault.update() ${write.toFixed(1)} ms; fresh vault (first-run data only)` }, flows.map((f) => f.total)),
       measured({ ...bareInput, note: 'fetch + JSON of the answer only' }, bares),
       measured({ ...ratioInput, note: `${flowSummary.median.toFixed(1)} ms ÷ ${bareSummary.median.toFixed(1)} ms` }, flowSummary.median / bareSummary.median),
     ];

@@ -1,7 +1,7 @@
 // Figure 2: the vault with 1,000 installs (50 apps × 20 accounts) and 10,000 activity entries:
 // opening it (key file, the main store and 1,000 install files; the activity log as openVault
 // handles it), one update() (a token refresh's worth of change: find what changed, schema check of
-// that install, seal, conf's atomic write of its file, the change-log line, the cross-process lock)
+// that install, seal, the atomic write of its file, the change-log line, the cross-process lock)
 // against its physical baseline measured in the same run — one bare atomic write (write, fsync,
 // rename) of that install's sealed bytes — and the longest event-loop block while saving
 // (perf_hooks.monitorEventLoopDelay), then one activity append.
@@ -27,7 +27,7 @@ const GOAL = { goal: 'report' };
 const RUNS = 7;
 const APPENDS = 25;
 
-/** The baseline: what any durable save of these bytes costs at least (as conf and atomically do it, synchronously). */
+/** The baseline: what any durable save of these bytes costs at least (temp file, write, fsync, rename; synchronously). */
 function bareAtomicWrite(target: string, bytes: Buffer): void {
   writeFileAtomicSync(target, bytes);
 }
@@ -130,7 +130,7 @@ export async function benchVault(dataDir: string, log: (line: string) => void): 
       saves.push(saved);
       bares.push(bared);
     }
-    const save = measured({ ...update, note: `find what changed (field compare of 1,000 installs against their snapshots), schema check of one install, AES-GCM sealing, conf's atomic write of one file with fsync, the change-log line, the lock file; for scale, the whole store: ${updateParts(live)}` }, saves);
+    const save = measured({ ...update, note: `find what changed (field compare of 1,000 installs against their snapshots, the nested values while the file's fsync runs), schema check of one install, AES-GCM sealing, the atomic write of one file with fsync, the change-log line, the lock file (the key file's generation mirror is written after the saves, once per second); for scale, the whole store: ${updateParts(live)}` }, saves);
     const baseline = measured({ ...bare, note: 'write + fsync + rename of the same bytes, synchronously, in the same folder' }, bares);
     figures.push(save, baseline);
     figures.push(measured({ ...ratio, note: `${save.summary!.median.toFixed(2)} ms ÷ ${baseline.summary!.median.toFixed(2)} ms, both from this run` }, save.summary!.median / baseline.summary!.median));
