@@ -135,6 +135,15 @@ function removeMainTemps(dataDir: string): void {
   for (const name of names) if (prefixes.some((prefix) => name.startsWith(prefix))) rmSync(path.join(dataDir, name), { force: true });
 }
 
+/** The main record as last written against the live data, without building it (no list of 1,000 ids per update). */
+function sameMain(data: VaultData, snap: MainRecord): boolean {
+  const { installs } = data;
+  const ids = snap.installIds;
+  if (installs.length !== ids.length || data.schemaVersion !== snap.schemaVersion) return false;
+  for (let index = 0; index < ids.length; index += 1) if (installs[index]!.id !== ids[index]) return false;
+  return same(data.apps, snap.apps) && same(data.accounts, snap.accounts) && same(data.settings, snap.settings);
+}
+
 function checkInstall(install: StoredInstall): void {
   const checked = installSchema.safeParse(install);
   if (!checked.success) throw new WorkbenchError('INTERNAL', `The vault refused a change that does not fit its schema (installs.${describeSchemaIssue(checked.error)}).`);
@@ -201,6 +210,11 @@ export class RecordStore {
   #mainSnap: MainRecord | null = null;
   /** What was last written or read, per install id: the baseline for "what changed". */
   readonly #snaps = new Map<string, StoredInstall>();
+  /**
+   * The install list as of the last commit (or read), position by position: the live object and its
+   * snapshot. An install still at its place finds its snapshot without a lookup by id (commit()).
+   */
+  #placed: { live: StoredInstall[]; snap: Array<StoredInstall | undefined> } = { live: [], snap: [] };
   /** Each record's generation as last seen (file or change log). */
   readonly #generations = new Map<string, number>();
   /** Records whose last change-log entry is a deletion. */
@@ -284,6 +298,13 @@ export class RecordStore {
     this.data.settings = main.settings;
     this.data.installs = this.#ordered(main.installIds, byId, cloneInstall);
     this.#setMainText(JSON.stringify(mainOf(this.data)));
+    this.#remember();
+  }
+
+  /** Notes where each live install is and its snapshot (none: the next commit writes it). */
+  #remember(): void {
+    const live = [...this.data.installs];
+    this.#placed = { live, snap: live.map((install) => this.#snaps.get(install.id)) };
   }
 
   /** Installs in the main store's order; files the order does not list yet (a commit cut short) go last. */
@@ -395,6 +416,7 @@ export class RecordStore {
     const order = names.has(MAIN_RECORD) ? this.#applyMain(this.#readMainSync()) : this.data.installs.map((install) => install.id);
     this.data.installs = this.#ordered(order, byId, (install) => install);
     this.#setMainText(JSON.stringify(mainOf(this.data)));
+    this.#remember();
   }
 
   #applyMain(main: MainRecord): string[] {
@@ -475,27 +497,39 @@ export class RecordStore {
    */
   async commit(): Promise<number> {
     const { data } = this;
-    const main = mainOf(data);
-    const mainDirty = this.#mainSnap === null || !same(main, this.#mainSnap);
-    const seen = new Set<string>();
+    const installs = data.installs;
+    const placed = this.#placed;
+    const count = installs.length;
     const dirty: StoredInstall[] = [];
-    let unsure: StoredInstall[] = [];
-    for (const install of data.installs) {
-      if (seen.has(install.id)) throw new WorkbenchError('INTERNAL', 'The vault refused a change that stores two installs with one id.');
-      seen.add(install.id);
-      const snap = this.#snaps.get(install.id);
+    let unsure: Array<{ install: StoredInstall; snap: StoredInstall }> = [];
+    /** Every position holds an install with the id it held at the last commit: no id added, removed or moved. */
+    let sameIds = count === placed.live.length;
+    for (let index = 0; index < count; index += 1) {
+      const install = installs[index]!;
+      const was = placed.snap[index];
+      let snap: StoredInstall | undefined;
+      if (install === placed.live[index] && was !== undefined && install.id === was.id) {
+        snap = was;
+      } else {
+        // Added, moved, replaced by a new object, or given another id: found by id.
+        if (was === undefined || install.id !== was.id) sameIds = false;
+        snap = this.#snaps.get(install.id);
+      }
       if (snap === install) continue;
       if (!snap || !sameScalars(install, snap)) dirty.push(install);
-      else unsure.push(install);
+      else unsure.push({ install, snap });
     }
-    const removed = [...this.#snaps.keys()].filter((id) => !seen.has(id));
+    // With the same ids at the same places there can be no duplicate and no removal; else look.
+    const removed = sameIds ? [] : this.#removedOrDuplicate(installs);
+    const mainDirty = this.#mainSnap === null || !sameMain(data, this.#mainSnap);
+    const main = mainDirty ? mainOf(data) : null;
     if (!mainDirty && dirty.length === 0 && removed.length === 0) {
       // Nothing to write yet, so nothing to overlap with: the nested compare decides on its own.
-      for (const install of unsure) if (!sameNested(install, this.#snaps.get(install.id)!)) dirty.push(install);
+      for (const { install, snap } of unsure) if (!sameNested(install, snap)) dirty.push(install);
       if (dirty.length === 0) return 0;
       unsure = [];
     }
-    if (mainDirty) {
+    if (main) {
       const checked = mainSchema.safeParse(main);
       if (!checked.success) throw new WorkbenchError('INTERNAL', `The vault refused a change that does not fit its schema (${describeSchemaIssue(checked.error)}).`);
     }
@@ -504,10 +538,10 @@ export class RecordStore {
     const batch = new RecordBatch(this.init.dataDir, this.init.key, generation);
     try {
       for (const install of dirty) batch.stage(installRecord(installStem(install.id)), install);
-      if (mainDirty) batch.stage(MAIN_RECORD, main);
+      if (main) batch.stage(MAIN_RECORD, main);
       // While the disk flushes those: installs whose scalars are as written, value by nested value.
-      for (const install of unsure) {
-        if (sameNested(install, this.#snaps.get(install.id)!)) continue;
+      for (const { install, snap } of unsure) {
+        if (sameNested(install, snap)) continue;
         checkInstall(install);
         batch.stage(installRecord(installStem(install.id)), install);
         dirty.push(install);
@@ -528,7 +562,7 @@ export class RecordStore {
         written.push(install.id);
         names.push(name);
       }
-      if (mainDirty) {
+      if (main) {
         batch.rename(MAIN_RECORD);
         names.push(MAIN_RECORD);
       }
@@ -544,9 +578,15 @@ export class RecordStore {
       rmSync(recordPath(this.init.dataDir, name), { force: true });
       names.push(`-${name}`);
     }
-    for (const install of dirty) this.#snaps.set(install.id, cloneInstall(install));
+    const snapshots = new Map<StoredInstall, StoredInstall>();
+    for (const install of dirty) {
+      const snap = cloneInstall(install);
+      this.#snaps.set(install.id, snap);
+      snapshots.set(install, snap);
+    }
     for (const id of removed) this.#snaps.delete(id);
-    if (mainDirty) this.#setMainText(JSON.stringify(main));
+    if (main) this.#setMainText(JSON.stringify(main));
+    this.#placeAfterCommit(sameIds, snapshots);
     const batchLine = { generation, names };
     this.#noteBatch(batchLine);
     try {
@@ -559,6 +599,32 @@ export class RecordStore {
       this.init.logger.warn(`The vault's change log could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
     }
     return names.length;
+  }
+
+  /** The installs' ids that are gone since the last commit; throws when one id is stored twice. */
+  #removedOrDuplicate(installs: readonly StoredInstall[]): string[] {
+    const seen = new Set<string>();
+    for (const install of installs) {
+      if (seen.has(install.id)) throw new WorkbenchError('INTERNAL', 'The vault refused a change that stores two installs with one id.');
+      seen.add(install.id);
+    }
+    return [...this.#snaps.keys()].filter((id) => !seen.has(id));
+  }
+
+  /** After a commit: the same places with the new snapshots, or the list noted again when it changed shape. */
+  #placeAfterCommit(sameIds: boolean, written: ReadonlyMap<StoredInstall, StoredInstall>): void {
+    if (!sameIds) {
+      this.#remember();
+      return;
+    }
+    const installs = this.data.installs;
+    const { live, snap } = this.#placed;
+    for (let index = 0; index < installs.length; index += 1) {
+      const install = installs[index]!;
+      if (install === live[index] && !written.has(install)) continue;
+      live[index] = install;
+      snap[index] = written.get(install) ?? this.#snaps.get(install.id);
+    }
   }
 
   /** A write failed part-way: put back the installs already written, then the live data. */

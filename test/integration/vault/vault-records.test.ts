@@ -78,6 +78,44 @@ describe('per-record writes', () => {
     }
   });
 
+  it('finds what changed whatever the mutator did to the list (replaced, swapped, renamed, duplicated)', async () => {
+    const dir = await makeTempDir();
+    let vault = await open(dir);
+    await vault.update((draft) => {
+      for (let index = 0; index < 4; index += 1) draft.installs.push(sampleInstall(`inst_${index}`));
+    });
+    const reopened = async () => {
+      await closeVault(vault);
+      vault = await open(dir);
+      return vault.data().installs.map((install) => [install.id, install.accessToken]);
+    };
+    // Replaced by a new object with the same id (what a sign-in for the same user does).
+    await vault.update((draft) => void (draft.installs[1] = { ...draft.installs[1]!, accessToken: 'replaced' }));
+    // An untouched install replaced by an equal copy writes nothing.
+    await vault.update((draft) => void (draft.installs[2] = structuredClone(draft.installs[2]!)));
+    // The change log: the new store, the four installs, the replacement; no line for the equal copy.
+    expect((await fs.readFile(path.join(dir, 'vault.changes'), 'utf8')).trim().split('\n').slice(2)).toEqual([expect.stringMatching(/^\d+ install:inst_1$/)]);
+    expect(await reopened()).toEqual([['inst_0', 'at-inst_0'], ['inst_1', 'replaced'], ['inst_2', 'at-inst_2'], ['inst_3', 'at-inst_3']]);
+    // Two installs swapped: the order (main store) changes, nothing else.
+    await vault.update((draft) => void ([draft.installs[0], draft.installs[3]] = [draft.installs[3]!, draft.installs[0]!]));
+    expect(await reopened()).toEqual([['inst_3', 'at-inst_3'], ['inst_1', 'replaced'], ['inst_2', 'at-inst_2'], ['inst_0', 'at-inst_0']]);
+    // An id changed in place: written under the new id, the old file goes.
+    await vault.update((draft) => void (draft.installs[2]!.id = 'inst_renamed'));
+    expect(Object.keys(await installsSnapshot(dir)).sort()).toEqual(['inst_0.json', 'inst_1.json', 'inst_3.json', 'inst_renamed.json']);
+    expect(await reopened()).toEqual([['inst_3', 'at-inst_3'], ['inst_1', 'replaced'], ['inst_renamed', 'at-inst_2'], ['inst_0', 'at-inst_0']]);
+    // One id twice (in place, or pushed again): refused, nothing written, the data as it was.
+    const before = await installsSnapshot(dir);
+    await expect(vault.update((draft) => void (draft.installs[0]!.id = 'inst_1'))).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/two installs with one id/) });
+    await expect(vault.update((draft) => void draft.installs.push(draft.installs[1]!))).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(await installsSnapshot(dir)).toEqual(before);
+    expect(vault.data().installs.map((install) => install.id)).toEqual(['inst_3', 'inst_1', 'inst_renamed', 'inst_0']);
+    // And after all that, an in-place change deep inside one install is still found.
+    await vault.update((draft) => void (draft.installs[3]!.grantedScopes.push('extra')));
+    await closeVault(vault);
+    vault = await open(dir);
+    expect(vault.data().installs[3]!.grantedScopes.at(-1)).toBe('extra');
+  });
+
   it('an install file moved into another install\'s place does not open (its name is sealed in)', async () => {
     const dir = await makeTempDir();
     const vault = await open(dir);
