@@ -4,7 +4,8 @@
 // touched for `staleMs` (a frozen or reused pid); a stale lock is broken by renaming it aside and
 // checking that what was renamed is the very lock judged stale, so two breakers never both win.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, openSync, promises as fs, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, linkSync, openSync, promises as fs, readdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import { WorkbenchError } from '../../common/errors';
 
 export interface LockOptions {
@@ -66,27 +67,94 @@ async function breakLock(file: string, judged: string): Promise<void> {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function acquireLock(file: string, options: LockOptions): Promise<Release> {
+/**
+ * A file of one process, kept open, that acquireLock hard-links as the lock file instead of creating
+ * the lock file each time: a link adds a name, not an inode and a data block (about a fifth of the
+ * cost on ext4). Its text is rewritten (same length) before each link, so each taking still has its
+ * own token. Named `.<lock file>.holder-<pid>-<hex>` beside the lock file; closeHolder removes it.
+ */
+export interface LockHolder {
+  path: string;
+  fd: number;
+  length: number;
+}
+
+const holderPrefix = (file: string) => `.${path.basename(file)}.holder-`;
+
+export function openHolder(file: string): LockHolder {
+  const holder = path.join(path.dirname(file), `${holderPrefix(file)}${process.pid}-${randomBytes(4).toString('hex')}`);
+  return { path: holder, fd: openSync(holder, 'wx', 0o600), length: 0 };
+}
+
+export function closeHolder(holder: LockHolder): void {
+  try {
+    closeSync(holder.fd);
+  } finally {
+    rmSync(holder.path, { force: true });
+  }
+}
+
+/** Holder files of processes that are gone (killed before their close). */
+export function removeDeadHolders(file: string): void {
+  const prefix = holderPrefix(file);
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (pid !== process.pid && !alive(pid)) rmSync(path.join(path.dirname(file), name), { force: true });
+  }
+}
+
+/** Creates the lock file holding `text` (O_EXCL, or a link of the holder); false when it exists. Returns the open file. */
+function createLock(file: string, text: string, holder: LockHolder | undefined): number | null {
+  const bytes = Buffer.from(text);
+  if (holder) {
+    writeSync(holder.fd, bytes, 0, bytes.length, 0);
+    if (bytes.length !== holder.length) ftruncateSync(holder.fd, bytes.length);
+    holder.length = bytes.length;
+    try {
+      linkSync(holder.path, file);
+      return holder.fd;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+      throw error;
+    }
+  }
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    throw error;
+  }
+  try {
+    writeSync(fd, bytes);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw error;
+  }
+  return fd;
+}
+
+export async function acquireLock(file: string, options: LockOptions, holder?: LockHolder): Promise<Release> {
   const text = JSON.stringify({ pid: process.pid, token: randomBytes(8).toString('hex'), at: new Date().toISOString() });
   const started = Date.now();
   let delay = 1;
   let fd: number;
   for (;;) {
-    try {
-      // Synchronous: taking a free lock is two system calls; a trip through the thread pool per save
-      // would cost more than the save's own write under load. The file stays open while held: the
-      // release tells by its inode that it is still ours (an open file's inode is never reused).
-      fd = openSync(file, 'wx', 0o600);
-      try {
-        writeSync(fd, text);
-      } catch (error) {
-        closeSync(fd);
-        rmSync(file, { force: true });
-        throw error;
-      }
+    // Synchronous: taking a free lock is a few system calls; a trip through the thread pool per save
+    // would cost more than the save's own write under load. The file stays open while held: the
+    // release tells by its inode that it is still ours (an open file's inode is never reused).
+    const created = createLock(file, text, holder);
+    if (created !== null) {
+      fd = created;
       break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const held = await readLock(file);
     if (held && isStale(held, options.staleMs)) {
@@ -119,9 +187,15 @@ export async function acquireLock(file: string, options: LockOptions): Promise<R
       } catch {
         return;
       }
-      if (current.ino === mine.ino && current.dev === mine.dev) rmSync(file, { force: true });
+      if (current.ino === mine.ino && current.dev === mine.dev) {
+        try {
+          unlinkSync(file);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        }
+      }
     } finally {
-      closeSync(fd);
+      if (!holder) closeSync(fd);
     }
   };
 }

@@ -3,9 +3,10 @@
 // lock file against each other (EEXIST, then 1 → 25 ms pauses: a save behind an activity append of
 // the same process waited milliseconds for nothing). While callers keep coming, the file is handed
 // from one to the next without being removed and created again, for at most HANDOVER_MAX_MS, so
-// other processes still get their turn.
+// other processes still get their turn. The lock file is taken by hard-linking a holder file this
+// process keeps (file-lock.ts), not by creating it each time.
 import { WorkbenchError } from '../../common/errors';
-import { acquireLock, type LockOptions, type Release } from './file-lock';
+import { acquireLock, closeHolder, openHolder, type LockHolder, type LockOptions, type Release } from './file-lock';
 
 /** How long this process may keep the lock file by handing it from caller to caller. */
 export const HANDOVER_MAX_MS = 50;
@@ -16,6 +17,7 @@ export class ProcessLock {
   #since = 0;
   #busy = false;
   readonly #waiters: Array<() => void> = [];
+  #holder: LockHolder | null = null;
 
   constructor(
     private readonly file: string,
@@ -28,7 +30,7 @@ export class ProcessLock {
     else this.#busy = true;
     if (!this.#file) {
       try {
-        this.#file = await acquireLock(this.file, this.options);
+        this.#file = await acquireLock(this.file, this.options, this.#holderFile());
       } catch (error) {
         this.#passOn();
         throw error;
@@ -51,6 +53,30 @@ export class ProcessLock {
         this.#passOn();
       }
     };
+  }
+
+  /** The holder file, made at the first taking; none (plain O_EXCL) when it cannot be made. */
+  #holderFile(): LockHolder | undefined {
+    if (!this.#holder) {
+      try {
+        this.#holder = openHolder(this.file);
+      } catch {
+        return undefined;
+      }
+    }
+    return this.#holder;
+  }
+
+  /** Removes the holder file (at the vault's close, with nothing held). */
+  close(): void {
+    if (this.#busy || !this.#holder) return;
+    const holder = this.#holder;
+    this.#holder = null;
+    try {
+      closeHolder(holder);
+    } catch {
+      // Left behind: the next open removes holders of processes that are gone.
+    }
   }
 
   /** The next caller in this process goes on (holding the file if it is still held), or the lock is free. */

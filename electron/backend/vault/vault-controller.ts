@@ -16,7 +16,7 @@ import { deriveRecordKey } from './record-crypto';
 import { readMirror, withMirror } from './key-mirror';
 import { osBody, passphraseBody, unwrapOs, unwrapPassphrase, unwrapWeak, weakBody } from './key-protection';
 import { mergeRecovered, moveFilesAside, type Recovered } from './recovery';
-import { acquireLock, type Release } from './file-lock';
+import { acquireLock, removeDeadHolders, type Release } from './file-lock';
 import { ProcessLock } from './process-lock';
 import { openStore } from './store-open';
 import type { RecordStore } from './record-store';
@@ -458,6 +458,7 @@ export class VaultController implements Vault {
     await this.activity.detach();
     this.#listeners.clear();
     this.#disarmIdle();
+    this.#lockFile.close();
     // Drop the key and the decrypted data: a closed vault reads as closed, not as stale data.
     this.#store = null;
     this.#dataKey = null;
@@ -589,6 +590,7 @@ export class VaultController implements Vault {
         const outcome = finishRotation(paths.dataDir, keyFile.keyId);
         // Temp files of key-file writes (the mirror, after commits) a killed process left behind.
         await removeKeyFileTemps(paths.keyFile);
+        removeDeadHolders(paths.lockFile);
         if (outcome !== 'none') logger.warn(`A key rotation cut short was ${outcome === 'rolled-forward' ? 'finished' : 'rolled back'}.`);
         this.#keyStamp = { ino: fileIdentity(paths.keyFile), keyId: keyFile.keyId };
         // The file on disk carries the latest mirror (written after commits, by any process).

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireLock } from '../../../electron/backend/vault/file-lock';
+import { acquireLock, removeDeadHolders } from '../../../electron/backend/vault/file-lock';
 import { ProcessLock } from '../../../electron/backend/vault/process-lock';
 
 const dirs: string[] = [];
@@ -75,5 +75,25 @@ describe('process lock', () => {
     const [first, second] = await Promise.allSettled([lock.acquire(), lock.acquire()]);
     expect(first.status).toBe('rejected');
     expect(second.status).toBe('rejected');
+  });
+
+  it('takes the lock file by linking a holder file of its own, removed at close; holders of dead processes go at the next open', async () => {
+    const file = await lockFile();
+    const dir = path.dirname(file);
+    const lock = new ProcessLock(file, options);
+    const release = await lock.acquire();
+    const names = await fs.readdir(dir);
+    const holder = names.find((name) => name.startsWith('.vault.lock.holder-'));
+    expect(holder).toBeDefined();
+    expect(readFileSync(path.join(dir, holder!), 'utf8')).toBe(readFileSync(file, 'utf8'));
+    await release();
+    lock.close();
+    expect(await fs.readdir(dir)).toEqual([]);
+
+    // A killed process's holder (a pid that is not running) is removed; a live one's is kept.
+    await fs.writeFile(path.join(dir, '.vault.lock.holder-999999999-abcd'), '{}');
+    await fs.writeFile(path.join(dir, `.vault.lock.holder-${process.pid}-abcd`), '{}');
+    removeDeadHolders(file);
+    expect(await fs.readdir(dir)).toEqual([`.vault.lock.holder-${process.pid}-abcd`]);
   });
 });
