@@ -72,6 +72,9 @@ export class VaultActivityLog implements ActivityLog {
   #loading: Loading | null = null;
   readonly #queue = new WriteQueue();
   readonly #ids: ActivityIdGenerator;
+  /** Appends waiting for the same write: they join until it starts (or another task is queued). */
+  #batch: ActivityEntry[] | null = null;
+  #batchDone: Promise<void> = Promise.resolve();
 
   constructor(
     clock: Clock,
@@ -160,6 +163,7 @@ export class VaultActivityLog implements ActivityLog {
   attach(file: string, dataKey: Buffer): Promise<AttachResult> {
     const loading: Loading = { file, key: deriveActivityKey(dataKey), parsed: null, merged: false };
     this.#loading = loading;
+    this.#batch = null;
     return this.#queue.run(async () => {
       let pending: ActivityEntry[] = [];
       try {
@@ -185,7 +189,10 @@ export class VaultActivityLog implements ActivityLog {
         await this.#write(pending);
         // An old-format file, or one that grew line by line: seal it into a block for the next open,
         // queued behind this attach so nothing waits for it and appends stay in order.
-        if (this.#needsCompaction()) void this.#queue.run(() => this.#locked(() => this.#compactLogged()));
+        if (this.#needsCompaction()) {
+          this.#batch = null;
+          void this.#queue.run(() => this.#locked(() => this.#compactLogged()));
+        }
         return result;
       } finally {
         if (this.#loading === loading) this.#loading = null;
@@ -251,10 +258,20 @@ export class VaultActivityLog implements ActivityLog {
       return Promise.resolve(entry);
     }
     this.#queued.add(entry.id);
-    return this.#queue.run(async () => {
-      await this.#write([entry]);
-      return entry;
-    });
+    if (!this.#batch) {
+      // One write (one lock, one append to the file) for every append until the write starts: the
+      // caller's own code goes on first (the write starts after the pending I/O callbacks), and a
+      // burst of appends — a flow's exchanges, several processes' refreshes — shares the lock.
+      const batch: ActivityEntry[] = [];
+      this.#batch = batch;
+      this.#batchDone = this.#queue.run(async () => {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.#batch === batch) this.#batch = null;
+        await this.#write(batch);
+      });
+    }
+    this.#batch.push(entry);
+    return this.#batchDone.then(() => entry);
   }
 
   list(filter: ActivityFilter): { entries: ActivityEntry[]; total: number } {
@@ -290,6 +307,7 @@ export class VaultActivityLog implements ActivityLog {
     // A file still being attached is emptied by the rewrite below (queued after the attach): its
     // entries must not come back into memory either.
     if (this.#loading) this.#loading.merged = true;
+    this.#batch = null;
     return this.#queue.run(async () => {
       const disk = this.#disk;
       if (!disk) return;
