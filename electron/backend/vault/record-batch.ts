@@ -38,10 +38,15 @@ export class RecordBatch {
   readonly #staged: Staged[] = [];
   #inFlight = 0;
 
+  /**
+   * `overlap`: fsyncs go to the thread pool while the caller works on. Without it (little else to do
+   * meanwhile) each file is synced where it is written, sparing the trip through the thread pool.
+   */
   constructor(
     private readonly dataDir: string,
     private readonly key: Buffer,
     private readonly generation: number,
+    private readonly overlap = true,
   ) {}
 
   get size(): number {
@@ -57,7 +62,7 @@ export class RecordBatch {
     this.#staged.push(staged);
     // A write may be short (a signal): go on until every byte is in.
     for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-    if (this.#inFlight >= MAX_IN_FLIGHT) {
+    if (!this.overlap || this.#inFlight >= MAX_IN_FLIGHT) {
       fsyncSync(fd);
       return;
     }

@@ -19,6 +19,8 @@ import { CURRENT_SCHEMA_VERSION, type StoredInstall, type VaultData } from './va
 
 export const STORE_FORMAT = 2;
 export const CHANGES_FILE = 'vault.changes';
+/** From this many installs left to compare, the commit lets its fsyncs run while it compares them. */
+const OVERLAP_FROM = 200;
 /** The change log is rewritten as one line per record once it holds this many lines. */
 const COMPACT_CHANGES_AT = 4_000;
 
@@ -535,7 +537,8 @@ export class RecordStore {
     }
     for (const install of dirty) checkInstall(install);
     const generation = this.#generation + 1;
-    const batch = new RecordBatch(this.init.dataDir, this.init.key, generation);
+    // Overlapping the fsyncs with the nested compare pays when there are many installs to compare.
+    const batch = new RecordBatch(this.init.dataDir, this.init.key, generation, unsure.length >= OVERLAP_FROM);
     try {
       for (const install of dirty) batch.stage(installRecord(installStem(install.id)), install);
       if (main) batch.stage(MAIN_RECORD, main);

@@ -116,6 +116,33 @@ describe('per-record writes', () => {
     expect(vault.data().installs[3]!.grantedScopes.at(-1)).toBe('extra');
   });
 
+  it('with many installs, a nested change found while the first file is flushed is written too; a bad one undoes both', async () => {
+    const dir = await makeTempDir();
+    let vault = await open(dir);
+    await vault.update((draft) => {
+      for (let index = 0; index < 250; index += 1) draft.installs.push(sampleInstall(`inst_${index}`, { checks: [{ id: 'c', label: 'l', outcome: 'pass', detail: 'first' }] }));
+    });
+    await vault.update((draft) => {
+      draft.installs[10]!.accessToken = 'refreshed';
+      draft.installs[200]!.checks[0]!.detail = 'changed in place';
+    });
+    expect(Object.keys(await installsSnapshot(dir))).toHaveLength(250);
+    await closeVault(vault);
+    vault = await open(dir);
+    expect(vault.data().installs[10]!.accessToken).toBe('refreshed');
+    expect(vault.data().installs[200]!.checks[0]!.detail).toBe('changed in place');
+
+    // A nested change that breaks the schema, found in the second pass: nothing is renamed, no temp file stays.
+    const before = await installsSnapshot(dir);
+    await expect(vault.update((draft) => {
+      draft.installs[20]!.accessToken = 'would be written';
+      (draft.installs[230]!.checks[0] as { outcome: string }).outcome = 'not an outcome';
+    })).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/schema/) });
+    expect(await installsSnapshot(dir)).toEqual(before);
+    expect((await fs.readdir(path.join(dir, 'installs'))).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    expect(vault.data().installs[20]!.accessToken).toBe('at-inst_20');
+  });
+
   it('an install file moved into another install\'s place does not open (its name is sealed in)', async () => {
     const dir = await makeTempDir();
     const vault = await open(dir);
