@@ -503,7 +503,9 @@ export class RecordStore {
     const placed = this.#placed;
     const count = installs.length;
     const dirty: StoredInstall[] = [];
-    let unsure: Array<{ install: StoredInstall; snap: StoredInstall }> = [];
+    // Installs whose scalars match, with their snapshots (two arrays: no object per install per save).
+    let unsure: StoredInstall[] = [];
+    let unsureSnaps: StoredInstall[] = [];
     /** Every position holds an install with the id it held at the last commit: no id added, removed or moved. */
     let sameIds = count === placed.live.length;
     for (let index = 0; index < count; index += 1) {
@@ -519,7 +521,10 @@ export class RecordStore {
       }
       if (snap === install) continue;
       if (!snap || !sameScalars(install, snap)) dirty.push(install);
-      else unsure.push({ install, snap });
+      else {
+        unsure.push(install);
+        unsureSnaps.push(snap);
+      }
     }
     // With the same ids at the same places there can be no duplicate and no removal; else look.
     const removed = sameIds ? [] : this.#removedOrDuplicate(installs);
@@ -527,9 +532,10 @@ export class RecordStore {
     const main = mainDirty ? mainOf(data) : null;
     if (!mainDirty && dirty.length === 0 && removed.length === 0) {
       // Nothing to write yet, so nothing to overlap with: the nested compare decides on its own.
-      for (const { install, snap } of unsure) if (!sameNested(install, snap)) dirty.push(install);
+      for (let index = 0; index < unsure.length; index += 1) if (!sameNested(unsure[index]!, unsureSnaps[index]!)) dirty.push(unsure[index]!);
       if (dirty.length === 0) return 0;
       unsure = [];
+      unsureSnaps = [];
     }
     if (main) {
       const checked = mainSchema.safeParse(main);
@@ -543,8 +549,9 @@ export class RecordStore {
       for (const install of dirty) batch.stage(installRecord(installStem(install.id)), install);
       if (main) batch.stage(MAIN_RECORD, main);
       // While the disk flushes those: installs whose scalars are as written, value by nested value.
-      for (const { install, snap } of unsure) {
-        if (sameNested(install, snap)) continue;
+      for (let index = 0; index < unsure.length; index += 1) {
+        const install = unsure[index]!;
+        if (sameNested(install, unsureSnaps[index]!)) continue;
         checkInstall(install);
         batch.stage(installRecord(installStem(install.id)), install);
         dirty.push(install);
