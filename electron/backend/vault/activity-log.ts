@@ -88,7 +88,7 @@ export class VaultActivityLog implements ActivityLog {
     return this.#disk !== null;
   }
 
-  /** The chain's last sequence number on disk (mirrored in the key file at each store commit). */
+  /** The chain's last sequence number on disk (mirrored in the key file after store commits). */
   get chainSeq(): number | null {
     return this.#disk?.head.seq ?? null;
   }
