@@ -15,7 +15,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isExpiredBackup } from './backup-expiry';
-import { parseChangeLines } from './change-log';
+import { parseChangeLines } from './change-lines';
 import { parseDataKey } from './data-key';
 import { mirrorMac } from './key-mirror-mac';
 import { deriveKek, scryptParamsProblem, unwrapKey, type ScryptParams, type WrappedKey } from './passphrase-kdf';
