@@ -1,15 +1,13 @@
-// The `gorgias-workbench` binary (package.json "bin", built into dist/cli/cli.js with a shebang).
-// Scripts call it once per token, so start-up is its cost:
+// The `gorgias-workbench` binary (package.json "bin": dist/cli/cli.js, with a shebang). Scripts call
+// it once per token, so start-up is its cost:
 //   1. `token` on an install whose access token is still valid answers from the vault's files alone
-//      (lean-token.ts): no commander, no schemas, no backend; whenever it cannot be sure to answer
+//      (lean-token.ts): no commander, no schemas, no backend. Whenever it cannot be sure to answer
 //      exactly as the full command would, it steps aside without a word;
-//   2. everything else: Node's compile cache is switched on (Node ≥ 22.1 has
-//      module.enableCompileCache; older Node simply skips it), then the CLI proper is imported, each
-//      command loading its heavy parts on first use.
-import * as nodeModule from 'node:module';
+//   2. everything else runs the full CLI (cli-main.ts).
+// Built on its own as ONE CommonJS file (vite.config.ts, environment `cliEntry`; dist/cli holds a
+// package.json saying so): no ESM loader for the entry, no module facades, one file to read. The full
+// CLI beside it is ESM (cli-main.mjs and its chunks), reached with import().
 import { leanToken } from './lean-token';
-
-declare const __WORKBENCH_VERSION__: string;
 
 function finish(code: number): void {
   process.exitCode = code;
@@ -23,17 +21,8 @@ async function main(args: string[]): Promise<void> {
     process.stdout.write(lean.stdout);
     return finish(0);
   }
-  const withCache = nodeModule as typeof nodeModule & { enableCompileCache?: () => unknown };
-  try {
-    withCache.enableCompileCache?.();
-  } catch {
-    // A read-only or missing cache folder only costs speed.
-  }
-  const { runCli } = await import('./run-cli');
-  finish(await runCli({ args, version: typeof __WORKBENCH_VERSION__ === 'string' ? __WORKBENCH_VERSION__ : '0.0.0' }));
+  const { runFullCli } = await import('./cli-main');
+  finish(await runFullCli(args));
 }
 
-// No top-level await: the modules the lean path shares with the commands then stay in this file
-// (a chunk may import from an entry only when the entry does not wait on that chunk), so `token`
-// loads one file.
 void main(process.argv.slice(2));

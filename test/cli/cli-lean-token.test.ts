@@ -2,13 +2,13 @@
 // everything else still goes the full way with the same output, codes and messages.
 //
 // How the test tells the two paths apart, without timing anything: dist/cli/cli.js copied ALONE into
-// a folder (none of the chunks beside it). The lean path needs nothing else and answers; the full
-// path's first import() fails there (ERR_MODULE_NOT_FOUND). The same commands on the real build show
+// a folder (without cli-main.mjs and its chunks). The lean path needs nothing else and answers; the
+// full path's import() fails there (ERR_MODULE_NOT_FOUND). The same commands on the real build show
 // the full path's own answer.
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVING_BROWSER, CLI_FILE, runCli, tempDataDir, type CliRun } from './cli-process';
 import { withVault } from './vault-setup';
@@ -19,11 +19,11 @@ let pass: Awaited<ReturnType<typeof tempDataDir>>;
 let lone: string;
 const target = ['--app', 'Demo app', '--account', 'sandbox'];
 
-/** The built cli.js alone in a folder (ESM, like the package). */
+/** The built cli.js alone in a folder, with the package.json that makes it CommonJS (as in dist/cli). */
 async function loneCli(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'workbench-lone-cli-'));
   await cp(CLI_FILE, join(dir, 'cli.js'));
-  await writeFile(join(dir, 'package.json'), '{"type":"module"}\n');
+  await cp(join(dirname(CLI_FILE), 'package.json'), join(dir, 'package.json'));
   return dir;
 }
 
