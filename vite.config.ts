@@ -53,81 +53,6 @@ const confUnusedParts = (): Plugin => ({
   },
 });
 
-/**
- * Node's built-ins through process.getBuiltinModule (Node ≥ 20.16 / 22.3) instead of ESM imports.
- * An ESM import of a built-in builds a module facade that reads every export, and some exports are
- * lazy getters: `node:fs` then loads fs/promises and the streams, `node:crypto` webcrypto (~5 ms of
- * the lean `token`'s start in a CPU profile, a tenth of what it costs over `node -e 0`). After
- * minification each chunk opens with its imports on the line after the shebang: the built-in ones
- * become one `var` statement on a new line before it (same binding names; imports are hoisted, so
- * the ones left keep their meaning), blanked out with spaces where they were so every column stays,
- * and the source map gets one empty line more. A chunk whose imports cannot be read is left as it was.
- */
-function builtinBindings(clause: string, source: string): string[] | null {
-  const from = `process.getBuiltinModule(${JSON.stringify(source)})`;
-  let rest = clause.trim();
-  if (rest === '') return [`${'$'}wb_unused_${source.replace(/\W/g, '_')}=${from}`];
-  const star = /^\*\s*as\s+([\w$]+)$/.exec(rest);
-  if (star) return [`${star[1]}=${from}`];
-  const out: string[] = [];
-  let base = from;
-  const defaultName = /^([\w$]+)\s*(?:,|$)/.exec(rest);
-  if (defaultName) {
-    out.push(`${defaultName[1]}=${from}`);
-    base = defaultName[1]!;
-    rest = rest.slice(defaultName[0].length).trim();
-  }
-  if (rest !== '') {
-    const named = /^\{([^}]*)\}$/.exec(rest);
-    if (!named) return null;
-    const pairs: string[] = [];
-    for (const item of named[1]!.split(',').map((part) => part.trim()).filter(Boolean)) {
-      const match = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(item);
-      if (!match || match[1] === 'default') return null;
-      pairs.push(match[2] && match[2] !== match[1] ? `${match[1]}:${match[2]}` : match[1]!);
-    }
-    out.push(`{${pairs.join(',')}}=${base}`);
-  }
-  return out;
-}
-const builtinsWithoutFacades = (): Plugin => ({
-  name: 'workbench-cli-builtins-without-facades',
-  generateBundle(_options, bundle) {
-    for (const chunk of Object.values(bundle)) {
-      if (chunk.type !== 'chunk' || !chunk.code.startsWith('#!')) continue;
-      const code = chunk.code;
-      const lineStart = code.indexOf('\n') + 1;
-      const prologue = /^(?:import\s*(?:[^;"'`]*?\s*from\s*)?"[^"]+";)+/.exec(code.slice(lineStart));
-      if (!prologue) continue;
-      const kept: string[] = [];
-      const declarations: string[] = [];
-      let readable = true;
-      for (const statement of prologue[0].match(/import[^;]*;/g) ?? []) {
-        const match = /^import\s*(?:([^;"]*?)\s*from\s*)?"([^"]+)";$/.exec(statement);
-        const source = match?.[2] ?? '';
-        if (!match || !(source.startsWith('node:') || builtins.has(source))) {
-          kept.push(statement);
-          continue;
-        }
-        const bindings = builtinBindings(match[1] ?? '', source);
-        if (!bindings) readable = false;
-        else declarations.push(...bindings);
-      }
-      if (!readable || declarations.length === 0) continue;
-      const map = bundle[`${chunk.fileName}.map`];
-      if (map && (map.type !== 'asset' || typeof map.source !== 'string')) continue;
-      chunk.code = `${code.slice(0, lineStart)}var ${declarations.join(',')};\n${kept.join('').padEnd(prologue[0].length, ' ')}${code.slice(lineStart + prologue[0].length)}`;
-      if (map && map.type === 'asset' && typeof map.source === 'string') {
-        const parsed = JSON.parse(map.source) as { mappings: string };
-        const lines = parsed.mappings.split(';');
-        lines.splice(1, 0, '');
-        parsed.mappings = lines.join(';');
-        map.source = JSON.stringify(parsed);
-      }
-    }
-  },
-});
-
 /** The binary reaches the full CLI as the built ESM file beside it, never bundled into itself. */
 const fullCliExternal = (): Plugin => ({
   name: 'workbench-cli-full-external',
@@ -237,16 +162,17 @@ export default defineConfig({
         rolldownOptions: {
           input: { 'cli-main': here('electron/cli/cli-main.ts') },
           external: isCliExternal,
-          plugins: [builtinsWithoutFacades()],
           // .mjs: ESM whatever dist/cli/package.json says (it makes cli.js CommonJS, below).
           output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', banner: '#!/usr/bin/env node' },
         },
       },
     },
     // The binary itself, dist/cli/cli.js: the lean `token` and the step to the full CLI above, as ONE
-    // CommonJS file (Node reads a CommonJS entry with no ESM loader and no module facades: ~5 ms of a
-    // `token` that costs ~15 ms over `node -e 0`). dist/cli/package.json says `"type": "commonjs"` for
-    // it; everything else there is .mjs. Built after `cli`, into the same folder, without emptying it.
+    // CommonJS file (Node reads a CommonJS entry with no ESM loader, and require() of a built-in builds
+    // no ESM facade, which would read every export and so load fs/promises, the streams, webcrypto:
+    // ~5 ms in CPU profiles of a `token` that costs ~15 ms over `node -e 0`). dist/cli/package.json
+    // says `"type": "commonjs"` for it; everything else there is .mjs. Built after `cli`, into the same
+    // folder, without emptying it.
     cliEntry: {
       consumer: 'server',
       resolve: { noExternal: true },
