@@ -91,7 +91,7 @@ describe('connect and the install', () => {
 });
 
 describe('failures: a message, a code, a non-zero exit, nothing changed', () => {
-  it('export-install refuses the built-in sandbox (its refresh tokens die with the process) and writes nothing', async () => {
+  it('export-install refuses the built-in sandbox (its refresh tokens work only on this data folder) and writes nothing', async () => {
     const out = join(data.dir, 'never.json');
     const run = await cli(['export-install', ...target, '--out', out], { env: { WORKBENCH_EXPORT_PASSPHRASE: 'file passphrase 1' } });
     expect(run.code).toBe(2);
