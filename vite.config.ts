@@ -1,4 +1,4 @@
-// One config, three outputs, built by Vite 8's multi-environment builder (`vite build` builds every
+// One config, several outputs, built by Vite 8's multi-environment builder (`vite build` builds every
 // environment because `builder` is set):
 //   client  -> dist/renderer/       the React UI (renderer/index.html), relative asset paths for file://
 //   main    -> dist/main/main.js    ESM for Electron's main process; electron and every dependency stay
@@ -7,9 +7,12 @@
 //   preload -> dist/preload/preload.cjs  ONE CommonJS file whose only require is `electron`, because a
 //                                   sandboxed preload cannot load other files or ESM
 //   bridge  -> dist/serve/workbench-bridge.js  window.workbench over HTTP for the browser door
-//   cli     -> dist/cli/cli.js      the `gorgias-workbench` binary (package.json "bin"): ESM for plain
-//                                   Node with a shebang, dependencies bundled and minified, commands'
-//                                   heavy parts in lazily loaded chunks beside it, never `electron`
+//   cli     -> dist/cli/cli-main.mjs  the full CLI: ESM for plain Node, dependencies bundled and
+//                                   minified, commands' heavy parts in lazily loaded chunks beside it
+//                                   (.mjs), never `electron`
+//   cliEntry -> dist/cli/cli.js     the `gorgias-workbench` binary (package.json "bin"): ONE CommonJS
+//                                   file with a shebang (dist/cli/package.json says "commonjs"): the
+//                                   lean `token`, then import() of cli-main.mjs for everything else
 import { chmod } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
@@ -50,6 +53,25 @@ const confUnusedParts = (): Plugin => ({
   },
 });
 
+/** The binary reaches the full CLI as the built ESM file beside it, never bundled into itself. */
+const fullCliExternal = (): Plugin => ({
+  name: 'workbench-cli-full-external',
+  enforce: 'pre',
+  applyToEnvironment: (environment) => environment.name === 'cliEntry',
+  resolveId(id, importer) {
+    if (id === './cli-main' && importer?.endsWith('/electron/cli/cli.ts')) return { id: './cli-main.mjs', external: true };
+    return null;
+  },
+});
+
+/** dist/cli/package.json: cli.js is CommonJS (the project's package.json says "module"). */
+const commonJsPackage = (): Plugin => ({
+  name: 'workbench-cli-commonjs-package',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'package.json', source: `${JSON.stringify({ type: 'commonjs' })}\n` });
+  },
+});
+
 /** npm links "bin" files as they are: the CLI must be executable by itself. */
 const executable = (): Plugin => ({
   name: 'workbench-cli-executable',
@@ -63,7 +85,7 @@ export default defineConfig({
   base: './',
   // No public/ folder: everything the renderer needs is imported, so Vite fingerprints it.
   publicDir: false,
-  plugins: [react(), confUnusedParts()],
+  plugins: [react(), confUnusedParts(), fullCliExternal()],
   define: { __WORKBENCH_VERSION__: JSON.stringify(pkg.version) },
   build: {
     // The three outputs share dist/; each environment cleans only its own folder.
@@ -138,10 +160,34 @@ export default defineConfig({
         minify: true,
         sourcemap: true,
         rolldownOptions: {
+          input: { 'cli-main': here('electron/cli/cli-main.ts') },
+          external: isCliExternal,
+          // .mjs: ESM whatever dist/cli/package.json says (it makes cli.js CommonJS, below).
+          output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', banner: '#!/usr/bin/env node' },
+        },
+      },
+    },
+    // The binary itself, dist/cli/cli.js: the lean `token` and the step to the full CLI above, as ONE
+    // CommonJS file (Node reads a CommonJS entry with no ESM loader, and require() of a built-in builds
+    // no ESM facade, which would read every export and so load fs/promises, the streams, webcrypto:
+    // ~5 ms in CPU profiles of a `token` that costs ~15 ms over `node -e 0`). dist/cli/package.json
+    // says `"type": "commonjs"` for it; everything else there is .mjs. Built after `cli`, into the same
+    // folder, without emptying it.
+    cliEntry: {
+      consumer: 'server',
+      resolve: { noExternal: true },
+      build: {
+        outDir: here('dist/cli'),
+        emptyOutDir: false,
+        target: 'node20',
+        ssr: true,
+        minify: true,
+        sourcemap: true,
+        rolldownOptions: {
           input: { cli: here('electron/cli/cli.ts') },
           external: isCliExternal,
-          plugins: [executable()],
-          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', banner: '#!/usr/bin/env node' },
+          plugins: [commonJsPackage(), executable()],
+          output: { format: 'cjs', entryFileNames: '[name].js', codeSplitting: false, banner: '#!/usr/bin/env node' },
         },
       },
     },
@@ -149,7 +195,7 @@ export default defineConfig({
   builder: {
     // Sequential and explicit: the order is the order of the report and failures name their environment.
     async buildApp(builder) {
-      for (const name of ['client', 'main', 'preload', 'bridge', 'cli']) {
+      for (const name of ['client', 'main', 'preload', 'bridge', 'cli', 'cliEntry']) {
         const environment = builder.environments[name];
         if (!environment) throw new Error(`vite.config.ts: missing environment "${name}"`);
         await builder.build(environment);

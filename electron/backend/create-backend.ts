@@ -99,6 +99,7 @@ export async function createBackend(options: CreateBackendOptions): Promise<Back
     port: options.sandboxPort,
     quirks: vault.status().state === 'ready' ? vault.data().settings.sandboxQuirks : undefined,
     keyFile: join(dataDir, 'sandbox-key.json'),
+    grantsDir: join(dataDir, 'sandbox-grants'),
     clock,
     logger,
   });

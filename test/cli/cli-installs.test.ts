@@ -1,7 +1,7 @@
 // The built CLI against the built-in sandbox, as real child processes: connect through the
-// WORKBENCH_BROWSER hook, then what a QA script does with the install. (The built-in sandbox lives in
-// each CLI process, so its refresh tokens die with it: refresh, revoke and diagnose are tested against
-// `sandbox serve` in cli-served-sandbox.test.ts.) Every failure: a clear message
+// WORKBENCH_BROWSER hook, then what a QA script does with the install. (Refresh and revoke across
+// processes on the built-in sandbox: cli-sandbox-grants.test.ts; refresh, revoke and diagnose against
+// `sandbox serve`: cli-served-sandbox.test.ts.) Every failure: a clear message
 // with the contract's code, a non-zero exit, nothing on stdout, nothing changed.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -91,7 +91,7 @@ describe('connect and the install', () => {
 });
 
 describe('failures: a message, a code, a non-zero exit, nothing changed', () => {
-  it('export-install refuses the built-in sandbox (its refresh tokens die with the process) and writes nothing', async () => {
+  it('export-install refuses the built-in sandbox (its refresh tokens work only on this data folder) and writes nothing', async () => {
     const out = join(data.dir, 'never.json');
     const run = await cli(['export-install', ...target, '--out', out], { env: { WORKBENCH_EXPORT_PASSPHRASE: 'file passphrase 1' } });
     expect(run.code).toBe(2);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { JWK } from 'jose';
 import { checkSubdomain } from '../../common/subdomain';
 import type { SandboxContext } from './context';
+import { folderGrantStore, memoryGrantStore } from './grant-store';
 import { loadOrCreateSigningKey } from './keys';
 import { LeakyBucketLimiter } from './rate-limiter';
 import { createRequestListener } from './router';
@@ -24,7 +25,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const key = await loadOrCreateSigningKey(options.privateJwk);
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const ctx: SandboxContext = {
-    state: new SandboxState(),
+    state: new SandboxState(options.grantsDir ? folderGrantStore(options.grantsDir) : memoryGrantStore()),
     key,
     quirks: { ...DEFAULT_QUIRKS, ...options.quirks },
     clock: options.clock ?? { now: () => Date.now() },

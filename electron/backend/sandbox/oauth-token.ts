@@ -47,7 +47,7 @@ async function issueTokens(ctx: SandboxContext, r: AccountRequest, grant: Refres
   const answer: Record<string, unknown> = { access_token: accessToken, token_type: 'Bearer', expires_in: ctx.quirks.expiresIn };
   if (withRefresh && grant.scopes.includes('offline')) {
     const refreshToken = randomToken(32);
-    ctx.state.refreshTokens.set(refreshToken, grant);
+    await ctx.state.grants.put(refreshToken, grant);
     answer.refresh_token = refreshToken;
   }
   const user = r.account.data.users.find((u) => u.id === grant.userId);
@@ -106,17 +106,17 @@ async function authorizationCodeGrant(ctx: SandboxContext, r: AccountRequest, cl
 async function refreshTokenGrant(ctx: SandboxContext, r: AccountRequest, client: SandboxClient, form: Form): Promise<void> {
   const token = form.get('refresh_token') ?? '';
   if (!token) return sendOAuthError(r.res, 400, 'invalid_request', 'The refresh_token parameter is missing.');
-  const grant = ctx.state.refreshTokens.get(token);
-  if (!grant || grant.subdomain !== r.account.subdomain || grant.clientId !== client.clientId) {
-    return sendOAuthError(r.res, 400, 'invalid_grant', 'The refresh token is unknown, revoked, or belongs to another client or account.');
-  }
+  const unknown = () => sendOAuthError(r.res, 400, 'invalid_grant', 'The refresh token is unknown, revoked, or belongs to another client or account.');
+  const grant = await ctx.state.grants.get(token);
+  if (!grant || grant.subdomain !== r.account.subdomain || grant.clientId !== client.clientId) return unknown();
   if (!r.account.data.users.some((u) => u.id === grant.userId)) {
     return sendOAuthError(r.res, 400, 'invalid_grant', 'The user who authorised the app no longer exists.');
   }
   const rotate = ctx.quirks.rotateRefreshTokens;
-  const answer = await issueTokens(ctx, r, { ...grant, nonce: undefined }, rotate, rotate);
-  if (rotate) ctx.state.refreshTokens.delete(token);
-  sendJson(r.res, 200, answer);
+  // A rotated token is used up before the new one is issued: with a shared grant folder, exactly one
+  // of two processes redeeming it at once gets it; the other sees it as unknown.
+  if (rotate && !(await ctx.state.grants.take(token))) return unknown();
+  sendJson(r.res, 200, await issueTokens(ctx, r, { ...grant, nonce: undefined }, rotate, rotate));
 }
 
 export async function handleToken(ctx: SandboxContext, r: AccountRequest): Promise<void> {
@@ -152,8 +152,8 @@ export async function handleRevoke(ctx: SandboxContext, r: AccountRequest): Prom
   if (!client) return;
   const token = form.get('token');
   if (!token) return sendOAuthError(r.res, 400, 'invalid_request', 'The token parameter is missing.');
-  const grant = ctx.state.refreshTokens.get(token);
+  const grant = await ctx.state.grants.get(token);
   const revoke = ctx.fault !== 'revoke-ignored';
-  if (revoke && grant && grant.clientId === client.clientId && grant.subdomain === r.account.subdomain) ctx.state.refreshTokens.delete(token);
+  if (revoke && grant && grant.clientId === client.clientId && grant.subdomain === r.account.subdomain) await ctx.state.grants.take(token);
   sendJson(r.res, 200, {});
 }

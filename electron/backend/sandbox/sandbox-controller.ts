@@ -1,6 +1,7 @@
 // Owns the one sandbox the backend uses: started lazily on first need, on the preferred port when it
 // is free (so registered loopback URLs and bookmarks keep working) and on any free port otherwise;
-// its signing key persisted in `keyFile` so tokens survive restarts.
+// its signing key persisted in `keyFile` and its refresh tokens' grants in `grantsDir`, so tokens
+// survive restarts and work in every process on the same data folder.
 import type { Logger } from '../ports';
 import type { SandboxQuirks, SandboxStatus } from '../../common/model';
 import { startSandbox } from './index';
@@ -17,6 +18,8 @@ export interface SandboxControllerOptions {
   logger?: Logger;
   /** JSON file holding the private JWK. */
   keyFile?: string;
+  /** Folder for the issued refresh tokens' grants, shared with other processes on the same data folder. */
+  grantsDir?: string;
   rateLimit?: { requests: number; windowMs: number };
 }
 
@@ -56,6 +59,7 @@ export function createSandboxController(options: SandboxControllerOptions): Sand
     const common = {
       quirks,
       privateJwk,
+      ...(options.grantsDir ? { grantsDir: options.grantsDir } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.logger ? { logger: options.logger } : {}),

@@ -1,7 +1,9 @@
-// Everything the sandbox remembers, in memory: accounts, registered clients, consent transactions,
-// authorization codes and refresh tokens. Access tokens are stateless JWTs, as at Gorgias.
+// Everything the sandbox remembers: accounts, registered clients, consent transactions and
+// authorization codes in memory; the grants behind issued refresh tokens in a GrantStore (memory, or
+// a folder shared by processes: grant-store.ts). Access tokens are stateless JWTs, as at Gorgias.
 import { randomBytes } from 'node:crypto';
 import { generateAccountData, type FakeAccountData } from './fake-data';
+import { memoryGrantStore, type GrantStore } from './grant-store';
 import type { SandboxClient } from './types';
 
 export interface SandboxAccount {
@@ -53,7 +55,8 @@ export class SandboxState {
   readonly clients = new Map<string, SandboxClient>();
   readonly transactions = new Map<string, Transaction>();
   readonly codes = new Map<string, AuthorizationCode>();
-  readonly refreshTokens = new Map<string, RefreshGrant>();
+
+  constructor(readonly grants: GrantStore = memoryGrantStore()) {}
 
   addAccount(subdomain: string, name?: string): void {
     const existing = this.accounts.get(subdomain);

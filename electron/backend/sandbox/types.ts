@@ -25,6 +25,11 @@ export interface SandboxOptions {
   rateLimit?: { requests: number; windowMs: number };
   /** Persist the signing key across restarts (else one is generated). */
   privateJwk?: JWK;
+  /**
+   * A folder for the grants behind issued refresh tokens (grant-store.ts), shared by every sandbox
+   * started on it, in this process or another; without it they live in memory, with the process.
+   */
+  grantsDir?: string;
   /** Where unexpected handler failures are reported (default: console.error). Never given secrets. */
   logger?: { error(message: string): void };
   /**

@@ -7,24 +7,11 @@
 // new file (inode or size) and reload everything.
 import { appendFileSync, closeSync, openSync, readSync, statSync } from 'node:fs';
 import { writeFileAtomicSync } from './atomic-write';
+import { parseChangeLines, type ChangeBatch } from './change-lines';
 
-export interface ChangeBatch {
-  generation: number;
-  names: string[];
-}
+export { parseChangeLines, type ChangeBatch } from './change-lines';
 
 export type Poll = { kind: 'none' } | { kind: 'changes'; batches: ChangeBatch[] } | { kind: 'reset' };
-
-export function parseChangeLines(text: string): ChangeBatch[] {
-  const batches: ChangeBatch[] = [];
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    const [gen, ...names] = line.split(' ');
-    const generation = Number(gen);
-    if (Number.isSafeInteger(generation)) batches.push({ generation, names });
-  }
-  return batches;
-}
 
 export class ChangeLog {
   #offset = 0;

@@ -6,13 +6,8 @@
 // whole copy of the data folder put back, except the key file) leaves the store behind the mirror:
 // reported. The MAC means the mirror cannot be lowered by
 // editing the key file without the data key.
-import { createHmac } from 'node:crypto';
 import type { KeyFile } from './key-file';
-import { deriveKey } from './sealed-box';
-
-function mirrorMac(dataKey: Buffer, keyId: string | undefined, generation: number, activity: number): string {
-  return createHmac('sha256', deriveKey(dataKey, 'gorgias-workbench/key-mirror/v1')).update(`${keyId ?? ''}\n${generation}\n${activity}`).digest('base64');
-}
+import { mirrorMac } from './key-mirror-mac';
 
 export function withMirror(keyFile: KeyFile, dataKey: Buffer, generation: number, activity: number): KeyFile {
   return { ...keyFile, mirror: { generation, activity, mac: mirrorMac(dataKey, keyFile.keyId, generation, activity) } };

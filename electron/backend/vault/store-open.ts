@@ -6,6 +6,7 @@
 import { constants, promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger, StoreFactory } from '../ports';
+import { isExpiredBackup } from './backup-expiry';
 import { classifyStoreError, readLegacyStore } from './legacy-store';
 import { migrateToCurrent } from './migrations/migrate';
 import { deriveRecordKey, isRecordText } from './record-crypto';
@@ -71,9 +72,7 @@ export async function openStore(options: StoreOpenOptions): Promise<StoreOpen> {
   return migrate(options, init, text);
 }
 
-/** How long the pre-migration copy of the store is kept once the migrated vault opens. */
-export const BACKUP_DAYS = 7;
-const BACKUP_NAME = /^vault\.json\.schema-\d+-format-\d+-backup-(\d{4}-\d\d-\d\dT\d\d)-(\d\d)-(\d\d\.\d{3}Z)$/;
+export { BACKUP_DAYS } from './backup-expiry';
 
 /**
  * Deletes migration backups older than BACKUP_DAYS, at an open of the migrated (format 2) vault: a
@@ -83,10 +82,7 @@ const BACKUP_NAME = /^vault\.json\.schema-\d+-format-\d+-backup-(\d{4}-\d\d-\d\d
 async function expireBackups(paths: VaultPaths, now: Date, logger: Logger): Promise<void> {
   const names = await fs.readdir(paths.dataDir).catch(() => [] as string[]);
   for (const name of names) {
-    const match = BACKUP_NAME.exec(name);
-    if (!match) continue;
-    const at = Date.parse(`${match[1]}:${match[2]}:${match[3]}`);
-    if (Number.isNaN(at) || now.getTime() - at < BACKUP_DAYS * 24 * 3_600_000) continue;
+    if (!isExpiredBackup(name, now)) continue;
     await fs.rm(path.join(paths.dataDir, name), { force: true }).catch((error: unknown) => {
       logger.warn(`An expired vault backup could not be deleted (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
     });

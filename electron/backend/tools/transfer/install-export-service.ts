@@ -18,7 +18,7 @@ export function createInstallExportService(deps: ToolsDeps): ServiceSlice<'trans
       if (account.builtInSandbox) {
         throw new WorkbenchError(
           'INVALID_ARGUMENT',
-          'The built-in sandbox lives only as long as this process, so its refresh tokens cannot be used elsewhere. Run `gorgias-workbench sandbox serve` and point an account at it instead.',
+          'The built-in sandbox runs inside the workbench on this data folder, so its refresh tokens work only here, not where an exported file goes. Run `gorgias-workbench sandbox serve` and point an account at it instead.',
           { installId },
         );
       }
