@@ -47,9 +47,38 @@ export interface HttpResponse {
   host: string;
 }
 
+/**
+ * An answer whose body is read as it arrives (the API console shows the first lines of a 50 MB body
+ * before its end): status and headers now, the body chunk by chunk. Recorded in the activity log
+ * once the body has ended, failed or been cancelled (its start only, redacted as always).
+ */
+export interface StreamedHttpResponse {
+  status: number;
+  /** Lower-cased names. */
+  headers: Record<string, string>;
+  host: string;
+  /** Until the status and headers were in. */
+  headersMs: number;
+  /** Content-Length when the server sent one. */
+  contentLength: number | null;
+  /**
+   * The body, once (a second call gets nothing). Ends early after cancel(); a network failure or the
+   * timeout throws a WorkbenchError (NETWORK_*).
+   */
+  chunks(): AsyncIterable<Uint8Array>;
+  /** Stops reading: the body ends where it is (the connection is dropped). */
+  cancel(): void;
+  /** Resolves when the body is over: its size, the whole time, and why it stopped early if it did. */
+  readonly finished: Promise<{ sizeBytes: number; durationMs: number; cut: string | null }>;
+}
+
 export interface HttpClient {
   request(request: HttpRequest): Promise<HttpResponse>;
+  stream(request: HttpRequest): Promise<StreamedHttpResponse>;
 }
+
+/** Bytes of a streamed body kept for its activity entry (the log keeps 64 KB of any body). */
+const LOGGED_PREFIX_BYTES = 256 * 1024;
 
 interface HttpClientDeps {
   fetch: typeof fetch;
@@ -83,6 +112,83 @@ function headersToRecord(headers: Headers): Record<string, string> {
 
 export function createHttpClient(deps: HttpClientDeps): HttpClient {
   return {
+    async stream(request) {
+      const { body, contentType } = bodyOf(request);
+      const headers: Record<string, string> = { accept: 'application/json', ...lowerKeys(request.headers ?? {}) };
+      if (contentType && !(request.raw !== undefined && 'content-type' in headers)) headers['content-type'] = contentType;
+      const timeoutMs = request.timeoutMs ?? deps.timeoutMs;
+      const host = hostOf(request.url);
+      const context: ActivityContext = { appId: request.context.appId ?? null, accountId: request.context.accountId ?? null, installId: request.context.installId ?? null };
+      const started = deps.clock.now();
+      const base = { kind: request.kind, context, method: request.method, url: request.url, requestHeaders: headers, requestBody: body ?? null, requestContentType: contentType, secrets: request.secrets ?? [] };
+      const cancelled = new AbortController();
+      let response: Response;
+      try {
+        // The timeout covers the body too: a server that sends headers and then stalls is as stuck.
+        const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), cancelled.signal]);
+        response = await deps.fetch(request.url, { method: request.method, headers, body, signal, redirect: 'manual' });
+      } catch (error) {
+        const mapped = mapNetworkError(error, host, timeoutMs);
+        await deps.activity.record({ ...base, status: null, durationMs: deps.clock.now() - started, error: { code: mapped.code, message: mapped.message } });
+        throw mapped;
+      }
+      const headersMs = deps.clock.now() - started;
+      const responseHeaders = headersToRecord(response.headers);
+      const length = Number(responseHeaders['content-length']);
+      let settle!: (value: { sizeBytes: number; durationMs: number; cut: string | null }) => void;
+      const finished = new Promise<{ sizeBytes: number; durationMs: number; cut: string | null }>((resolve) => (settle = resolve));
+      let taken = false;
+      async function* chunks(): AsyncGenerator<Uint8Array> {
+        if (taken) return;
+        taken = true;
+        const logged: Uint8Array[] = [];
+        let loggedBytes = 0;
+        let sizeBytes = 0;
+        let cut: string | null = null;
+        let failure: Error | null = null;
+        const reader = response.body?.getReader();
+        try {
+          while (reader) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            sizeBytes += value.byteLength;
+            if (loggedBytes < LOGGED_PREFIX_BYTES) {
+              // A copy: the chunk itself is handed on (and may be moved to another thread).
+              logged.push(value.slice(0, LOGGED_PREFIX_BYTES - loggedBytes));
+              loggedBytes += Math.min(value.byteLength, LOGGED_PREFIX_BYTES - loggedBytes);
+            }
+            yield value;
+          }
+        } catch (error) {
+          if (cancelled.signal.aborted) cut = 'cancelled';
+          else {
+            const mapped = mapNetworkError(error, host, timeoutMs);
+            cut = mapped.message;
+            failure = mapped;
+          }
+        } finally {
+          // Also when the reader of chunks() stops early (break, return).
+          if (cut === null && cancelled.signal.aborted) cut = 'cancelled';
+          void reader?.cancel().catch(() => undefined);
+          const durationMs = deps.clock.now() - started;
+          const text = new TextDecoder().decode(concat(logged, loggedBytes));
+          await deps.activity.record({ ...base, status: response.status, durationMs, responseHeaders, responseBody: text, ...(cut ? { error: { code: cut === 'cancelled' ? 'CANCELLED' : 'NETWORK_CONNECTION', message: `The body stopped after ${sizeBytes} bytes: ${cut}` } } : {}) });
+          settle({ sizeBytes, durationMs, cut });
+        }
+        if (failure) throw failure;
+      }
+      return {
+        status: response.status,
+        headers: responseHeaders,
+        host,
+        headersMs,
+        contentLength: Number.isFinite(length) && responseHeaders['content-length'] !== undefined ? length : null,
+        chunks,
+        cancel: () => cancelled.abort(),
+        finished,
+      };
+    },
+
     async request(request) {
       const { body, contentType } = bodyOf(request);
       const headers: Record<string, string> = { accept: 'application/json', ...lowerKeys(request.headers ?? {}) };
@@ -151,6 +257,16 @@ function lazyJsonResponse(base: Omit<HttpResponse, 'json'>, isJson: boolean): Ht
       return parsed.value;
     },
   }) as HttpResponse;
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

@@ -37,6 +37,13 @@ export const apiMethods = {
   ).returns<ApiResponseSearch>(),
   /** The lines the object or array opened on `line` (0-based) spans, for folding; null when none. */
   'api.responseFold': method(z.strictObject({ responseId: id, line: z.number().int().min(0).max(100_000_000) })).returns<{ start: number; end: number } | null>(),
+  /**
+   * Where an answer still arriving has got (lines and bytes so far), or the whole answer once it is
+   * in. With `waitMs`, waits up to that long for the body to end before answering.
+   */
+  'api.responseProgress': method(z.strictObject({ responseId: id, waitMs: z.number().int().min(0).max(5000).optional() })).returns<ApiSendResult>(),
+  /** Stops receiving an answer: what came is kept and shown (as text when the JSON is cut). */
+  'api.responseCancel': method(z.strictObject({ responseId: id })).returns<{ cancelled: boolean }>(),
   'api.curl': method(apiSendSchema.extend({ revealToken: z.boolean() })).returns<{ command: string }>(),
   'api.history': method(z.strictObject({ installId: id })).returns<ApiHistoryEntry[]>(),
 };
