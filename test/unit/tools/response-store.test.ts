@@ -128,6 +128,18 @@ describe('response store', () => {
       expect((await store.lines(responseId, 0, 10)).lines).toEqual(['{', '  "a": [', '    1.0,', '    "x"', '  ]', '}']);
       expect(await store.search(responseId, '"X"', 5)).toEqual({ lines: [3], truncated: false });
       expect(await store.fold(responseId, 1)).toEqual({ start: 1, end: 4 });
+      // A streamed body too: chunks, lines so far, the end.
+      const sink = store.open({ mayBeJson: true, firstLines: 2, sizeHint: null });
+      sink.push(bytesOf('{"b":[12345678901234567890,'));
+      sink.push(bytesOf('2.50,3'));
+      const first = await sink.head;
+      expect(first).toMatchObject({ isJson: true, complete: false, firstLines: ['{', '  "b": ['] });
+      expect((await store.lines(sink.responseId, 0, 10)).lines).toEqual(['{', '  "b": [', '    12345678901234567890,', '    2.50,', '    ']);
+      sink.push(bytesOf(']}'));
+      sink.end();
+      await store.settled(sink.responseId);
+      expect(store.progress(sink.responseId)).toMatchObject({ complete: true, isJson: true, lineCount: 7 });
+      expect((await store.lines(sink.responseId, 0, 10)).lines).toEqual(['{', '  "b": [', '    12345678901234567890,', '    2.50,', '    3', '  ]', '}']);
       await store.close();
       store = undefined;
     }
