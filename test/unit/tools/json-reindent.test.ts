@@ -124,6 +124,10 @@ describe('reindentJson', () => {
     // Its head went out pretty (a screenful was printed before the cut); the end is the raw text.
     expect(heads).toEqual([expect.objectContaining({ isJson: true, complete: false, firstLines: ['{', '  "a": ['] })]);
     heads.length = 0;
+    // Cut by the network or a cancel: pretty up to the last complete token.
+    const dropped = run(['{"a":[1,2', '3']).index.end(true);
+    expect(new TextDecoder().decode(new Uint8Array(dropped.bytes))).toBe('{\n  "a": [\n    1,\n    ');
+    heads.length = 0;
     expect(run(['<html>']).end()).toMatchObject({ isJson: false, lineCount: 1 });
     expect(heads).toEqual([expect.objectContaining({ isJson: false, complete: true, firstLines: ['<html>'] })]);
     heads.length = 0;

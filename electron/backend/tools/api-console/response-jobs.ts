@@ -84,7 +84,7 @@ export function handleJob(id: number | undefined, request: WorkerRequest | Worke
       try {
         if (request.op === 'chunk') return stream.index.push(new Uint8Array(request.body));
         streams.delete(request.stream);
-        post({ id: stream.id, ok: true, value: stream.index.end() });
+        post({ id: stream.id, ok: true, value: stream.index.end(request.cut) });
       } catch (error) {
         streams.delete(request.stream);
         post({ id: stream.id, ok: false, message: messageOf(error) });

@@ -79,8 +79,8 @@ export interface StreamSink {
   readonly responseId: string;
   /** Hands a chunk to the worker (its memory moves there when the view spans its whole buffer). */
   push(chunk: Uint8Array): void;
-  /** No more chunks (the body ended, failed or was cancelled): what came is printed in full. */
-  end(): void;
+  /** No more chunks: the body ended, or was `cut` (failed, cancelled); what came is printed in full. */
+  end(cut?: boolean): void;
   /** The first screenful (or the whole of a short body), with the line count so far. */
   readonly head: Promise<IndexHead>;
 }
@@ -193,10 +193,10 @@ export function createResponseStore(options: { maxEntries?: number; maxBytes?: n
           const buffer = ownBuffer(chunk);
           worker.post({ op: 'chunk', stream: number, body: buffer }, [buffer]);
         },
-        end() {
+        end(cut = false) {
           if (stream.ended) return;
           stream.ended = true;
-          worker.post({ op: 'end', stream: number });
+          worker.post({ op: 'end', stream: number, cut });
         },
       };
     },

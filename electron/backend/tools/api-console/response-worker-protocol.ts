@@ -69,6 +69,8 @@ export interface ChunkRequest {
 export interface EndStreamRequest {
   op: 'end';
   stream: number;
+  /** The body stopped before its end (cancelled, the connection dropped): a JSON prefix stays pretty. */
+  cut: boolean;
 }
 
 export interface StreamLinesRequest {

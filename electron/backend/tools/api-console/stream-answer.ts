@@ -35,11 +35,13 @@ export async function keepStreamedAnswer(
   const chunks = response.chunks()[Symbol.asyncIterator]();
   // The first chunk says what the body looks like (JSON or not, an HTML page): read it before the rest.
   let first: Uint8Array | null = null;
+  let cut = false;
   try {
     const next = await chunks.next();
     first = next.done ? null : next.value;
   } catch {
     // Failed before any byte: an empty body, cut (response.finished says why).
+    cut = true;
   }
   const start = first ? new TextDecoder().decode(first.subarray(0, HINT_PREFIX_CHARS * 4)).slice(0, HINT_PREFIX_CHARS) : '';
   const sink = responses.open({ mayBeJson: mayBeJson(contentType, start), firstLines: FIRST_PAGE_LINES, sizeHint: response.contentLength });
@@ -54,10 +56,13 @@ export async function keepStreamedAnswer(
         received += next.value.byteLength;
         sink.push(next.value);
       }
+      // A cancel ends the chunks quietly: the client says it stopped early.
+      if ((await response.finished).cut !== null) cut = true;
     } catch {
       // A failure or a cancel mid-body: what came is kept; response.finished says why.
+      cut = true;
     } finally {
-      sink.end();
+      sink.end(cut);
     }
   };
   void pump();

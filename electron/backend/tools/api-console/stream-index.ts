@@ -11,8 +11,12 @@ import type { IndexedBody, IndexHead, StreamProgress } from './response-worker-p
 
 export interface StreamIndex {
   push(chunk: Uint8Array): void;
-  /** The body has ended (or was cut): the final print, in shared memory. */
-  end(): IndexedBody;
+  /**
+   * The body has ended: the final print, in shared memory. `cut`: it stopped before its end (a
+   * cancel, a dropped connection), and what came of a JSON body stays pretty up to its last
+   * complete token; a body that ended on its own but is not one JSON value is text.
+   */
+  end(cut?: boolean): IndexedBody;
   /** Lines printed so far (the last one may be unfinished while the body arrives). */
   lines(start: number, count: number): { lines: string[]; totalLines: number };
 }
@@ -88,16 +92,16 @@ export function createStreamIndex(options: { mayBeJson: boolean; firstLines: num
       if (!headSent && lineCount > firstLines) head(false, current(), { nextCursor: null, errorMessage: null });
       options.onProgress({ lineCount: current().lineCount, isJson: reindenter !== null });
     },
-    end() {
-      const final = reindenter?.feed(raw.subarray(0, received), true);
+    end(cut = false) {
+      const final = cut ? 'more' : reindenter?.feed(raw.subarray(0, received), true);
       let body: ByteLines;
       let meta = { nextCursor: null as string | null, errorMessage: null as string | null };
-      if (reindenter && final === 'done') {
+      if (reindenter && (final === 'done' || (cut && received > 0))) {
         const printed = reindenter.printed();
         body = printed;
         meta = { nextCursor: printed.nextCursor, errorMessage: printed.errorMessage };
       } else {
-        // Not JSON, or cut before its end: the bytes as they came.
+        // Not JSON (or an unfinished one that ended on its own): the bytes as they came.
         toText();
         body = current();
       }
