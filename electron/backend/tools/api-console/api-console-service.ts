@@ -36,15 +36,16 @@ export function createApiConsoleService(deps: ToolsDeps, http: HttpClient, respo
       const context = await loadInstallContext(deps, input.installId);
       const prepared = prepareRequest(context.baseUrl, input);
       checkPermissions(context, prepared, input);
-      let sent;
+      let kept;
       try {
-        sent = await streamWithToken(deps, http, context, prepared);
+        const sent = await streamWithToken(deps, http, context, prepared);
+        // The answer leaves as soon as its first screenful is printed; the body goes on arriving.
+        kept = await keepStreamedAnswer(responses, deps.clock, input, prepared, sent);
       } catch (error) {
         remember(input, { status: null, durationMs: null, error: isWorkbenchError(error) ? error.message : 'The request failed.' });
         throw error;
       }
-      // The answer leaves as soon as its first screenful is printed; the body goes on arriving.
-      const { result, live: arriving } = await keepStreamedAnswer(responses, deps.clock, input, prepared, sent);
+      const { result, live: arriving } = kept;
       if (result.receiving) {
         live.set(result.responseId, arriving);
         void arriving.done.finally(() => live.delete(result.responseId));

@@ -36,12 +36,14 @@ export async function keepStreamedAnswer(
   // The first chunk says what the body looks like (JSON or not, an HTML page): read it before the rest.
   let first: Uint8Array | null = null;
   let cut = false;
+  let failure: unknown = null;
   try {
     const next = await chunks.next();
     first = next.done ? null : next.value;
-  } catch {
+  } catch (error) {
     // Failed before any byte: an empty body, cut (response.finished says why).
     cut = true;
+    failure = error;
   }
   const start = first ? new TextDecoder().decode(first.subarray(0, HINT_PREFIX_CHARS * 4)).slice(0, HINT_PREFIX_CHARS) : '';
   const sink = responses.open({ mayBeJson: mayBeJson(contentType, start), firstLines: FIRST_PAGE_LINES, sizeHint: response.contentLength });
@@ -58,9 +60,10 @@ export async function keepStreamedAnswer(
       }
       // A cancel ends the chunks quietly: the client says it stopped early.
       if ((await response.finished).cut !== null) cut = true;
-    } catch {
-      // A failure or a cancel mid-body: what came is kept; response.finished says why.
+    } catch (error) {
+      // A failure mid-body: what came is kept; response.finished says why.
       cut = true;
+      failure = error;
     } finally {
       sink.end(cut);
     }
@@ -68,6 +71,9 @@ export async function keepStreamedAnswer(
   void pump();
 
   const head = await sink.head;
+  // The connection failed before the answer could be shown: api.send fails as any request would.
+  // Once its first screen is out, a failure only marks the kept answer as cut.
+  if (head.complete && failure) throw failure;
   const retryAfterSeconds = readRetryAfter(response.headers, now);
   const hintOf = (isJson: boolean, errorMessage: string | null) => {
     const hint = hintFor({ status: response.status, isJson, contentType, text: start, errorMessage, requiredScope: prepared.requiredScope, retryAfterSeconds });
