@@ -70,7 +70,11 @@ export function createApiConsoleService(deps: ToolsDeps, http: HttpClient, respo
 
     async 'api.responseCancel'({ responseId }) {
       const arriving = live.get(responseId);
-      if (!arriving) return { cancelled: false };
+      if (!arriving) {
+        // NOT_FOUND for an answer no longer kept; a complete one has nothing to stop.
+        responses.answer(responseId);
+        return { cancelled: false };
+      }
       arriving.cancel();
       await arriving.done;
       return { cancelled: true };
