@@ -13,6 +13,8 @@ export interface DripPlan {
   body?: { bytes: Uint8Array; contentType: string };
   /** Sent in pieces this small (tokens split across chunks), else in one write per part. */
   pieceBytes?: number;
+  /** No Content-Length (chunked), as many APIs answer: the size is not known up front. */
+  chunked?: boolean;
 }
 
 export interface DrippingProxy {
@@ -65,7 +67,7 @@ export async function startDrippingProxy(sandboxBaseUrl: string, subdomain: stri
       const plan = current;
       const answer = plan.body ? { status: 200, headers: { 'content-type': plan.body.contentType }, bytes: plan.body.bytes } : await upstream(req);
       ended = false;
-      res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.bytes.length) });
+      res.writeHead(answer.status, plan.chunked ? answer.headers : { ...answer.headers, 'content-length': String(answer.bytes.length) });
       const first = answer.bytes.subarray(0, Math.min(answer.bytes.length, plan.holdAfter));
       const piece = plan.pieceBytes ?? Math.max(1, answer.bytes.length);
       await write(res, first, piece);

@@ -21,7 +21,15 @@ export const apiRequestSchema = z.strictObject({
   acceptMissingScope: z.boolean().optional(),
 });
 
-export const apiSendSchema = apiRequestSchema.extend({ installId: id });
+export const apiSendSchema = apiRequestSchema.extend({
+  installId: id,
+  /**
+   * Answer as soon as the first screenful is printed, while the body still arrives (`receiving:
+   * true`; follow with api.responseProgress): the console does. Without it, api.send answers once
+   * the whole body is in (the CLI and scripts read totalLines and nextCursor).
+   */
+  stream: z.boolean().optional(),
+});
 export type ApiRequestInput = z.output<typeof apiRequestSchema>;
 export type ApiSendInput = z.output<typeof apiSendSchema>;
 

@@ -19,7 +19,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-const get = (installId: string, path: string, query: [string, string][] = []): ApiSendInput => ({ installId, method: 'GET', path, query, headers: [], body: null });
+/** As the console sends: answered once the first screenful is printed. */
+const get = (installId: string, path: string, query: [string, string][] = []): ApiSendInput => ({ installId, method: 'GET', path, query, headers: [], body: null, stream: true });
 
 /** A console whose account answers through the dripping proxy. */
 async function consoleThroughProxy(): Promise<{ h: ToolsHarness; proxy: DrippingProxy; installId: string }> {
@@ -95,11 +96,37 @@ describe('a streamed answer', () => {
     expect(h.vault.entries.filter((entry) => entry.kind === 'api' && entry.url.includes('/large'))).toHaveLength(1);
   });
 
+  it('without `stream` (the CLI, scripts), api.send answers once the whole body is in', async () => {
+    const { h, proxy, installId } = await consoleThroughProxy();
+    proxy.plan({ holdAfter: 96 * 1024 });
+    let answered = false;
+    const sending = h.tools['api.send']({ ...get(installId, '/api/sandbox/large', [['size_mb', '1']]), stream: false }).then((result) => {
+      answered = true;
+      return result;
+    });
+    await proxy.holding();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    proxy.release();
+    const whole = await sending;
+    expect(whole).toMatchObject({ receiving: false, cut: null, isJson: true });
+    expect(whole.totalLines).toBeGreaterThan(20_000);
+    expect((await h.tools['api.response']({ responseId: whole.responseId })).input).not.toHaveProperty('stream');
+  });
+
+  it('a small answer (Content-Length up to 1 MB) is answered whole even when asked to stream', async () => {
+    const { h, installId } = await consoleThroughProxy();
+    const small = await h.tools['api.send'](get(installId, '/api/tickets', [['limit', '30']]));
+    expect(small.totalLines).toBeGreaterThan(200);
+    expect(small).toMatchObject({ receiving: false, cut: null, isJson: true });
+    expect(small.nextCursor).toEqual(expect.any(String));
+  });
+
   it('keeps numbers byte-exact when a number is split across chunks and held mid-way', async () => {
     const { h, proxy, installId } = await consoleThroughProxy();
     const pad = Array.from({ length: 300 }, (_, i) => `{"n":${i}.0}`).join(',');
     const text = `{"ratio":1.0,"pad":[${pad}],"big":12345678901234567890,"tail":-0.50e+2}`;
-    proxy.plan({ holdAfter: text.indexOf('1234567890123') + 6, body: { bytes: bytes(text), contentType: 'application/json' }, pieceBytes: 7 });
+    proxy.plan({ holdAfter: text.indexOf('1234567890123') + 6, body: { bytes: bytes(text), contentType: 'application/json' }, pieceBytes: 7, chunked: true });
     const sent = await h.tools['api.send'](get(installId, '/api/tickets'));
     await proxy.holding();
     expect(sent.receiving).toBe(true);
@@ -155,7 +182,7 @@ describe('a streamed answer', () => {
   it('an answer that is not JSON streams as text lines; one that breaks JSON after its first screen turns to text at the end', async () => {
     const { h, proxy, installId } = await consoleThroughProxy();
     const text = Array.from({ length: 20_000 }, (_, i) => `line ${i + 1} of a log`).join('\n') + '\n';
-    proxy.plan({ holdAfter: 16 * 1024, body: { bytes: bytes(text), contentType: 'text/plain' } });
+    proxy.plan({ holdAfter: 16 * 1024, body: { bytes: bytes(text), contentType: 'text/plain' }, chunked: true });
     const sent = await h.tools['api.send'](get(installId, '/api/tickets'));
     await proxy.holding();
     expect(sent).toMatchObject({ receiving: true, isJson: false });
@@ -167,7 +194,7 @@ describe('a streamed answer', () => {
 
     // Pretty while it looks like JSON, raw once it turns out not to be.
     const broken = `{"data":[${Array.from({ length: 400 }, (_, i) => `{"id":${i}}`).join(',')}] oops`;
-    proxy.plan({ holdAfter: broken.indexOf(' oops'), body: { bytes: bytes(broken), contentType: 'application/json' } });
+    proxy.plan({ holdAfter: broken.indexOf(' oops'), body: { bytes: bytes(broken), contentType: 'application/json' }, chunked: true });
     const second = await h.tools['api.send'](get(installId, '/api/tickets'));
     await proxy.holding();
     expect(second).toMatchObject({ receiving: true, isJson: true });

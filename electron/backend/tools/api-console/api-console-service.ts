@@ -45,8 +45,13 @@ export function createApiConsoleService(deps: ToolsDeps, http: HttpClient, respo
         remember(input, { status: null, durationMs: null, error: isWorkbenchError(error) ? error.message : 'The request failed.' });
         throw error;
       }
-      const { result, live: arriving } = kept;
-      if (result.receiving) {
+      let { result } = kept;
+      const arriving = kept.live;
+      if (result.receiving && !input.stream) {
+        // The caller wants the whole answer (count, cursor): wait for the body's end.
+        await arriving.done;
+        result = responses.answer(result.responseId).result;
+      } else if (result.receiving) {
         live.set(result.responseId, arriving);
         void arriving.done.finally(() => live.delete(result.responseId));
       }

@@ -12,6 +12,9 @@ import type { ResponseStore } from './response-store';
 import { header, hintFor, readRateLimit, readRetryAfter } from './response-meta';
 import type { SentRequest } from './send-with-token';
 
+/** Bodies up to this size (by Content-Length) are answered whole: they print in a few ms. */
+const SMALL_BODY_BYTES = 1024 * 1024;
+
 /** An answer still arriving, as api.responseProgress and api.responseCancel see it. */
 export interface LiveAnswer {
   /** Bytes received so far. */
@@ -30,6 +33,9 @@ export async function keepStreamedAnswer(
 ): Promise<{ result: ApiSendResult; live: LiveAnswer }> {
   const { response } = sent;
   const now = clock.now();
+  // Kept as the request it was (how it was answered is no part of it).
+  const asked: ApiSendInput = { ...input };
+  delete asked.stream;
   const started = now - response.headersMs;
   const contentType = header(response.headers, 'content-type');
   const chunks = response.chunks()[Symbol.asyncIterator]();
@@ -48,6 +54,7 @@ export async function keepStreamedAnswer(
   const start = first ? new TextDecoder().decode(first.subarray(0, HINT_PREFIX_CHARS * 4)).slice(0, HINT_PREFIX_CHARS) : '';
   const sink = responses.open({ mayBeJson: mayBeJson(contentType, start), firstLines: FIRST_PAGE_LINES, sizeHint: response.contentLength });
   let received = 0;
+  let ended = false;
   const pump = async () => {
     try {
       if (first) {
@@ -65,6 +72,7 @@ export async function keepStreamedAnswer(
       cut = true;
       failure = error;
     } finally {
+      ended = true;
       sink.end(cut);
     }
   };
@@ -102,7 +110,7 @@ export async function keepStreamedAnswer(
     receiving: true,
     cut: null,
   };
-  responses.attach(sink.responseId, { result, input, receivedAt: now });
+  responses.attach(sink.responseId, { result, input: asked, receivedAt: now });
 
   const done = (async () => {
     const finished = await response.finished;
@@ -123,10 +131,12 @@ export async function keepStreamedAnswer(
         receiving: false,
         cut: finished.cut,
       };
-      responses.attach(sink.responseId, { result: whole, input, receivedAt: now });
+      responses.attach(sink.responseId, { result: whole, input: asked, receivedAt: now });
     } catch {
       // Evicted meanwhile (NOT_FOUND), or the print failed: lines and progress say so.
     }
   })();
-  return { result: head.complete ? await done.then(() => responses.answer(sink.responseId).result).catch(() => result) : result, live: { received: () => received, cancel: () => response.cancel(), done } };
+  // A body already in, or a small one, is answered whole: "still receiving…" for an instant helps no one.
+  const answerWhole = head.complete || ended || (response.contentLength !== null && response.contentLength <= SMALL_BODY_BYTES);
+  return { result: answerWhole ? await done.then(() => responses.answer(sink.responseId).result).catch(() => result) : result, live: { received: () => received, cancel: () => response.cancel(), done } };
 }

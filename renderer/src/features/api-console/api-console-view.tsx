@@ -110,7 +110,8 @@ export function ApiConsoleView({ installId, request, responseId }: { installId: 
     setSending(true);
     setError(null);
     setKeptAt(null);
-    const result = await workbench().api.send(input);
+    // The first screenful as soon as it is printed; the rest is followed while it arrives.
+    const result = await workbench().api.send({ ...input, stream: true });
     setSending(false);
     history.reload();
     if (result.ok) {
