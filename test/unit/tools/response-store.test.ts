@@ -144,4 +144,19 @@ describe('response store', () => {
       store = undefined;
     }
   });
+
+  it('a streamed body whose worker dies mid-way fails its wait, and the next body gets a new worker', async () => {
+    let thread: Worker | undefined;
+    const source = new URL('../../../electron/backend/tools/api-console/response-worker-from-source.mjs', import.meta.url);
+    const entry = new URL('../../../electron/backend/tools/api-console/response-worker.ts', import.meta.url).href;
+    store = createResponseStore({ worker: createResponseWorker({ start: () => (thread = new Worker(source, { workerData: { entry } })) }) });
+    const sink = store.open({ mayBeJson: true, firstLines: 2, sizeHint: null });
+    sink.push(bytesOf('[1,2,3,'));
+    expect((await sink.head).complete).toBe(false);
+    const waiting = store.settled(sink.responseId);
+    await thread!.terminate();
+    await expect(waiting).rejects.toThrow(/stopped/);
+    const next = await store.put(bytesOf('[4]'), true, 200);
+    expect((await store.lines(next.responseId, 0, 5)).lines).toEqual(['[', '  4', ']']);
+  });
 });

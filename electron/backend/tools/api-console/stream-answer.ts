@@ -132,8 +132,15 @@ export async function keepStreamedAnswer(
         cut: finished.cut,
       };
       responses.attach(sink.responseId, { result: whole, input: asked, receivedAt: now });
-    } catch {
-      // Evicted meanwhile (NOT_FOUND), or the print failed: lines and progress say so.
+    } catch (error) {
+      // The print failed (the worker died): the answer stops "receiving", and says why. Evicted
+      // meanwhile (NOT_FOUND): nothing to complete.
+      try {
+        const why = error instanceof Error ? error.message : 'the answer could not be read';
+        responses.attach(sink.responseId, { result: { ...result, receiving: false, cut: why, sizeBytes: finished.sizeBytes, durationMs: finished.durationMs }, input: asked, receivedAt: now });
+      } catch {
+        // No longer kept.
+      }
     }
   })();
   // A body already in, or a small one, is answered whole: "still receiving…" for an instant helps no one.
