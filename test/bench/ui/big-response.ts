@@ -160,7 +160,7 @@ export async function benchBigResponse(setup: BigResponseSetup, log: (line: stri
   const bridgeComplete = { group, name: 'api.send through the bridge → whole answer printed and indexed', unit: 'ms' as const };
   const processing = { group, name: 'response received → first lines in the page (bridge − bare fetch)', unit: 'ms' as const };
   const last = { group, name: 'api.responseLines: last 200 lines into the page, once complete', unit: 'ms' as const };
-  const clickRatio = { group, name: 'Send click → first lines visible ÷ the bare fetch (medians)', unit: '×' as const };
+  const clickRatio = { group, name: 'Send click → first lines visible ÷ the bare fetch (medians)', unit: '×' as const, goal: '≤ 1×', max: 1 };
   const clickComplete = { group, name: 'Send click → complete line count shown (UI)', unit: 'ms' as const };
   const visible = { group, name: 'response received → visible in the console (UI)', unit: 'ms' as const };
   const visibleRatio = { group, name: 'received → visible ÷ the bare fetch (medians)', unit: '×' as const, goal: '≤ 1×', max: 1 };
