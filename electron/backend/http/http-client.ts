@@ -4,8 +4,9 @@ import type { ActivityKind } from '../../common/model';
 import type { ActivityContext, ActivityRecorder } from '../activity/recorder';
 import type { Clock } from '../ports';
 import { mapNetworkError } from './network-errors';
+import { headersToRecord, streamRequest } from './http-stream';
 
-interface HttpRequest {
+export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
   url: string;
   headers?: Record<string, string>;
@@ -77,10 +78,9 @@ export interface HttpClient {
   stream(request: HttpRequest): Promise<StreamedHttpResponse>;
 }
 
-/** Bytes of a streamed body kept for its activity entry (the log keeps 64 KB of any body). */
-const LOGGED_PREFIX_BYTES = 256 * 1024;
 
-interface HttpClientDeps {
+
+export interface HttpClientDeps {
   fetch: typeof fetch;
   clock: Clock;
   activity: ActivityRecorder;
@@ -102,116 +102,46 @@ function bodyOf(request: HttpRequest): { body: string | undefined; contentType: 
   return { body: undefined, contentType: null };
 }
 
-function headersToRecord(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name.toLowerCase()] = value;
-  });
-  return out;
+
+/** A request as it goes out and as its activity entry will say it went. */
+export interface PreparedHttpRequest {
+  request: HttpRequest;
+  body: string | undefined;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  host: string;
+  started: number;
+  /** The activity entry's fields known before the answer. */
+  base: { kind: ActivityKind; context: ActivityContext; method: string; url: string; requestHeaders: Record<string, string>; requestBody: string | null; requestContentType: string | null; secrets: readonly string[] };
+}
+
+function prepare(deps: HttpClientDeps, request: HttpRequest): PreparedHttpRequest {
+  const { body, contentType } = bodyOf(request);
+  const headers: Record<string, string> = { accept: 'application/json', ...lowerKeys(request.headers ?? {}) };
+  // A raw body keeps the caller's own Content-Type (say application/json; charset=utf-8).
+  if (contentType && !(request.raw !== undefined && 'content-type' in headers)) headers['content-type'] = contentType;
+  const context: ActivityContext = {
+    appId: request.context.appId ?? null,
+    accountId: request.context.accountId ?? null,
+    installId: request.context.installId ?? null,
+  };
+  return {
+    request,
+    body,
+    headers,
+    timeoutMs: request.timeoutMs ?? deps.timeoutMs,
+    host: hostOf(request.url),
+    started: deps.clock.now(),
+    base: { kind: request.kind, context, method: request.method, url: request.url, requestHeaders: headers, requestBody: body ?? null, requestContentType: contentType, secrets: request.secrets ?? [] },
+  };
 }
 
 export function createHttpClient(deps: HttpClientDeps): HttpClient {
   return {
-    async stream(request) {
-      const { body, contentType } = bodyOf(request);
-      const headers: Record<string, string> = { accept: 'application/json', ...lowerKeys(request.headers ?? {}) };
-      if (contentType && !(request.raw !== undefined && 'content-type' in headers)) headers['content-type'] = contentType;
-      const timeoutMs = request.timeoutMs ?? deps.timeoutMs;
-      const host = hostOf(request.url);
-      const context: ActivityContext = { appId: request.context.appId ?? null, accountId: request.context.accountId ?? null, installId: request.context.installId ?? null };
-      const started = deps.clock.now();
-      const base = { kind: request.kind, context, method: request.method, url: request.url, requestHeaders: headers, requestBody: body ?? null, requestContentType: contentType, secrets: request.secrets ?? [] };
-      const cancelled = new AbortController();
-      let response: Response;
-      try {
-        // The timeout covers the body too: a server that sends headers and then stalls is as stuck.
-        const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), cancelled.signal]);
-        response = await deps.fetch(request.url, { method: request.method, headers, body, signal, redirect: 'manual' });
-      } catch (error) {
-        const mapped = mapNetworkError(error, host, timeoutMs);
-        await deps.activity.record({ ...base, status: null, durationMs: deps.clock.now() - started, error: { code: mapped.code, message: mapped.message } });
-        throw mapped;
-      }
-      const headersMs = deps.clock.now() - started;
-      const responseHeaders = headersToRecord(response.headers);
-      const length = Number(responseHeaders['content-length']);
-      let settle!: (value: { sizeBytes: number; durationMs: number; cut: string | null }) => void;
-      const finished = new Promise<{ sizeBytes: number; durationMs: number; cut: string | null }>((resolve) => (settle = resolve));
-      let taken = false;
-      async function* chunks(): AsyncGenerator<Uint8Array> {
-        if (taken) return;
-        taken = true;
-        const logged: Uint8Array[] = [];
-        let loggedBytes = 0;
-        let sizeBytes = 0;
-        let cut: string | null = null;
-        let failure: Error | null = null;
-        const reader = response.body?.getReader();
-        try {
-          while (reader) {
-            const { done, value } = await reader.read();
-            if (done) break;
-            sizeBytes += value.byteLength;
-            if (loggedBytes < LOGGED_PREFIX_BYTES) {
-              // A copy: the chunk itself is handed on (and may be moved to another thread).
-              logged.push(value.slice(0, LOGGED_PREFIX_BYTES - loggedBytes));
-              loggedBytes += Math.min(value.byteLength, LOGGED_PREFIX_BYTES - loggedBytes);
-            }
-            yield value;
-          }
-        } catch (error) {
-          if (cancelled.signal.aborted) cut = 'cancelled';
-          else {
-            const mapped = mapNetworkError(error, host, timeoutMs);
-            cut = mapped.message;
-            failure = mapped;
-          }
-        } finally {
-          // Also when the reader of chunks() stops early (break, return).
-          if (cut === null && cancelled.signal.aborted) cut = 'cancelled';
-          void reader?.cancel().catch(() => undefined);
-          const durationMs = deps.clock.now() - started;
-          const text = new TextDecoder().decode(concat(logged, loggedBytes));
-          await deps.activity.record({ ...base, status: response.status, durationMs, responseHeaders, responseBody: text, ...(cut ? { error: { code: cut === 'cancelled' ? 'CANCELLED' : 'NETWORK_CONNECTION', message: `The body stopped after ${sizeBytes} bytes: ${cut}` } } : {}) });
-          settle({ sizeBytes, durationMs, cut });
-        }
-        if (failure) throw failure;
-      }
-      return {
-        status: response.status,
-        headers: responseHeaders,
-        host,
-        headersMs,
-        contentLength: Number.isFinite(length) && responseHeaders['content-length'] !== undefined ? length : null,
-        chunks,
-        cancel: () => cancelled.abort(),
-        finished,
-      };
-    },
+    stream: (request) => streamRequest(deps, prepare(deps, request)),
 
     async request(request) {
-      const { body, contentType } = bodyOf(request);
-      const headers: Record<string, string> = { accept: 'application/json', ...lowerKeys(request.headers ?? {}) };
-      // A raw body keeps the caller's own Content-Type (say application/json; charset=utf-8).
-      if (contentType && !(request.raw !== undefined && 'content-type' in headers)) headers['content-type'] = contentType;
-      const timeoutMs = request.timeoutMs ?? deps.timeoutMs;
-      const host = hostOf(request.url);
-      const context: ActivityContext = {
-        appId: request.context.appId ?? null,
-        accountId: request.context.accountId ?? null,
-        installId: request.context.installId ?? null,
-      };
-      const started = deps.clock.now();
-      const base = {
-        kind: request.kind,
-        context,
-        method: request.method,
-        url: request.url,
-        requestHeaders: headers,
-        requestBody: body ?? null,
-        requestContentType: contentType,
-        secrets: request.secrets ?? [],
-      };
+      const { body, headers, timeoutMs, host, started, base } = prepare(deps, request);
       let response: Response;
       let text: string;
       let sizeBytes: number;
@@ -257,16 +187,6 @@ function lazyJsonResponse(base: Omit<HttpResponse, 'json'>, isJson: boolean): Ht
       return parsed.value;
     },
   }) as HttpResponse;
-}
-
-function concat(parts: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

@@ -93,7 +93,13 @@ describe('a streamed answer', () => {
     expect(found.lines).toHaveLength(1);
     expect(expected[found.lines[0]!]).toContain('Benchmark ticket 7000"');
     // One activity entry, once the body has ended.
-    expect(h.vault.entries.filter((entry) => entry.kind === 'api' && entry.url.includes('/large'))).toHaveLength(1);
+    const entries = h.vault.entries.filter((entry) => entry.kind === 'api' && entry.url.includes('/large'));
+    expect(entries).toHaveLength(1);
+    // Redacted as every entry is, with the start of the body only.
+    expect(entries[0]!.requestHeaders.authorization).toMatch(/^Bearer \[redacted \d+ chars\]$/);
+    expect(entries[0]!.responseBody!.startsWith('{"object":"list"')).toBe(true);
+    expect(entries[0]!.responseBody!.length).toBeLessThan(100_000);
+    for (const secret of h.secrets()) expect(JSON.stringify(entries[0])).not.toContain(secret);
   });
 
   it('without `stream` (the CLI, scripts), api.send answers once the whole body is in', async () => {
