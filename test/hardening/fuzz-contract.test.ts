@@ -89,6 +89,8 @@ function template(method: MethodName, ghost: string): unknown {
     'api.responseLines': { responseId: ghost, start: 0, count: 10 },
     'api.responseSearch': { responseId: ghost, query: 'x' },
     'api.responseFold': { responseId: ghost, line: 0 },
+    'api.responseProgress': { responseId: ghost, waitMs: 10 },
+    'api.responseCancel': { responseId: ghost },
     'api.curl': { installId: ghost, ...apiRequest, revealToken: false },
     'api.history': { installId: ghost },
     'runs.across': { installIds: [ghost], request: apiRequest },
@@ -111,7 +113,7 @@ function template(method: MethodName, ghost: string): unknown {
 const GHOST_SAFE = new Set<string>([
   'apps.update', 'apps.delete', 'apps.openTestInstall', 'accounts.update', 'accounts.delete', 'installs.get', 'installs.reveal',
   'installs.copy', 'installs.refresh', 'installs.revoke', 'installs.forget', 'flows.start', 'flows.cancel', 'flows.paste', 'flows.installEntry', 'flows.confirmInstall',
-  'api.send', 'api.response', 'api.responseLines', 'api.responseSearch', 'api.responseFold', 'api.curl', 'runs.across', 'diagnostics.run', 'diagnostics.report',
+  'api.send', 'api.response', 'api.responseLines', 'api.responseSearch', 'api.responseFold', 'api.responseProgress', 'api.responseCancel', 'api.curl', 'runs.across', 'diagnostics.run', 'diagnostics.report',
 ]);
 
 type Mutation = { kind: string; apply(value: unknown): unknown };

@@ -4,8 +4,9 @@ import type { ActivityKind } from '../../common/model';
 import type { ActivityContext, ActivityRecorder } from '../activity/recorder';
 import type { Clock } from '../ports';
 import { mapNetworkError } from './network-errors';
+import { headersToRecord, streamRequest } from './http-stream';
 
-interface HttpRequest {
+export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
   url: string;
   headers?: Record<string, string>;
@@ -47,11 +48,39 @@ export interface HttpResponse {
   host: string;
 }
 
-export interface HttpClient {
-  request(request: HttpRequest): Promise<HttpResponse>;
+/**
+ * An answer whose body is read as it arrives (the API console shows the first lines of a 50 MB body
+ * before its end): status and headers now, the body chunk by chunk. Recorded in the activity log
+ * once the body has ended, failed or been cancelled (its start only, redacted as always).
+ */
+export interface StreamedHttpResponse {
+  status: number;
+  /** Lower-cased names. */
+  headers: Record<string, string>;
+  host: string;
+  /** Until the status and headers were in. */
+  headersMs: number;
+  /** Content-Length when the server sent one. */
+  contentLength: number | null;
+  /**
+   * The body, once (a second call gets nothing). Ends early after cancel(); a network failure or the
+   * timeout throws a WorkbenchError (NETWORK_*).
+   */
+  chunks(): AsyncIterable<Uint8Array>;
+  /** Stops reading: the body ends where it is (the connection is dropped). */
+  cancel(): void;
+  /** Resolves when the body is over: its size, the whole time, and why it stopped early if it did. */
+  readonly finished: Promise<{ sizeBytes: number; durationMs: number; cut: string | null }>;
 }
 
-interface HttpClientDeps {
+export interface HttpClient {
+  request(request: HttpRequest): Promise<HttpResponse>;
+  stream(request: HttpRequest): Promise<StreamedHttpResponse>;
+}
+
+
+
+export interface HttpClientDeps {
   fetch: typeof fetch;
   clock: Clock;
   activity: ActivityRecorder;
@@ -73,39 +102,46 @@ function bodyOf(request: HttpRequest): { body: string | undefined; contentType: 
   return { body: undefined, contentType: null };
 }
 
-function headersToRecord(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name.toLowerCase()] = value;
-  });
-  return out;
+
+/** A request as it goes out and as its activity entry will say it went. */
+export interface PreparedHttpRequest {
+  request: HttpRequest;
+  body: string | undefined;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  host: string;
+  started: number;
+  /** The activity entry's fields known before the answer. */
+  base: { kind: ActivityKind; context: ActivityContext; method: string; url: string; requestHeaders: Record<string, string>; requestBody: string | null; requestContentType: string | null; secrets: readonly string[] };
+}
+
+function prepare(deps: HttpClientDeps, request: HttpRequest): PreparedHttpRequest {
+  const { body, contentType } = bodyOf(request);
+  const headers: Record<string, string> = { accept: 'application/json', ...lowerKeys(request.headers ?? {}) };
+  // A raw body keeps the caller's own Content-Type (say application/json; charset=utf-8).
+  if (contentType && !(request.raw !== undefined && 'content-type' in headers)) headers['content-type'] = contentType;
+  const context: ActivityContext = {
+    appId: request.context.appId ?? null,
+    accountId: request.context.accountId ?? null,
+    installId: request.context.installId ?? null,
+  };
+  return {
+    request,
+    body,
+    headers,
+    timeoutMs: request.timeoutMs ?? deps.timeoutMs,
+    host: hostOf(request.url),
+    started: deps.clock.now(),
+    base: { kind: request.kind, context, method: request.method, url: request.url, requestHeaders: headers, requestBody: body ?? null, requestContentType: contentType, secrets: request.secrets ?? [] },
+  };
 }
 
 export function createHttpClient(deps: HttpClientDeps): HttpClient {
   return {
+    stream: (request) => streamRequest(deps, prepare(deps, request)),
+
     async request(request) {
-      const { body, contentType } = bodyOf(request);
-      const headers: Record<string, string> = { accept: 'application/json', ...lowerKeys(request.headers ?? {}) };
-      // A raw body keeps the caller's own Content-Type (say application/json; charset=utf-8).
-      if (contentType && !(request.raw !== undefined && 'content-type' in headers)) headers['content-type'] = contentType;
-      const timeoutMs = request.timeoutMs ?? deps.timeoutMs;
-      const host = hostOf(request.url);
-      const context: ActivityContext = {
-        appId: request.context.appId ?? null,
-        accountId: request.context.accountId ?? null,
-        installId: request.context.installId ?? null,
-      };
-      const started = deps.clock.now();
-      const base = {
-        kind: request.kind,
-        context,
-        method: request.method,
-        url: request.url,
-        requestHeaders: headers,
-        requestBody: body ?? null,
-        requestContentType: contentType,
-        secrets: request.secrets ?? [],
-      };
+      const { body, headers, timeoutMs, host, started, base } = prepare(deps, request);
       let response: Response;
       let text: string;
       let sizeBytes: number;

@@ -21,7 +21,15 @@ export const apiRequestSchema = z.strictObject({
   acceptMissingScope: z.boolean().optional(),
 });
 
-export const apiSendSchema = apiRequestSchema.extend({ installId: id });
+export const apiSendSchema = apiRequestSchema.extend({
+  installId: id,
+  /**
+   * Answer as soon as the first screenful is printed, while the body still arrives (`receiving:
+   * true`; follow with api.responseProgress): the console does. Without it, api.send answers once
+   * the whole body is in (the CLI and scripts read totalLines and nextCursor).
+   */
+  stream: z.boolean().optional(),
+});
 export type ApiRequestInput = z.output<typeof apiRequestSchema>;
 export type ApiSendInput = z.output<typeof apiSendSchema>;
 
@@ -37,6 +45,13 @@ export const apiMethods = {
   ).returns<ApiResponseSearch>(),
   /** The lines the object or array opened on `line` (0-based) spans, for folding; null when none. */
   'api.responseFold': method(z.strictObject({ responseId: id, line: z.number().int().min(0).max(100_000_000) })).returns<{ start: number; end: number } | null>(),
+  /**
+   * Where an answer still arriving has got (lines and bytes so far), or the whole answer once it is
+   * in. With `waitMs`, waits up to that long for the body to end before answering.
+   */
+  'api.responseProgress': method(z.strictObject({ responseId: id, waitMs: z.number().int().min(0).max(5000).optional() })).returns<ApiSendResult>(),
+  /** Stops receiving an answer: what came is kept and shown (as text when the JSON is cut). */
+  'api.responseCancel': method(z.strictObject({ responseId: id })).returns<{ cancelled: boolean }>(),
   'api.curl': method(apiSendSchema.extend({ revealToken: z.boolean() })).returns<{ command: string }>(),
   'api.history': method(z.strictObject({ installId: id })).returns<ApiHistoryEntry[]>(),
 };

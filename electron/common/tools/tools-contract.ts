@@ -39,6 +39,15 @@ export interface ApiSendResult {
   requiredScope: string | null;
   /** The token was refreshed before sending (it expired within a minute) or after a 401. */
   refreshed: boolean;
+  /**
+   * True while the body is still arriving (api.send answers once the first screenful is in): then
+   * totalLines, sizeBytes and durationMs are so far, isJson is provisional, nextCursor and
+   * errorMessage are not read yet. api.responseProgress gives the later state, and the whole answer
+   * once it is in.
+   */
+  receiving: boolean;
+  /** Why the body stopped before its end ("cancelled", a network failure); null when it came whole. */
+  cut: string | null;
 }
 
 export interface ApiResponseLines {

@@ -2,8 +2,9 @@
 // another issue ([ui-tools]), so it is found by what a user sees (accessible names), not by class
 // names: open the sandbox install (quick switcher), a control named "API console"/"Console", the
 // path box, the Send button. Timed in the page from the Send click (event time) to the frame where
-// the first ticket of the answer is in the page; then the container that scrolls the answer is
-// scrolled to the end, one jump per frame, and the longest frame is kept. Anything not found gives
+// the first ticket of the answer is in the page (the body is still arriving then), and to the
+// complete line count; then the container that scrolls the answer is scrolled to the end, one jump
+// per frame, and the longest frame is kept. Anything not found gives
 // "n/a (what was missing)".
 import type { Locator, Page } from 'playwright-core';
 import type { ReceivedItem } from '../../e2e/harness';
@@ -16,6 +17,8 @@ export const FIRST_TICKET_TEXT = '[fake] Benchmark ticket 1"';
 export interface ConsoleUiTiming {
   /** Send click → first ticket painted. */
   visibleMs: number;
+  /** Send click → the complete line count shown (no "still receiving…"), polled. */
+  completeMs: number;
   /** Send click → the backend handed api.send's result to the bridge (null if not seen). */
   answeredMs: number | null;
   longestFrameMs: number;
@@ -89,6 +92,18 @@ export async function measureConsoleUi(page: Page, received: ReceivedItem[], siz
   } finally {
     stamping.stop();
   }
+  // The answer arrives behind its first screen: wait until the console shows the complete count.
+  const completeMs = (await (
+    await page.waitForFunction(
+      () => {
+        const state = (window as InteractionWindow).__benchInteraction;
+        const total = document.querySelector('.json-view__total')?.textContent ?? '';
+        return state?.start != null && /^[\d,]+ lines?/.test(total) && !total.includes('receiving') ? performance.now() - state.start : null;
+      },
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    )
+  ).jsonValue()) as number;
   const clickAt = await page.evaluate(() => performance.timeOrigin + ((window as InteractionWindow).__benchInteraction?.start ?? Number.NaN));
   const answered = stamping.stamps.find((stamp) => stamp.method === 'api.send');
   const answeredMs = answered && Number.isFinite(clickAt) ? answered.at - clickAt : null;
@@ -112,5 +127,5 @@ export async function measureConsoleUi(page: Page, received: ReceivedItem[], siz
   if (!tagged) throw new Error('no scrollable element holds the answer');
   const scrolled = await page.evaluate(scrollToEndMeasuringFrames, '[data-bench-scroll]');
   if ('error' in scrolled) throw new Error(scrolled.error);
-  return { visibleMs, answeredMs, longestFrameMs: Math.max(...scrolled.deltas), longestAt: scrolled.longestAt, slowFrames: scrolled.deltas.filter((delta) => delta > 50).length, frames: scrolled.deltas.length, scrollMs: scrolled.ms };
+  return { visibleMs, completeMs, answeredMs, longestFrameMs: Math.max(...scrolled.deltas), longestAt: scrolled.longestAt, slowFrames: scrolled.deltas.filter((delta) => delta > 50).length, frames: scrolled.deltas.length, scrollMs: scrolled.ms };
 }

@@ -215,6 +215,8 @@ describe('API console', () => {
     await (await formField('Query')).fill('size_mb=3');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await status().getByText(/sandbox\/large/).waitFor({ timeout: 30_000 });
+    // Shown while it arrives; the count is complete once "still receiving…" is gone.
+    await page.locator('.json-view__total').getByText(/^[\d,]+ lines$/).waitFor({ timeout: 30_000 });
     const total = Number((await page.locator('.json-view__total').textContent())!.replace(/[^\d]/g, ''));
     expect(total).toBeGreaterThan(50_000);
     const body = page.getByRole('region', { name: 'Response body' });

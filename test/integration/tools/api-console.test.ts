@@ -61,11 +61,14 @@ describe('api.send', () => {
   it('a big answer stays in main: lines and search by line number', async () => {
     h = await createToolsHarness();
     const installId = await h.connect('acme');
-    const result = await h.tools['api.send'](get(installId, '/api/sandbox/large', { query: [['size_mb', '5']] }));
-    expect(result.status).toBe(200);
-    expect(result.isJson).toBe(true);
-    expect(result.firstLines.length).toBeLessThanOrEqual(200);
+    const sent = await h.tools['api.send'](get(installId, '/api/sandbox/large', { query: [['size_mb', '5']] }));
+    expect(sent.status).toBe(200);
+    expect(sent.isJson).toBe(true);
+    expect(sent.firstLines.length).toBeLessThanOrEqual(200);
+    let result = sent;
+    while (result.receiving) result = await h.tools['api.responseProgress']({ responseId: sent.responseId, waitMs: 1000 });
     expect(result.totalLines).toBeGreaterThan(10_000);
+    expect(result.sizeBytes).toBeGreaterThan(5_000_000);
     const tail = await h.tools['api.responseLines']({ responseId: result.responseId, start: result.totalLines - 3, count: 10 });
     expect(tail.lines).toHaveLength(3);
     expect(tail.lines[2]).toBe('}');

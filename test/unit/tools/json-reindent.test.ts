@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countTextLines, indexTextLines } from '../../../electron/backend/tools/api-console/byte-lines';
-import { reindentJson, scanJson } from '../../../electron/backend/tools/api-console/json-reindent';
+import { createReindenter, reindentJson, scanJson } from '../../../electron/backend/tools/api-console/json-reindent';
+import { createStreamIndex } from '../../../electron/backend/tools/api-console/stream-index';
 
 const encoder = new TextEncoder();
 
@@ -85,5 +86,53 @@ describe('reindentJson', () => {
   it('handles deep nesting past its first stack size', () => {
     const deep = `${'['.repeat(300)}1${']'.repeat(300)}`;
     expect(print(deep)!.text).toBe(JSON.stringify(JSON.parse(deep), null, 2));
+  });
+
+  it('prints a body fed in chunks cut anywhere (inside strings, numbers, literals) as it prints the whole', () => {
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 5 }), fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 8 }), (text, cuts) => {
+        const input = encoder.encode(` ${text} `);
+        const whole = reindentJson(input)!;
+        const reindenter = createReindenter({ write: true, sizeHint: 16 });
+        const points = [...new Set(cuts.map((cut) => cut % (input.length + 1)))].sort((a, b) => a - b);
+        for (const point of points) expect(reindenter.feed(input.subarray(0, point), false)).toBe('more');
+        expect(reindenter.feed(input, true)).toBe('done');
+        const printed = reindenter.printed();
+        expect(new TextDecoder().decode(printed.bytes)).toBe(new TextDecoder().decode(whole.bytes));
+        expect([...printed.starts]).toEqual([...whole.starts]);
+        expect(printed.nextCursor).toBe(whole.nextCursor);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a stream index sends its head once a screenful is printed, then ends as JSON, or as text when the JSON breaks or is cut', () => {
+    const heads: unknown[] = [];
+    const run = (chunks: string[], mayBeJson = true) => {
+      const index = createStreamIndex({ mayBeJson, firstLines: 2, sizeHint: null, onHead: (head) => heads.push(head), onProgress: () => undefined });
+      for (const chunk of chunks) index.push(encoder.encode(chunk));
+      return { index, end: () => index.end() };
+    };
+    const good = run(['[1.0,', '2,3', ']']);
+    expect(heads).toEqual([expect.objectContaining({ isJson: true, complete: false, firstLines: ['[', '  1.0,'] })]);
+    const ended = good.end();
+    expect(ended).toMatchObject({ isJson: true, lineCount: 5 });
+    expect(new TextDecoder().decode(new Uint8Array(ended.bytes))).toBe('[\n  1.0,\n  2,\n  3\n]');
+    heads.length = 0;
+    const cut = run(['{"a":', '[1,2']).end();
+    expect(cut).toMatchObject({ isJson: false, lineCount: 1 });
+    // Its head went out pretty (a screenful was printed before the cut); the end is the raw text.
+    expect(heads).toEqual([expect.objectContaining({ isJson: true, complete: false, firstLines: ['{', '  "a": ['] })]);
+    heads.length = 0;
+    // Cut by the network or a cancel: pretty up to the last complete token.
+    const dropped = run(['{"a":[1,2', '3']).index.end(true);
+    expect(new TextDecoder().decode(new Uint8Array(dropped.bytes))).toBe('{\n  "a": [\n    1,\n    ');
+    heads.length = 0;
+    expect(run(['<html>']).end()).toMatchObject({ isJson: false, lineCount: 1 });
+    expect(heads).toEqual([expect.objectContaining({ isJson: false, complete: true, firstLines: ['<html>'] })]);
+    heads.length = 0;
+    const text = run(['a\nb', '\nc\n'], false);
+    expect(text.index.lines(0, 5)).toEqual({ lines: ['a', 'b', 'c'], totalLines: 3 });
+    expect(text.end()).toMatchObject({ isJson: false, lineCount: 3 });
   });
 });

@@ -128,8 +128,35 @@ describe('response store', () => {
       expect((await store.lines(responseId, 0, 10)).lines).toEqual(['{', '  "a": [', '    1.0,', '    "x"', '  ]', '}']);
       expect(await store.search(responseId, '"X"', 5)).toEqual({ lines: [3], truncated: false });
       expect(await store.fold(responseId, 1)).toEqual({ start: 1, end: 4 });
+      // A streamed body too: chunks, lines so far, the end.
+      const sink = store.open({ mayBeJson: true, firstLines: 2, sizeHint: null });
+      sink.push(bytesOf('{"b":[12345678901234567890,'));
+      sink.push(bytesOf('2.50,3'));
+      const first = await sink.head;
+      expect(first).toMatchObject({ isJson: true, complete: false, firstLines: ['{', '  "b": ['] });
+      expect((await store.lines(sink.responseId, 0, 10)).lines).toEqual(['{', '  "b": [', '    12345678901234567890,', '    2.50,', '    ']);
+      sink.push(bytesOf(']}'));
+      sink.end();
+      await store.settled(sink.responseId);
+      expect(store.progress(sink.responseId)).toMatchObject({ complete: true, isJson: true, lineCount: 7 });
+      expect((await store.lines(sink.responseId, 0, 10)).lines).toEqual(['{', '  "b": [', '    12345678901234567890,', '    2.50,', '    3', '  ]', '}']);
       await store.close();
       store = undefined;
     }
+  });
+
+  it('a streamed body whose worker dies mid-way fails its wait, and the next body gets a new worker', async () => {
+    let thread: Worker | undefined;
+    const source = new URL('../../../electron/backend/tools/api-console/response-worker-from-source.mjs', import.meta.url);
+    const entry = new URL('../../../electron/backend/tools/api-console/response-worker.ts', import.meta.url).href;
+    store = createResponseStore({ worker: createResponseWorker({ start: () => (thread = new Worker(source, { workerData: { entry } })) }) });
+    const sink = store.open({ mayBeJson: true, firstLines: 2, sizeHint: null });
+    sink.push(bytesOf('[1,2,3,'));
+    expect((await sink.head).complete).toBe(false);
+    const waiting = store.settled(sink.responseId);
+    await thread!.terminate();
+    await expect(waiting).rejects.toThrow(/stopped/);
+    const next = await store.put(bytesOf('[4]'), true, 200);
+    expect((await store.lines(next.responseId, 0, 5)).lines).toEqual(['[', '  4', ']']);
   });
 });

@@ -10,13 +10,15 @@ import { currentAccessToken, loadInstallContext } from '../context/install-conte
 import { buildCurl } from './curl-command';
 import { checkPermissions, prepareRequest } from './prepare-request';
 import { createRequestHistory } from './request-history';
-import { keepAnswer } from './keep-answer';
 import { createResponseStore, type ResponseStore } from './response-store';
-import { MIN_TOKEN_VALIDITY_MS, sendWithToken } from './send-with-token';
+import { MIN_TOKEN_VALIDITY_MS, streamWithToken } from './send-with-token';
+import { keepStreamedAnswer, type LiveAnswer } from './stream-answer';
 
 /** `responses` is shared with runs across accounts, whose results open in the console's viewer. */
 export function createApiConsoleService(deps: ToolsDeps, http: HttpClient, responses: ResponseStore = createResponseStore()): DomainService<'api'> {
   const history = createRequestHistory();
+  /** Answers whose body is still arriving, by responseId (removed once complete). */
+  const live = new Map<string, LiveAnswer>();
   const now = () => new Date(deps.clock.now()).toISOString();
 
   const remember = (input: ApiSendInput, outcome: { status: number | null; durationMs: number | null; error: string | null }) => {
@@ -34,16 +36,53 @@ export function createApiConsoleService(deps: ToolsDeps, http: HttpClient, respo
       const context = await loadInstallContext(deps, input.installId);
       const prepared = prepareRequest(context.baseUrl, input);
       checkPermissions(context, prepared, input);
-      let sent;
+      let kept;
       try {
-        sent = await sendWithToken(deps, http, context, prepared);
+        const sent = await streamWithToken(deps, http, context, prepared);
+        // The answer leaves as soon as its first screenful is printed; the body goes on arriving.
+        kept = await keepStreamedAnswer(responses, deps.clock, input, prepared, sent);
       } catch (error) {
         remember(input, { status: null, durationMs: null, error: isWorkbenchError(error) ? error.message : 'The request failed.' });
         throw error;
       }
-      const result = await keepAnswer(responses, deps.clock.now(), input, prepared, sent);
+      let { result } = kept;
+      const arriving = kept.live;
+      if (result.receiving && !input.stream) {
+        // The caller wants the whole answer (count, cursor): wait for the body's end.
+        await arriving.done;
+        result = responses.answer(result.responseId).result;
+      } else if (result.receiving) {
+        live.set(result.responseId, arriving);
+        void arriving.done.finally(() => live.delete(result.responseId));
+      }
       remember(input, { status: result.status, durationMs: result.durationMs, error: null });
       return result;
+    },
+
+    async 'api.responseProgress'({ responseId, waitMs }) {
+      const arriving = live.get(responseId);
+      if (arriving && waitMs) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([arriving.done, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+        clearTimeout(timer);
+      }
+      const { result } = responses.answer(responseId);
+      if (!result.receiving) return result;
+      // Still arriving: how far it has got.
+      const sofar = responses.progress(responseId);
+      return { ...result, totalLines: sofar.lineCount, isJson: sofar.isJson, sizeBytes: live.get(responseId)?.received() ?? result.sizeBytes };
+    },
+
+    async 'api.responseCancel'({ responseId }) {
+      const arriving = live.get(responseId);
+      if (!arriving) {
+        // NOT_FOUND for an answer no longer kept; a complete one has nothing to stop.
+        responses.answer(responseId);
+        return { cancelled: false };
+      }
+      arriving.cancel();
+      await arriving.done;
+      return { cancelled: true };
     },
 
     async 'api.response'({ responseId }) {

@@ -39,7 +39,10 @@ const isWhitespace = (code: number) => code === SPACE || code === LF || code ===
 const isDigit = (code: number) => code >= 48 && code <= 57;
 const isHex = (code: number) => isDigit(code) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 
-/** End (exclusive) of the string token opening at `at`, or -1 when it is not a valid JSON string. */
+/** A token that runs to the end of the bytes received so far: wait for more (a streamed body). */
+const MORE = -2;
+
+/** End (exclusive) of the string token opening at `at`; -1 when it is not a valid JSON string, MORE when it runs past the input. */
 function stringEnd(input: Uint8Array, at: number): number {
   const length = input.length;
   for (let i = at + 1; i < length; i += 1) {
@@ -47,9 +50,11 @@ function stringEnd(input: Uint8Array, at: number): number {
     if (code === QUOTE) return i + 1;
     if (code < 0x20) return -1;
     if (code === BACKSLASH) {
+      if (i + 1 >= length) return MORE;
       const next = input[i + 1];
       if (next === 117) {
         // \uXXXX
+        if (i + 5 >= length) return MORE;
         for (let k = 2; k <= 5; k += 1) if (!isHex(input[i + k] ?? 0)) return -1;
         i += 5;
       } else if (next === QUOTE || next === BACKSLASH || next === 47 || next === 98 || next === 102 || next === 110 || next === 114 || next === 116) {
@@ -57,11 +62,18 @@ function stringEnd(input: Uint8Array, at: number): number {
       } else return -1;
     }
   }
-  return -1;
+  return MORE;
 }
 
-/** End (exclusive) of the number token starting at `at` (RFC 8259 grammar), or -1. */
-function numberEnd(input: Uint8Array, at: number): number {
+const isNumberByte = (code: number) => isDigit(code) || code === 45 || code === 43 || code === 46 || code === 101 || code === 69;
+
+/** End (exclusive) of the number token starting at `at` (RFC 8259 grammar), or -1; MORE when it may go on past the input. */
+function numberEnd(input: Uint8Array, at: number, final: boolean): number {
+  if (!final) {
+    let j = at;
+    while (j < input.length && isNumberByte(input[j]!)) j += 1;
+    if (j === input.length) return MORE;
+  }
   let i = at;
   if (input[i] === 45) i += 1; // -
   if (input[i] === 48) i += 1; // a lone leading 0
@@ -83,8 +95,11 @@ function numberEnd(input: Uint8Array, at: number): number {
   return i;
 }
 
-function literalEnd(input: Uint8Array, at: number, word: string): number {
-  for (let k = 0; k < word.length; k += 1) if (input[at + k] !== word.charCodeAt(k)) return -1;
+function literalEnd(input: Uint8Array, at: number, word: string, final: boolean): number {
+  for (let k = 0; k < word.length; k += 1) {
+    if (at + k >= input.length) return final ? -1 : MORE;
+    if (input[at + k] !== word.charCodeAt(k)) return -1;
+  }
   return at + word.length;
 }
 
@@ -124,10 +139,41 @@ export function reindentJson(input: Uint8Array, maxLines = Infinity): Reindented
 }
 
 function run(input: Uint8Array, write: boolean, maxLines: number): (Reindented & { byteLength: number }) | null {
-  const length = input.length;
+  const reindenter = createReindenter({ write, maxLines, sizeHint: input.length });
+  const state = reindenter.feed(input, true);
+  return state === 'invalid' ? null : reindenter.printed();
+}
+
+/**
+ * What a feed reached: `more` (the input so far is a valid prefix; feed again with more), `done`
+ * (one complete value; a final feed only), `full` (`maxLines` lines are written) or `invalid`.
+ */
+export type FeedState = 'more' | 'done' | 'full' | 'invalid';
+
+export interface Reindenter {
+  /**
+   * Re-indents what `input` holds past the previous feed, as far as complete tokens go (a string,
+   * number or literal cut by the end of the input waits for the next feed). Each feed's `input`
+   * starts with the previous one's bytes (the body received so far). `final`: nothing follows.
+   */
+  feed(input: Uint8Array, final: boolean): FeedState;
+  /** The text printed so far (the last line may be unfinished) with its line starts. */
+  printed(): Reindented & { byteLength: number };
+  readonly lineCount: number;
+}
+
+/**
+ * The re-indenter as a state machine that can stop between any two tokens, so a body streamed in
+ * chunks is printed as it arrives (the first screen long before the last byte). `write: false`
+ * only validates and measures; `maxLines` stops once that many lines are written.
+ */
+export function createReindenter(options: { write: boolean; maxLines?: number; sizeHint?: number }): Reindenter {
+  const write = options.write;
+  const maxLines = options.maxLines ?? Infinity;
+  const length0 = options.sizeHint ?? 64 * 1024;
   // A pretty print of an API answer is ~1.25× its compact text; one line per ~40 bytes. A scan
   // writes nothing; a bounded print of the first lines needs little.
-  const guess = write ? (maxLines === Infinity ? length * 1.3 : Math.min(length * 1.3, maxLines * 200)) : 0;
+  const guess = write ? (maxLines === Infinity ? length0 * 1.3 : Math.min(length0 * 1.3, maxLines * 200)) : 0;
   let bytes = new Uint8Array(Math.max(64, Math.ceil(guess) + 64));
   let starts = new Uint32Array(write ? Math.max(16, Math.ceil(guess / 30)) : 1);
   // Container kinds by depth: 1 object, 2 array (a JSON body nests a few dozen levels at most, but
@@ -137,18 +183,12 @@ function run(input: Uint8Array, write: boolean, maxLines: number): (Reindented &
   let pos = 0;
   let lines = 1;
   starts[0] = 0;
-  let expect = Expect.Value;
-  let done = false;
-  // An opened container whose line break waits for its first item (an empty one prints `{}` / `[]`).
-  let openPending = false;
-  // Gorgias's top-level `meta.next_cursor`, `error` (a string) and `error.msg`.
-  let topKey = 0; // 0 other, 1 meta, 2 error
-  let innerKey = 0; // 0 other, 1 next_cursor, 2 msg
-  let lastKeyStart = 0;
-  let lastKeyEnd = 0;
   let nextCursor: string | null = null;
   let errorMessage: string | null = null;
-  const fail = (): null => null;
+  // The scanner's place between feeds.
+  let at = 0;
+  let state = { expect: Expect.Value as Expect, done: false, openPending: false, topKey: 0, innerKey: 0, lastKeyStart: 0, lastKeyEnd: 0 };
+  let ended: FeedState | null = null;
 
   /** Room for `more` bytes (and one more line start). */
   const reserve = (more: number) => {
@@ -176,16 +216,6 @@ function run(input: Uint8Array, write: boolean, maxLines: number): (Reindented &
     pos += 1 + width;
     lines += 1;
   };
-  const copy = (start: number, end: number) => {
-    const size = end - start;
-    if (write) {
-      reserve(size);
-      // Short tokens (most numbers, keys, literals) byte by byte: subarray() allocates.
-      if (size <= 32) for (let k = 0; k < size; k += 1) bytes[pos + k] = input[start + k]!;
-      else bytes.set(input.subarray(start, end), pos);
-    }
-    pos += size;
-  };
   const put = (code: number) => {
     if (write) {
       reserve(1);
@@ -193,115 +223,152 @@ function run(input: Uint8Array, write: boolean, maxLines: number): (Reindented &
     }
     pos += 1;
   };
-  /** The first `maxLines` lines, once a line past them has started. */
-  const firstLines = () => {
-    const end = starts[maxLines]! - 1;
-    return { bytes: bytes.subarray(0, end), starts: starts.subarray(0, maxLines), lineCount: maxLines, byteLength: end, nextCursor, errorMessage };
+
+  const printed = (): Reindented & { byteLength: number } => {
+    if (ended === 'full') {
+      // The first `maxLines` lines, once a line past them has started.
+      const end = starts[maxLines]! - 1;
+      return { bytes: bytes.subarray(0, end), starts: starts.subarray(0, maxLines), lineCount: maxLines, byteLength: end, nextCursor, errorMessage };
+    }
+    return { bytes: bytes.subarray(0, pos), starts: starts.subarray(0, lines), lineCount: lines, byteLength: pos, nextCursor, errorMessage };
   };
 
-  let i = 0;
-  while (i < length) {
-    const code = input[i]!;
-    if (isWhitespace(code)) {
-      i += 1;
-      continue;
-    }
-    if (done) return fail(); // a second value after the first
-    if (expect === Expect.Colon) {
-      if (code !== COLON) return fail();
-      put(COLON);
-      put(SPACE);
-      i += 1;
-      expect = Expect.Value;
-      continue;
-    }
-    if (expect === Expect.CommaOrClose) {
-      const kind = stack[depth];
-      if (code === COMMA) {
-        put(COMMA);
-        newline();
-        if (lines > maxLines) return firstLines();
+  const feed = (input: Uint8Array, final: boolean): FeedState => {
+    if (ended) return ended;
+    const length = input.length;
+    // Locals while the loop runs (faster than the closure's), written back when it stops.
+    let { expect, done, openPending, topKey, innerKey, lastKeyStart, lastKeyEnd } = state;
+    let i = at;
+    const copy = (start: number, end: number) => {
+      const size = end - start;
+      if (write) {
+        reserve(size);
+        // Short tokens (most numbers, keys, literals) byte by byte: subarray() allocates.
+        if (size <= 32) for (let k = 0; k < size; k += 1) bytes[pos + k] = input[start + k]!;
+        else bytes.set(input.subarray(start, end), pos);
+      }
+      pos += size;
+    };
+    const stop = (reached: FeedState): FeedState => {
+      at = i;
+      state = { expect, done, openPending, topKey, innerKey, lastKeyStart, lastKeyEnd };
+      if (reached !== 'more') ended = reached;
+      return reached;
+    };
+
+    while (i < length) {
+      const code = input[i]!;
+      if (isWhitespace(code)) {
         i += 1;
-        expect = kind === 1 ? Expect.Key : Expect.Value;
         continue;
       }
-      if ((code === CLOSE_BRACE && kind === 1) || (code === CLOSE_BRACKET && kind === 2)) {
+      if (done) return stop('invalid'); // a second value after the first
+      if (expect === Expect.Colon) {
+        if (code !== COLON) return stop('invalid');
+        put(COLON);
+        put(SPACE);
+        i += 1;
+        expect = Expect.Value;
+        continue;
+      }
+      if (expect === Expect.CommaOrClose) {
+        const kind = stack[depth];
+        if (code === COMMA) {
+          put(COMMA);
+          newline();
+          i += 1;
+          if (lines > maxLines) return stop('full');
+          expect = kind === 1 ? Expect.Key : Expect.Value;
+          continue;
+        }
+        if ((code === CLOSE_BRACE && kind === 1) || (code === CLOSE_BRACKET && kind === 2)) {
+          depth -= 1;
+          newline();
+          if (lines > maxLines) return stop('full');
+          put(code);
+          i += 1;
+          if (depth === 0) done = true;
+          continue;
+        }
+        return stop('invalid');
+      }
+      // A closing bracket right after its opening one: an empty container.
+      if ((expect === Expect.ValueOrClose && code === CLOSE_BRACKET) || (expect === Expect.KeyOrClose && code === CLOSE_BRACE)) {
+        openPending = false;
         depth -= 1;
-        newline();
-        if (lines > maxLines) return firstLines();
         put(code);
         i += 1;
+        expect = Expect.CommaOrClose;
         if (depth === 0) done = true;
         continue;
       }
-      return fail();
-    }
-    // A closing bracket right after its opening one: an empty container.
-    if ((expect === Expect.ValueOrClose && code === CLOSE_BRACKET) || (expect === Expect.KeyOrClose && code === CLOSE_BRACE)) {
-      openPending = false;
-      depth -= 1;
-      put(code);
-      i += 1;
-      expect = Expect.CommaOrClose;
-      if (depth === 0) done = true;
-      continue;
-    }
-    if (openPending) {
-      openPending = false;
-      newline();
-      if (lines > maxLines) return firstLines();
-    }
-    if (expect === Expect.Key || expect === Expect.KeyOrClose) {
-      if (code !== QUOTE) return fail();
-      const end = stringEnd(input, i);
-      if (end === -1) return fail();
-      if (depth === 1 && stack[1] === 1) {
-        topKey = keyIs(input, i, end, 'meta') ? 1 : keyIs(input, i, end, 'error') ? 2 : 0;
-        innerKey = 0;
-      } else if (depth === 2 && stack[1] === 1 && stack[2] === 1) {
-        innerKey = topKey === 1 && keyIs(input, i, end, 'next_cursor') ? 1 : topKey === 2 && keyIs(input, i, end, 'msg') ? 2 : 0;
+      if (openPending) {
+        openPending = false;
+        newline();
+        if (lines > maxLines) return stop('full');
       }
-      lastKeyStart = i;
-      lastKeyEnd = end;
+      if (expect === Expect.Key || expect === Expect.KeyOrClose) {
+        if (code !== QUOTE) return stop('invalid');
+        const end = stringEnd(input, i);
+        if (end === MORE && !final) return stop('more');
+        if (end < 0) return stop('invalid');
+        if (depth === 1 && stack[1] === 1) {
+          topKey = keyIs(input, i, end, 'meta') ? 1 : keyIs(input, i, end, 'error') ? 2 : 0;
+          innerKey = 0;
+        } else if (depth === 2 && stack[1] === 1 && stack[2] === 1) {
+          innerKey = topKey === 1 && keyIs(input, i, end, 'next_cursor') ? 1 : topKey === 2 && keyIs(input, i, end, 'msg') ? 2 : 0;
+        }
+        lastKeyStart = i;
+        lastKeyEnd = end;
+        copy(i, end);
+        i = end;
+        expect = Expect.Colon;
+        continue;
+      }
+      // A value.
+      if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+        // Entering a value under a key other than the ones we read: forget the inner key.
+        if (depth === 1 && stack[1] === 1 && topKey !== 0 && code !== OPEN_BRACE) topKey = 0;
+        depth += 1;
+        if (depth === stack.length) {
+          const grown = new Uint8Array(stack.length * 2);
+          grown.set(stack);
+          stack = grown;
+        }
+        stack[depth] = code === OPEN_BRACE ? 1 : 2;
+        put(code);
+        i += 1;
+        openPending = true;
+        expect = code === OPEN_BRACE ? Expect.KeyOrClose : Expect.ValueOrClose;
+        continue;
+      }
+      let end: number;
+      if (code === QUOTE) end = stringEnd(input, i);
+      else if (code === 116) end = literalEnd(input, i, 'true', final);
+      else if (code === 102) end = literalEnd(input, i, 'false', final);
+      else if (code === 110) end = literalEnd(input, i, 'null', final);
+      else end = numberEnd(input, i, final);
+      if (end === MORE && !final) return stop('more');
+      if (end < 0) return stop('invalid');
+      if (code === QUOTE && lastKeyEnd > lastKeyStart) {
+        if (depth === 1 && stack[1] === 1 && topKey === 2) errorMessage = decodeString(input, i, end);
+        else if (depth === 2 && stack[1] === 1 && stack[2] === 1 && innerKey === 1 && end - i > 2) nextCursor = decodeString(input, i, end);
+        else if (depth === 2 && stack[1] === 1 && stack[2] === 1 && innerKey === 2) errorMessage = decodeString(input, i, end);
+      }
       copy(i, end);
       i = end;
-      expect = Expect.Colon;
-      continue;
+      expect = Expect.CommaOrClose;
+      if (depth === 0) done = true;
     }
-    // A value.
-    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      // Entering a value under a key other than the ones we read: forget the inner key.
-      if (depth === 1 && stack[1] === 1 && topKey !== 0 && code !== OPEN_BRACE) topKey = 0;
-      depth += 1;
-      if (depth === stack.length) {
-        const grown = new Uint8Array(stack.length * 2);
-        grown.set(stack);
-        stack = grown;
-      }
-      stack[depth] = code === OPEN_BRACE ? 1 : 2;
-      put(code);
-      i += 1;
-      openPending = true;
-      expect = code === OPEN_BRACE ? Expect.KeyOrClose : Expect.ValueOrClose;
-      continue;
-    }
-    let end: number;
-    if (code === QUOTE) end = stringEnd(input, i);
-    else if (code === 116) end = literalEnd(input, i, 'true');
-    else if (code === 102) end = literalEnd(input, i, 'false');
-    else if (code === 110) end = literalEnd(input, i, 'null');
-    else end = numberEnd(input, i);
-    if (end === -1) return fail();
-    if (code === QUOTE && lastKeyEnd > lastKeyStart) {
-      if (depth === 1 && stack[1] === 1 && topKey === 2) errorMessage = decodeString(input, i, end);
-      else if (depth === 2 && stack[1] === 1 && stack[2] === 1 && innerKey === 1 && end - i > 2) nextCursor = decodeString(input, i, end);
-      else if (depth === 2 && stack[1] === 1 && stack[2] === 1 && innerKey === 2) errorMessage = decodeString(input, i, end);
-    }
-    copy(i, end);
-    i = end;
-    expect = Expect.CommaOrClose;
-    if (depth === 0) done = true;
-  }
-  if (!done) return fail();
-  return { bytes: bytes.subarray(0, pos), starts: starts.subarray(0, lines), lineCount: lines, byteLength: pos, nextCursor, errorMessage };
+    if (!final) return stop('more');
+    return stop(done ? 'done' : 'invalid');
+  };
+
+  return {
+    feed,
+    printed,
+    get lineCount() {
+      return lines;
+    },
+  };
 }

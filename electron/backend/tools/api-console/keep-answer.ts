@@ -9,13 +9,13 @@ import { header, hintFor, readRateLimit, readRetryAfter } from './response-meta'
 import type { SentRequest } from './send-with-token';
 
 /** Lines sent with the answer itself; the rest come through api.responseLines. */
-const FIRST_PAGE_LINES = 200;
+export const FIRST_PAGE_LINES = 200;
 
 /** What the hints read of a body: its start (a 50 MB answer is not decoded again for them). */
-const HINT_PREFIX_CHARS = 4096;
+export const HINT_PREFIX_CHARS = 4096;
 
 /** JSON by content type, or by its first character (some servers send JSON as text/plain). */
-function mayBeJson(contentType: string | null, start: string): boolean {
+export function mayBeJson(contentType: string | null, start: string): boolean {
   const first = start.trimStart()[0];
   return (contentType ?? '').includes('json') || first === '{' || first === '[';
 }
@@ -52,6 +52,8 @@ export async function keepAnswer(responses: ResponseStore, now: number, input: A
     hint,
     requiredScope: prepared.requiredScope,
     refreshed: sent.refreshed,
+    receiving: false,
+    cut: null,
   };
   responses.attach(responseId, { result, input, receivedAt: now });
   return result;

@@ -37,6 +37,8 @@ export interface KeptAnswer {
 
 interface Stored {
   head: IndexHead;
+  /** A streamed body still arriving: its number in the worker, and how far the print has got. */
+  stream: { number: number; ended: boolean; lineCount: number; isJson: boolean } | null;
   answer: KeptAnswer | null;
   /** Null until the worker's full print has arrived. */
   body: KeptBody | null;
@@ -52,6 +54,16 @@ export interface ResponseStore {
    * body's memory is handed to the worker: the caller must not use `body` afterwards.
    */
   put(body: Uint8Array, mayBeJson: boolean, firstLines: number): Promise<{ responseId: string; head: IndexHead }>;
+  /**
+   * A body that is still arriving: chunks go to the worker as they come, and `head` resolves as soon
+   * as the first screenful is printed (or at the end, for a shorter body). Lines printed so far can
+   * be read meanwhile; search and fold wait for the end.
+   */
+  open(options: { mayBeJson: boolean; firstLines: number; sizeHint: number | null }): StreamSink;
+  /** Where a streamed body has got (a whole one is complete from the start). */
+  progress(responseId: string): { complete: boolean; lineCount: number; isJson: boolean; nextCursor: string | null; errorMessage: string | null };
+  /** Resolves once the body is printed and indexed in full (rejects if that failed). */
+  settled(responseId: string): Promise<void>;
   lines(responseId: string, start: number, count: number): Promise<{ start: number; lines: string[]; totalLines: number }>;
   search(responseId: string, query: string, limit: number): Promise<{ lines: number[]; truncated: boolean }>;
   /** The lines an object or array opened on `line` spans; null when it opens none. */
@@ -61,6 +73,16 @@ export interface ResponseStore {
   answer(responseId: string): KeptAnswer;
   size(): number;
   close(): Promise<void>;
+}
+
+export interface StreamSink {
+  readonly responseId: string;
+  /** Hands a chunk to the worker (its memory moves there when the view spans its whole buffer). */
+  push(chunk: Uint8Array): void;
+  /** No more chunks: the body ended, or was `cut` (failed, cancelled); what came is printed in full. */
+  end(cut?: boolean): void;
+  /** The first screenful (or the whole of a short body), with the line count so far. */
+  readonly head: Promise<IndexHead>;
 }
 
 /** The body's own ArrayBuffer when it spans all of it (transferable as is), else a copy. */
@@ -87,6 +109,14 @@ export function createResponseStore(options: { maxEntries?: number; maxBytes?: n
   const maxBytes = options.maxBytes ?? MAX_STORED_BYTES;
   const worker = options.worker ?? createResponseWorker();
   const entries = new Map<string, Stored>();
+  let nextStream = 1;
+  const newId = () => `resp_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  /** A new entry, most recent; older ones go past the count or byte bound. */
+  const keep = (responseId: string, stored: Stored) => {
+    entries.set(responseId, stored);
+    while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    while (entries.size > 1 && total() > maxBytes) entries.delete(entries.keys().next().value as string);
+  };
 
   const get = (responseId: string): Stored => {
     const stored = entries.get(responseId);
@@ -106,13 +136,11 @@ export function createResponseStore(options: { maxEntries?: number; maxBytes?: n
       return new Promise((resolve, reject) => {
         let stored: Stored | null = null;
         const full = worker.run({ op: 'index', body: buffer, mayBeJson, firstLines }, [buffer], (head) => {
-          const responseId = `resp_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-          stored = { head, answer: null, body: null, shared: null, ready: full.then((indexed) => settle(stored!, indexed)) };
+          const responseId = newId();
+          stored = { head, stream: null, answer: null, body: null, shared: null, ready: full.then((indexed) => settle(stored!, indexed)) };
           // Awaited by lines/search/fold; a failure is theirs to report (and never unhandled).
           stored.ready.catch(() => undefined);
-          entries.set(responseId, stored);
-          while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-          while (entries.size > 1 && total() > maxBytes) entries.delete(entries.keys().next().value as string);
+          keep(responseId, stored);
           resolve({ responseId, head });
         });
         // Failing before its head (the worker died): api.send fails. After it: lines etc. report it.
@@ -121,8 +149,74 @@ export function createResponseStore(options: { maxEntries?: number; maxBytes?: n
         });
       });
     },
+    open({ mayBeJson, firstLines, sizeHint }) {
+      const responseId = newId();
+      const number = nextStream++;
+      const stream = { number, ended: false, lineCount: 0, isJson: mayBeJson };
+      let stored: Stored | null = null;
+      let headArrived!: (head: IndexHead) => void;
+      let headFailed!: (error: Error) => void;
+      const head = new Promise<IndexHead>((resolve, reject) => {
+        headArrived = resolve;
+        headFailed = reject;
+      });
+      const full = worker.run(
+        { op: 'open', stream: number, mayBeJson, firstLines, sizeHint },
+        [],
+        (first) => {
+          stream.lineCount = first.lineCount;
+          stream.isJson = first.isJson;
+          stored = { head: first, stream, answer: null, body: null, shared: null, ready: full.then((indexed) => settle(stored!, indexed)) };
+          stored.ready.catch(() => undefined);
+          keep(responseId, stored);
+          headArrived(first);
+        },
+        (progress) => {
+          stream.lineCount = progress.lineCount;
+          stream.isJson = progress.isJson;
+        },
+      );
+      full.then(
+        (indexed) => {
+          stream.lineCount = indexed.lineCount;
+          stream.isJson = indexed.isJson;
+        },
+        (error: unknown) => {
+          if (!stored) headFailed(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+      return {
+        responseId,
+        head,
+        push(chunk) {
+          if (stream.ended) return;
+          const buffer = ownBuffer(chunk);
+          worker.post({ op: 'chunk', stream: number, body: buffer }, [buffer]);
+        },
+        end(cut = false) {
+          if (stream.ended) return;
+          stream.ended = true;
+          worker.post({ op: 'end', stream: number, cut });
+        },
+      };
+    },
+    progress(responseId) {
+      const stored = get(responseId);
+      const { body, stream, head } = stored;
+      if (body) return { complete: true, lineCount: body.lineCount, isJson: body.isJson, nextCursor: body.nextCursor, errorMessage: body.errorMessage };
+      if (stream) return { complete: false, lineCount: stream.lineCount, isJson: stream.isJson, nextCursor: null, errorMessage: null };
+      return { complete: false, lineCount: head.lineCount, isJson: head.isJson, nextCursor: head.nextCursor, errorMessage: head.errorMessage };
+    },
+    async settled(responseId) {
+      await get(responseId).ready;
+    },
     async lines(responseId, start, count) {
       const stored = get(responseId);
+      // Still arriving: the lines printed so far, read in the worker (null once it has ended there).
+      if (!stored.body && stored.stream && !stored.stream.ended) {
+        const sofar = await worker.run({ op: 'streamLines', stream: stored.stream.number, start, count });
+        if (sofar) return { start, lines: sofar.lines, totalLines: sofar.totalLines };
+      }
       // The first page is in the head: no need to wait for the full print.
       if (!stored.body && start >= 0 && start + count <= stored.head.firstLines.length) {
         return { start, lines: stored.head.firstLines.slice(start, start + count), totalLines: stored.head.lineCount };

@@ -4,13 +4,28 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { WorkbenchError } from '../../../common/errors';
-import { runJob } from './response-jobs';
-import type { IndexHead, WorkerAnswers, WorkerReply, WorkerRequest } from './response-worker-protocol';
+import { handleJob } from './response-jobs';
+import type { IndexHead, StreamProgress, WorkerAnswers, WorkerNotice, WorkerReply, WorkerRequest } from './response-worker-protocol';
 
 export interface ResponseWorker {
-  /** `onHead`: an index request's head, sent ahead of its answer. */
-  run<K extends WorkerRequest['op']>(request: Extract<WorkerRequest, { op: K }>, transfer?: ArrayBuffer[], onHead?: (head: IndexHead) => void): Promise<WorkerAnswers[K]>;
+  /** `onHead`: an index or open request's head, sent ahead of its answer; `onProgress`: a stream's, after each chunk. */
+  run<K extends WorkerRequest['op']>(request: Extract<WorkerRequest, { op: K }>, transfer?: ArrayBuffer[], onHead?: (head: IndexHead) => void, onProgress?: (progress: StreamProgress) => void): Promise<WorkerAnswers[K]>;
+  /** A stream's chunk or end: no answer of its own; delivered in order with run()'s requests. */
+  post(notice: WorkerNotice, transfer?: ArrayBuffer[]): void;
   close(): Promise<void>;
+}
+
+type Waiting = { resolve: (value: unknown) => void; reject: (error: Error) => void; onHead: ((head: IndexHead) => void) | undefined; onProgress: ((progress: StreamProgress) => void) | undefined };
+
+/** One reply to its waiting request: a head or progress goes to its callback, an answer settles it. */
+function deliver(pending: Map<number, Waiting>, reply: WorkerReply): void {
+  const waiting = pending.get(reply.id);
+  if (!waiting) return;
+  if ('head' in reply) return void waiting.onHead?.(reply.head);
+  if ('progress' in reply) return void waiting.onProgress?.(reply.progress);
+  pending.delete(reply.id);
+  if (reply.ok) waiting.resolve(reply.value);
+  else waiting.reject(new WorkbenchError('INTERNAL', `The response could not be read: ${reply.message}`));
 }
 
 /**
@@ -29,29 +44,17 @@ function startWorker(): Worker {
 }
 
 /** The jobs run in main, when the thread cannot start (a build without the worker file, say). */
-function inMain(): Pick<ResponseWorker, 'run'> {
-  return {
-    run(request, _transfer, onHead) {
-      return new Promise((resolve, reject) => {
-        // A task of its own, as a message would be: the caller's code after run() goes first.
-        setImmediate(() => {
-          try {
-            resolve(runJob(request, (head) => onHead?.(head)) as never);
-          } catch (error) {
-            reject(new WorkbenchError('INTERNAL', `The response could not be read: ${error instanceof Error ? error.message : 'unknown error'}`));
-          }
-        });
-      });
-    },
-  };
+function inMain(pending: Map<number, Waiting>): (id: number | undefined, request: WorkerRequest | WorkerNotice) => void {
+  // A task of its own per message, as a message would be (in order): the caller's code after run() goes first.
+  return (id, request) => setImmediate(() => handleJob(id, request, (reply) => deliver(pending, reply)));
 }
 
 export function createResponseWorker(options: { onFallback?: (reason: string) => void; start?: () => Worker } = {}): ResponseWorker {
   let worker: Promise<Worker | null> | null = null;
   let current: Worker | null = null;
-  let fallback: Pick<ResponseWorker, 'run'> | null = null;
+  let fallback: ReturnType<typeof inMain> | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; onHead: ((head: IndexHead) => void) | undefined }>();
+  const pending = new Map<number, Waiting>();
 
   const failAll = (message: string) => {
     for (const { reject } of pending.values()) reject(new WorkbenchError('INTERNAL', message));
@@ -67,7 +70,7 @@ export function createResponseWorker(options: { onFallback?: (reason: string) =>
       const giveUp = (reason: string) => {
         if (settled) return;
         settled = true;
-        fallback ??= inMain();
+        fallback ??= inMain(pending);
         options.onFallback?.(reason);
         resolveReady(null);
       };
@@ -87,12 +90,7 @@ export function createResponseWorker(options: { onFallback?: (reason: string) =>
           resolveReady(started);
           return;
         }
-        const waiting = pending.get(reply.id);
-        if (!waiting) return;
-        if ('head' in reply) return void waiting.onHead?.(reply.head);
-        pending.delete(reply.id);
-        if (reply.ok) waiting.resolve(reply.value);
-        else waiting.reject(new WorkbenchError('INTERNAL', `The response could not be read: ${reply.message}`));
+        deliver(pending, reply);
       });
       const ended = (message: string) => {
         if (!ready) return giveUp(message);
@@ -110,13 +108,21 @@ export function createResponseWorker(options: { onFallback?: (reason: string) =>
   };
 
   return {
-    async run(request, transfer = [], onHead) {
-      const target = await ensure();
-      if (!target) return fallback!.run(request, transfer, onHead);
+    run(request, transfer = [], onHead, onProgress) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onHead });
-        target.postMessage({ id, request }, transfer);
+        // Through ensure()'s promise, as post() does: messages leave in the order they were asked.
+        void ensure().then((target) => {
+          pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onHead, onProgress });
+          if (target) target.postMessage({ id, request }, transfer);
+          else fallback!(id, request);
+        });
+      });
+    },
+    post(notice, transfer = []) {
+      void ensure().then((target) => {
+        if (target) target.postMessage({ request: notice }, transfer);
+        else fallback!(undefined, notice);
       });
     },
     async close() {

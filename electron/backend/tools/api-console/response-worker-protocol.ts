@@ -24,6 +24,8 @@ export interface IndexHead {
   firstLines: string[];
   nextCursor: string | null;
   errorMessage: string | null;
+  /** False while a streamed body is still arriving: lineCount is what is printed so far. */
+  complete: boolean;
 }
 
 export interface SharedLines {
@@ -43,7 +45,51 @@ export interface FoldRequest extends SharedLines {
   line: number;
 }
 
-export type WorkerRequest = IndexRequest | SearchRequest | FoldRequest;
+/**
+ * A body that is still arriving: `open` starts it (answered with the IndexedBody once `end` is in;
+ * the head comes ahead as soon as the first screenful is printed, progress after each chunk), then
+ * `chunk`s (no answer) in order, then `end`. `streamLines` reads what is printed so far.
+ */
+export interface OpenStreamRequest {
+  op: 'open';
+  stream: number;
+  mayBeJson: boolean;
+  firstLines: number;
+  /** Content-Length when the server sent one (room reserved up front), else null. */
+  sizeHint: number | null;
+}
+
+export interface ChunkRequest {
+  op: 'chunk';
+  stream: number;
+  /** Transferred (main keeps no copy). */
+  body: ArrayBuffer;
+}
+
+export interface EndStreamRequest {
+  op: 'end';
+  stream: number;
+  /** The body stopped before its end (cancelled, the connection dropped): a JSON prefix stays pretty. */
+  cut: boolean;
+}
+
+export interface StreamLinesRequest {
+  op: 'streamLines';
+  stream: number;
+  start: number;
+  count: number;
+}
+
+/** After each chunk: how far the print has got. */
+export interface StreamProgress {
+  lineCount: number;
+  /** Still printed as JSON (a body that breaks the grammar turns to text). */
+  isJson: boolean;
+}
+
+export type WorkerRequest = IndexRequest | SearchRequest | FoldRequest | OpenStreamRequest | StreamLinesRequest;
+/** Requests that get no answer of their own. */
+export type WorkerNotice = ChunkRequest | EndStreamRequest;
 
 export interface IndexedBody extends SharedLines {
   isJson: boolean;
@@ -55,6 +101,13 @@ export interface WorkerAnswers {
   index: IndexedBody;
   search: { lines: number[]; truncated: boolean };
   fold: { start: number; end: number } | null;
+  open: IndexedBody;
+  /** null once the stream has ended (then the full print is on its way). */
+  streamLines: { lines: string[]; totalLines: number } | null;
 }
 
-export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string } | { id: number; head: IndexHead };
+export type WorkerReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; message: string }
+  | { id: number; head: IndexHead }
+  | { id: number; progress: StreamProgress };

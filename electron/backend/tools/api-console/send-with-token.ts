@@ -1,14 +1,14 @@
 // Sends a prepared request with the install's token: refreshed first when it expires within a
 // minute, and once more after a 401 (then the request is retried once). Recorded as activity 'api'.
-import type { HttpClient, HttpResponse } from '../../http/http-client';
+import type { HttpClient, HttpResponse, StreamedHttpResponse } from '../../http/http-client';
 import type { ToolsDeps } from '../deps';
 import { currentAccessToken, type InstallContext } from '../context/install-context';
 import type { PreparedRequest } from './prepare-request';
 
 export const MIN_TOKEN_VALIDITY_MS = 60_000;
 
-export interface SentRequest {
-  response: HttpResponse;
+export interface SentRequest<R = HttpResponse> {
+  response: R;
   refreshed: boolean;
   /** Why a refresh that was needed did not happen (the request went out with the old token). */
   refreshProblem: string | null;
@@ -18,7 +18,27 @@ function describe(error: unknown): string {
   return error instanceof Error && 'code' in error ? `${String((error as { code: unknown }).code)}: ${error.message}` : 'the refresh failed';
 }
 
-export async function sendWithToken(deps: ToolsDeps, http: HttpClient, context: InstallContext, prepared: PreparedRequest): Promise<SentRequest> {
+export function sendWithToken(deps: ToolsDeps, http: HttpClient, context: InstallContext, prepared: PreparedRequest): Promise<SentRequest> {
+  return sendWith(deps, context, prepared, (request) => http.request(request), async () => undefined);
+}
+
+/**
+ * The same, with the body left to read as it arrives (the console's api.send). A 401's body is
+ * read to its end (it is small) before the request is sent again.
+ */
+export function streamWithToken(deps: ToolsDeps, http: HttpClient, context: InstallContext, prepared: PreparedRequest): Promise<SentRequest<StreamedHttpResponse>> {
+  return sendWith(deps, context, prepared, (request) => http.stream(request), async (first) => {
+    for await (const chunk of first.chunks()) void chunk;
+  });
+}
+
+async function sendWith<R extends { status: number }>(
+  deps: ToolsDeps,
+  context: InstallContext,
+  prepared: PreparedRequest,
+  call: (request: Parameters<HttpClient['request']>[0]) => Promise<R>,
+  discard: (first: R) => Promise<void>,
+): Promise<SentRequest<R>> {
   const installId = context.install.id;
   const before = context.install.accessToken;
   let refreshProblem: string | null = null;
@@ -31,7 +51,7 @@ export async function sendWithToken(deps: ToolsDeps, http: HttpClient, context: 
     refreshProblem = describe(error);
   }
   const send = (token: string) =>
-    http.request({
+    call({
       method: prepared.method,
       url: prepared.url,
       headers: { ...prepared.headers, authorization: `Bearer ${token}` },
@@ -50,7 +70,10 @@ export async function sendWithToken(deps: ToolsDeps, http: HttpClient, context: 
       const stored = currentAccessToken(deps, installId);
       token = stored === token ? (await deps.installs.refresh(installId)).accessToken : stored;
       refreshed = true;
-      response = await send(token);
+      const retried = await send(token);
+      // The first answer's body is read to its end only now: if the retry fails, it is still the answer.
+      await discard(response);
+      response = retried;
     } catch (error) {
       refreshProblem = describe(error);
     }

@@ -58,8 +58,28 @@ export function ApiConsoleView({ installId, request, responseId }: { installId: 
   // sits right under it, in view at 1024×768 without scrolling; "Show query, headers and body" opens it.
   const [folded, setFolded] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  // The answer on screen: followed while its body is still arriving (null once the view is gone).
+  const shown = useRef<string | null>(null);
+  useEffect(
+    () => () => {
+      shown.current = null;
+    },
+    [],
+  );
+  /** Line count and size grow until the body is in; then the whole answer (meta, hint) replaces it. */
+  const follow = async (responseId: string) => {
+    for (;;) {
+      const progress = await workbench().api.responseProgress({ responseId, waitMs: 250 });
+      // Another answer is on screen, or the answer is no longer kept (its lines say so).
+      if (shown.current !== responseId || !progress.ok) return;
+      setAnswer((current) => (current && current.result.responseId === responseId ? { ...current, result: progress.value } : current));
+      if (!progress.value.receiving) return;
+    }
+  };
   const showAnswer = (next: Answer) => {
     setAnswer(next);
+    shown.current = next.result.responseId;
+    if (next.result.receiving) void follow(next.result.responseId);
     // Focus in a field that folds away would fall to the page, and Ctrl+Enter with it.
     const focused = document.activeElement;
     const focusFolds = focused instanceof HTMLElement && focused.closest('.api-console__folding') !== null && !focused.matches('.request-editor__method, .request-editor__path');
@@ -76,6 +96,8 @@ export function ApiConsoleView({ installId, request, responseId }: { installId: 
       if (!live) return;
       if (!kept.ok) return setError(kept.error);
       setAnswer({ result: kept.value.result, input: kept.value.input, receivedAt: kept.value.receivedAt });
+      shown.current = kept.value.result.responseId;
+      if (kept.value.result.receiving) void follow(kept.value.result.responseId);
       setFolded(true);
       setKeptAt(kept.value.receivedAt);
     });
@@ -88,7 +110,8 @@ export function ApiConsoleView({ installId, request, responseId }: { installId: 
     setSending(true);
     setError(null);
     setKeptAt(null);
-    const result = await workbench().api.send(input);
+    // The first screenful as soon as it is printed; the rest is followed while it arrives.
+    const result = await workbench().api.send({ ...input, stream: true });
     setSending(false);
     history.reload();
     if (result.ok) {
@@ -101,6 +124,7 @@ export function ApiConsoleView({ installId, request, responseId }: { installId: 
     else {
       // A new failure replaces the old answer: a stale response under a new error misleads.
       setAnswer(null);
+      shown.current = null;
       setError(result.error);
     }
   };
@@ -186,6 +210,7 @@ export function ApiConsoleView({ installId, request, responseId }: { installId: 
         <ResponsePanel
           answer={answer}
           answeredBy={account?.builtInSandbox ? 'The local sandbox' : 'Gorgias'}
+          onCancel={() => void workbench().api.responseCancel({ responseId: answer.result.responseId })}
           onNextPage={(cursor) => {
             const next = { ...draft, method: answer.input.method, path: answer.input.path, query: withCursor(pairsToText(answer.input.query, '='), cursor) };
             setDraft(next);

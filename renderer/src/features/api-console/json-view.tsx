@@ -43,10 +43,15 @@ function layoutFor(scrollTop: number, viewport: number, totalLines: number): Lay
 
 export function JsonView({ result }: { result: ApiSendResult }) {
   const [, loaded] = useReducer((count: number) => count + 1, 0);
+  // While the answer arrives the count grows: each new cache keeps the previous one's whole chunks.
+  const previous = useRef<ResponseLineCache | undefined>(undefined);
   const cache = useMemo(
-    () => new ResponseLineCache(result.responseId, result.totalLines, result.firstLines, loaded),
-    [result.responseId, result.totalLines, result.firstLines],
+    () => new ResponseLineCache(result.responseId, result.totalLines, result.firstLines, loaded, result.isJson, previous.current),
+    [result.responseId, result.totalLines, result.firstLines, result.isJson],
   );
+  useEffect(() => {
+    previous.current = cache;
+  }, [cache]);
   useEffect(() => {
     cache.open();
     return () => cache.close();
@@ -156,7 +161,8 @@ export function JsonView({ result }: { result: ApiSendResult }) {
     let className = 'json-line';
     if (text === undefined) className += ' json-line--loading';
     if (matchSet.has(index)) className += index === currentLine ? ' json-line--match json-line--current' : ' json-line--match';
-    const foldable = result.isJson && text !== undefined && opensContainer(text);
+    // Folds are found over the whole body: offered once it is all in.
+    const foldable = result.isJson && !result.receiving && text !== undefined && opensContainer(text);
     const foldEnd = collapsed.get(index);
     const isFolded = foldEnd !== undefined;
     rows.push(
@@ -184,9 +190,20 @@ export function JsonView({ result }: { result: ApiSendResult }) {
   return (
     <div className="json-view">
       <div className="json-view__bar">
-        <span className="json-view__total">{result.totalLines.toLocaleString()} lines{result.isJson ? '' : ' (shown as text)'}</span>
+        <span className="json-view__total" role="status" aria-live="polite">
+          {result.receiving ? (
+            <>
+              {result.totalLines.toLocaleString()} {result.totalLines === 1 ? 'line' : 'lines'} so far: <strong>still receiving…</strong>
+            </>
+          ) : (
+            <>
+              {result.totalLines.toLocaleString()} {result.totalLines === 1 ? 'line' : 'lines'}{result.isJson ? '' : ' (shown as text)'}
+            </>
+          )}
+        </span>
         <ResponseSearch
           responseId={result.responseId}
+          waiting={result.receiving}
           matches={matches}
           onMatches={(lines) => {
             setMatches({ lines, current: lines.length ? 0 : -1 });

@@ -1,5 +1,6 @@
 // Lines of a kept response, fetched by window from main (api.responseLines) and cached by chunk, so
-// a 50 MB body never crosses to the page whole: only the chunks around what is on screen do.
+// a 50 MB body never crosses to the page whole: only the chunks around what is on screen do. While
+// an answer is still arriving, a new cache is made at each progress step, keeping the whole chunks.
 import { workbench } from '../../workbench/client';
 
 export const CHUNK_LINES = 200;
@@ -13,12 +14,24 @@ export class ResponseLineCache {
   /** Main no longer holds this response (it keeps the last five). */
   expired = false;
 
+  /**
+   * `previous`: the cache of the same answer a moment ago, while it was still arriving: its whole
+   * chunks before the last line (which may have been unfinished) are kept, unless the answer has
+   * turned from JSON to text (then every line changed).
+   */
   constructor(
-    private readonly responseId: string,
+    readonly responseId: string,
     readonly totalLines: number,
     firstLines: string[],
     private readonly onLoaded: () => void,
+    readonly isJson = true,
+    previous?: ResponseLineCache,
   ) {
+    if (previous && previous.responseId === responseId && previous.isJson === isJson) {
+      for (const [chunk, lines] of previous.#chunks) {
+        if (lines.length === CHUNK_LINES && (chunk + 1) * CHUNK_LINES < previous.totalLines) this.#chunks.set(chunk, lines);
+      }
+    }
     // The send result already holds the first 200 lines: chunk 0 when it is complete.
     if (firstLines.length >= Math.min(CHUNK_LINES, totalLines)) this.#chunks.set(0, firstLines.slice(0, CHUNK_LINES));
   }

@@ -28,19 +28,26 @@ function statusClass(status: number): string {
 
 interface Props {
   answer: Answer;
+  /** Stops receiving an answer still arriving (what came is kept). */
+  onCancel?: () => void;
   /** Who answered, in words: the built-in sandbox's own answers (e.g. its 405) are not Gorgias's. */
   answeredBy: string;
   onNextPage: (cursor: string) => void;
 }
 
-export function ResponsePanel({ answer, answeredBy, onNextPage }: Props) {
+export function ResponsePanel({ answer, answeredBy, onNextPage, onCancel }: Props) {
   const { result, input, receivedAt } = answer;
   return (
     <section className="response" aria-label="Response">
       <div className="response__summary" role="status" aria-label="Response status">
         <span className={statusClass(result.status)}>{result.status}</span>
         <span>{result.method} {result.url}</span>
-        <span className="muted">{result.durationMs} ms · {formatSize(result.sizeBytes)}</span>
+        <span className="muted">
+          {result.receiving ? `${formatSize(result.sizeBytes)} so far` : `${result.durationMs} ms · ${formatSize(result.sizeBytes)}`}
+        </span>
+        {result.receiving && onCancel && (
+          <button type="button" className="button button--small" onClick={onCancel}>Stop receiving</button>
+        )}
         {result.rateLimit && (
           <span className="rate-limit" title="X-Gorgias-Account-Api-Call-Limit">
             Rate limit {result.rateLimit.used}/{result.rateLimit.limit}
@@ -54,6 +61,11 @@ export function ResponsePanel({ answer, answeredBy, onNextPage }: Props) {
           <p className="error-message__text">{answeredBy} says: {result.errorMessage}</p>
           {result.status === 403 && result.requiredScope && <p className="error-message__hint">The workbench's reading, not {answeredBy}'s: this call needs the scope {result.requiredScope}.</p>}
         </div>
+      )}
+      {result.cut && (
+        <p className="banner banner--warning" role="note">
+          {result.cut === 'cancelled' ? 'Stopped by you' : `The body stopped early (${result.cut})`}: what came is shown, up to where it stopped.
+        </p>
       )}
       {result.hint && <p className="banner banner--info" role="note">{result.hint}</p>}
       {!result.isJson && result.totalLines > 0 && (

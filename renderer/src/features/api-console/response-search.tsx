@@ -1,5 +1,5 @@
 // Search in the response body, done by main (api.responseSearch) over the whole text; the view
-// jumps from match to match.
+// jumps from match to match. Off while the answer is still arriving.
 import { useState } from 'react';
 import { workbench } from '../../workbench/client';
 import { ErrorMessage } from '../../components/error-message';
@@ -9,12 +9,14 @@ const LIMIT = 100_000;
 
 interface ResponseSearchProps {
   responseId: string;
+  /** The answer is still arriving: search runs over the whole body, so it waits for it. */
+  waiting?: boolean;
   matches: { lines: number[]; current: number };
   onMatches: (lines: number[]) => void;
   onStep: (step: 1 | -1) => void;
 }
 
-export function ResponseSearch({ responseId, matches, onMatches, onStep }: ResponseSearchProps) {
+export function ResponseSearch({ responseId, waiting = false, matches, onMatches, onStep }: ResponseSearchProps) {
   const [query, setQuery] = useState('');
   const [searched, setSearched] = useState<{ query: string; truncated: boolean } | null>(null);
   const [pending, setPending] = useState(false);
@@ -46,7 +48,9 @@ export function ResponseSearch({ responseId, matches, onMatches, onStep }: Respo
       }}
     >
       <input type="search" aria-label="Search the body" placeholder="Search the body" value={query} onChange={(event) => setQuery(event.target.value)} />
-      <button type="submit" className="button button--small" disabled={!query || pending}>{pending ? 'Searching…' : 'Find'}</button>
+      <button type="submit" className="button button--small" disabled={!query || pending || waiting} title={waiting ? 'Search works once the whole answer is in' : undefined}>
+        {pending ? 'Searching…' : 'Find'}
+      </button>
       <button type="button" className="button button--small" aria-label="Previous match" disabled={count === 0} onClick={() => onStep(-1)}>↑</button>
       <button type="button" className="button button--small" aria-label="Next match" disabled={count === 0} onClick={() => onStep(1)}>↓</button>
       {searched && (
