@@ -163,7 +163,6 @@ export async function benchBigResponse(setup: BigResponseSetup, log: (line: stri
   const clickRatio = { group, name: 'Send click → first lines visible ÷ the bare fetch (medians)', unit: '×' as const, goal: '≤ 1×', max: 1 };
   const clickComplete = { group, name: 'Send click → complete line count shown (UI)', unit: 'ms' as const };
   const visible = { group, name: 'response received → visible in the console (UI)', unit: 'ms' as const };
-  const visibleRatio = { group, name: 'received → visible ÷ the bare fetch (medians)', unit: '×' as const, goal: '≤ 1×', max: 1 };
   const heapRatio = { group, name: `main's heap growth from the ${BIG_MB} MB answer ÷ its size`, unit: '×' as const, goal: '≤ 3×', max: 3 };
   const frame = { group, name: 'longest frame while scrolling to the end (UI)', unit: 'ms' as const, goal: 'no frame > 100 ms', max: 100 };
   const figures: Figure[] = [];
@@ -259,7 +258,7 @@ export async function benchBigResponse(setup: BigResponseSetup, log: (line: stri
   } catch (error) {
     if (timings.length === 0) {
       const reason = `API console UI not usable: ${errorReason(error)}; UI part pending`;
-      figures.push(notAvailable(visible, reason), notAvailable(visibleRatio, reason), notAvailable(clickRatio, reason), notAvailable(clickComplete, reason), notAvailable(frame, reason));
+      figures.push(notAvailable(visible, reason), notAvailable(clickRatio, reason), notAvailable(clickComplete, reason), notAvailable(frame, reason));
       return figures;
     }
   }
@@ -269,9 +268,8 @@ export async function benchBigResponse(setup: BigResponseSetup, log: (line: stri
   const clickMedian = summarize(timings.map((t) => t.visibleMs)).median;
   const visibleMedian = clickMedian - baseline;
   figures.push(
-    ratioFigure(visibleRatio, { label: 'received → visible', ms: visibleMedian }, { label: 'bare fetch', ms: baseline }, visibleMedian < 0 ? 'negative: the first lines were on screen before a bare fetch had the whole body' : ''),
-    measured({ ...visible, note: `Send click → first ticket painted (median ${clickMedian.toFixed(0)} ms) minus the median of the bare fetches made right before each UI sample (${baseline.toFixed(0)} ms: ${uiBares.map((ms) => ms.toFixed(0)).join(', ')}); of the click → painted time, the backend answered api.send at ${answeredNote(timings)} after the click` }, timings.map((t) => t.visibleMs - baseline)),
-    ratioFigure(clickRatio, { label: 'Send click → first lines painted', ms: clickMedian }, { label: 'bare fetch', ms: baseline }, 'the stricter reading: the first screen against the whole body received, click included'),
+    measured({ ...visible, note: `${visibleMedian < 0 ? 'negative: the first lines were on screen before a bare fetch had the whole body. ' : ''}Send click → first ticket painted (median ${clickMedian.toFixed(0)} ms) minus the median of the bare fetches made right before each UI sample (${baseline.toFixed(0)} ms: ${uiBares.map((ms) => ms.toFixed(0)).join(', ')}); of the click → painted time, the backend answered api.send at ${answeredNote(timings)} after the click` }, timings.map((t) => t.visibleMs - baseline)),
+    ratioFigure(clickRatio, { label: 'Send click → first lines painted', ms: clickMedian }, { label: 'bare fetch', ms: baseline }, 'the goal "50 MB answer received → visible ÷ the bare fetch ≤ 1×" read strictly: the whole time from the click to the first screen painted (backend, bridge and UI included) against a bare fetch of the whole body made right before each sample; a difference (visible minus bare fetch) would go negative, so the goal is judged on this ratio'),
     measured({ ...clickComplete, note: 'Send click → the line count without "still receiving…" (the answer printed and indexed in full; polled every 50 ms)' }, timings.map((t) => t.completeMs)),
     measuredOnMax(
       { ...frame, note: `requestAnimationFrame deltas while scrolling the answer to the end in ~300 jumps (per run: ${timings.map((t) => `${t.frames} frames in ${(t.scrollMs / 1000).toFixed(1)} s, longest ${t.longestFrameMs.toFixed(0)} ms after jump ${t.longestAt}, ${t.slowFrames} over 50 ms`).join('; ')}); each run's longest frame, judged on the max` },
