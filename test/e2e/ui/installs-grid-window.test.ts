@@ -1,7 +1,8 @@
 // The installs grid on a big vault (51 apps × 21 accounts, 1,000 installs) renders only the cells in
 // view, yet keeps every row, every column header, the cells' names and Tab order as if all were
 // there: cells scrolled to are found by name and open their install; Tab at a row's end goes on to
-// the next row's first cell, even when that cell was not rendered.
+// the next row's first cell, even when that cell was not rendered. On the same vault, the quick
+// switcher offers the install the typed words name before one whose user merely contains a word.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,5 +87,32 @@ describe('installs grid on a big vault', () => {
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-cell') === '3:0', undefined, { timeout: UI_TIMEOUT });
     await page.keyboard.press('Shift+Tab');
     await page.waitForFunction((cell) => document.activeElement?.getAttribute('data-cell') === cell, `2:${last}`, { timeout: UI_TIMEOUT });
+  });
+
+  it('the quick switcher offers the install the words name first, not one whose user contains a word', async () => {
+    const { page } = harness;
+    const data = harness.backend.vault.data();
+    const [decoyApp, app, account] = [data.apps[0]!, data.apps[31]!, data.accounts[9]!];
+    const decoy = data.installs.find((candidate) => candidate.appId === decoyApp.id && candidate.accountId === account.id)!;
+    // An earlier install whose user's name and email hold one of the words typed ("032").
+    await harness.backend.vault.update((draft) => {
+      const stored = draft.installs.find((candidate) => candidate.id === decoy.id)!;
+      stored.user = { sub: '5032', name: 'User 5032', email: `user5032@${account.subdomain}.example`, role: null };
+    });
+    await page.reload({ waitUntil: 'load' });
+    await page.getByRole('table', { name: 'Installs: apps by accounts' }).locator('.cell-button').first().waitFor({ timeout: UI_TIMEOUT });
+
+    await page.keyboard.press('Control+k');
+    const input = page.getByRole('combobox', { name: 'Go to account or install' });
+    await input.fill(`${app.name} ${account.subdomain} install`);
+    const options = page.getByRole('option');
+    await options.first().waitFor({ timeout: UI_TIMEOUT });
+    const titles = await options.allTextContents();
+    expect(titles[0]).toContain(`${app.name} on ${account.label}`);
+    // Every word is somewhere in the decoy too, so it is still offered, after.
+    expect(titles.findIndex((title) => title.startsWith(`${decoyApp.name} on ${account.label}`))).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await page.locator('#install-title', { hasText: app.name }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator('#install-title').textContent()).toContain(account.label);
   });
 });
