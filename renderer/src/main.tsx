@@ -1,4 +1,6 @@
 // Entry point. Styles are imported as files (Vite emits them), because the CSP forbids inline styles.
+// boot.ts comes first: it starts the first questions to the backend before the rest runs.
+import './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';

@@ -1,7 +1,9 @@
 // The installs grid on a big vault (51 apps × 21 accounts, 1,000 installs) renders only the cells in
 // view, yet keeps every row, every column header, the cells' names and Tab order as if all were
 // there: cells scrolled to are found by name and open their install; Tab at a row's end goes on to
-// the next row's first cell, even when that cell was not rendered. On the same vault, the quick
+// the next row's first cell, even when that cell was not rendered. The grid paints from the small
+// first answer (installs.grid) and the full lists, asked for after that paint, change no cell. On
+// the same vault, the quick
 // switcher offers the install the typed words name before one whose user merely contains a word.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBigVault } from '../../bench/generators/write-big-vault';
 import { closeSharedBrowser, startHarness, type Harness } from '../harness';
-import { UI_TIMEOUT } from './ui-steps';
+import { UI_TIMEOUT, waitFor } from './ui-steps';
 
 let harness: Harness;
 let dataDir: string;
@@ -27,7 +29,51 @@ afterAll(async () => {
 
 const cellName = (row: number, col: number) => `button[data-cell="${row}:${col}"]`;
 
+type FirstGridWindow = Window & { __firstGrid?: { at: number; names: string[]; rows: number } };
+
+/** In the page: what the grid names (cells, users, headers) the first time it has a cell, and when. */
+function recordFirstGrid(): void {
+  const names = () => Array.from(document.querySelectorAll('table.grid [aria-label], table.grid th')).map((element) => element.getAttribute('aria-label') ?? element.textContent ?? '');
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('table.grid .cell-button')) return;
+    observer.disconnect();
+    (window as FirstGridWindow).__firstGrid = { at: Date.now(), names: names(), rows: document.querySelectorAll('table.grid tbody tr').length };
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
 describe('installs grid on a big vault', () => {
+  it('paints from the first answer (installs.grid), asks for the full lists after that paint, and they change no cell', async () => {
+    const { page, received } = harness;
+    // The harness's own first load settles first, so no answer to that page is counted below.
+    const LISTS = ['apps.list', 'accounts.list', 'installs.list'];
+    await waitFor(() => LISTS.every((method) => received.some((item) => item.method === method)), 'the first load\'s lists');
+    const stamps: Array<{ method: string; at: number }> = [];
+    const push = received.push;
+    received.push = (...items) => {
+      for (const item of items) if (item.kind === 'result' && item.method) stamps.push({ method: item.method, at: Date.now() });
+      return push.apply(received, items);
+    };
+    try {
+      await page.addInitScript(recordFirstGrid);
+      await page.reload({ waitUntil: 'load' });
+      const first = (await (await page.waitForFunction(() => (window as FirstGridWindow).__firstGrid ?? null, undefined, { timeout: UI_TIMEOUT })).jsonValue())!;
+      await waitFor(() => LISTS.every((method) => stamps.some((stamp) => stamp.method === method)), 'the full lists after the first paint');
+      const at = (method: string) => stamps.find((stamp) => stamp.method === method)!.at;
+      // The first answer came first, and the grid had its cells before the full lists were answered.
+      expect(at('installs.grid')).toBeLessThan(at('installs.list'));
+      expect(first.at).toBeLessThan(Math.min(at('apps.list'), at('accounts.list'), at('installs.list')));
+      expect(first.rows).toBe(harness.backend.vault.data().apps.length);
+      // Once the full lists are in, every name in the grid is the same (statuses, users, headers).
+      await page.waitForTimeout(100);
+      const later = await page.evaluate(() => Array.from(document.querySelectorAll('table.grid [aria-label], table.grid th')).map((element) => element.getAttribute('aria-label') ?? element.textContent ?? ''));
+      expect(first.names.some((name) => name.endsWith(', open install'))).toBe(true);
+      expect(later).toEqual(first.names);
+    } finally {
+      received.push = push;
+    }
+  });
+
   it('has every row and column header but renders only the cells near the view', async () => {
     const { page } = harness;
     const grid = page.getByRole('table', { name: 'Installs: apps by accounts' });

@@ -14,15 +14,17 @@ export const ROW_OVERSCAN = 4;
 export const COL_OVERSCAN = 2;
 /** Before anything is measured: a row is about this tall, a column at least this wide (installs-grid.css). */
 export const GUESS_ROW_PX = 32;
+/** A row whose cells list their users under the status (installs-grid.css). */
+export const GUESS_TALL_ROW_PX = 50;
 export const GUESS_COL_PX = 185;
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
 
 /** The first window, before layout: from the top-left corner, as much as the screen could show. */
-export function initialWindow(rows: number, cols: number, screen: { width: number; height: number }): GridWindow {
+export function initialWindow(rows: number, cols: number, screen: { width: number; height: number }, rowPx = GUESS_ROW_PX): GridWindow {
   return {
     rowStart: 0,
-    rowEnd: clamp(Math.ceil(screen.height / GUESS_ROW_PX) + ROW_OVERSCAN, rows),
+    rowEnd: clamp(Math.ceil(screen.height / rowPx) + ROW_OVERSCAN, rows),
     colStart: 0,
     colEnd: clamp(Math.ceil(screen.width / GUESS_COL_PX) + COL_OVERSCAN, cols),
   };
