@@ -58,12 +58,30 @@ const executable = (): Plugin => ({
   },
 });
 
+/**
+ * The renderer's entry (main.tsx) is a small chunk that asks the backend its first questions, then
+ * imports start-app.tsx (React and the app). A modulepreload link for that chunk in index.html starts
+ * its fetch and compile while the HTML is still being parsed, instead of when the entry runs.
+ */
+const preloadStartApp = (): Plugin => ({
+  name: 'workbench-preload-start-app',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(html, context) {
+      const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/renderer/src/start-app.tsx'));
+      if (!chunk) throw new Error('vite.config.ts: no start-app chunk to preload (renderer/src/main.tsx must import("./start-app"))');
+      return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `./${chunk.fileName}` }, injectTo: 'head' }];
+    },
+  },
+});
+
 export default defineConfig({
   root: here('renderer'),
   base: './',
   // No public/ folder: everything the renderer needs is imported, so Vite fingerprints it.
   publicDir: false,
-  plugins: [react(), confUnusedParts()],
+  plugins: [react(), confUnusedParts(), preloadStartApp()],
   define: { __WORKBENCH_VERSION__: JSON.stringify(pkg.version) },
   build: {
     // The three outputs share dist/; each environment cleans only its own folder.

@@ -29,9 +29,11 @@ const inFlight: Record<ListName, boolean> = { apps: false, accounts: false, inst
 /** Answered while the change events were followed without a break: still current. */
 const current: Record<ListName, boolean> = { apps: false, accounts: false, installs: false };
 let offs: Array<() => void> | null = null;
-/** The first answer is on its way: the full lists wait for it (and for the paint after it). */
+/** The first answer is on its way, or shown and not yet painted: the full lists wait. */
 let firstPending = false;
 let firstAsked = false;
+/** Longest the full lists wait for the grid to say it painted (a window not showing it, say). */
+const FIRST_PAINT_WAIT_MS = 1000;
 
 async function reload(name: ListName): Promise<void> {
   const mine = ++generations[name];
@@ -68,14 +70,31 @@ async function loadFirst(): Promise<void> {
   firstAsked = true;
   firstPending = true;
   const result = await workbench().installs.grid();
-  firstPending = false;
   // Only while nothing fuller is in (a list that arrived meanwhile is newer than this answer).
   const catalog = store.get();
-  if (result.ok && !catalog.apps && !catalog.accounts && !catalog.installs) store.set((previous) => ({ ...previous, first: result.value }));
+  if (result.ok && result.value.installs.length > 0 && !catalog.apps && !catalog.accounts && !catalog.installs) {
+    store.set((previous) => ({ ...previous, first: result.value }));
+    // The grid says when it has painted it (firstAnswerPainted); this is in case it never does.
+    setTimeout(fullListsNow, FIRST_PAINT_WAIT_MS);
+    return;
+  }
   // A locked vault answers an error here; the full lists then say the same, and `vault.changed`
-  // (ready) loads them again. With installs to show, they follow the first paint.
-  if (result.ok && result.value.installs.length > 0) afterNextPaint(loadMissing);
-  else loadMissing();
+  // (ready) loads them again. With no install, the first-run card wants the full lists at once.
+  fullListsNow();
+}
+
+function fullListsNow(): void {
+  if (!firstPending) return;
+  firstPending = false;
+  loadMissing();
+}
+
+/**
+ * The grid calls this once it has rendered the first answer: the full lists are asked for after
+ * the frame that shows it, so their (much bigger) answers do not delay that frame.
+ */
+export function firstAnswerPainted(): void {
+  afterNextPaint(fullListsNow);
 }
 
 export function reloadCatalog(): void {

@@ -17,7 +17,7 @@ import { startConnect } from '../connect/start-connect';
 import { pairKey, type GridAccount, type GridApp, type GridData, type GridInstall } from './grid-data';
 import { useGridWindow } from './use-grid-window';
 import { useScrollCue } from './use-scroll-cue';
-import './installs-grid.css';
+// Its styles (installs-grid.css) are linked from index.html by main.tsx: the grid is the first screen.
 
 export function InstallsGrid({ data }: { data: GridData }) {
   if (data.apps.length === 0 || data.accounts.length === 0) {
