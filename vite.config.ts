@@ -60,8 +60,9 @@ const executable = (): Plugin => ({
 
 /**
  * The renderer's entry (main.tsx) is a small chunk that asks the backend its first questions, then
- * imports start-app.tsx (React and the app). A modulepreload link for that chunk in index.html starts
- * its fetch and compile while the HTML is still being parsed, instead of when the entry runs.
+ * imports start-app.tsx (React and the app). Modulepreload links for that chunk and the chunks it
+ * imports start their fetch and compile while the HTML is still being parsed, instead of when the
+ * entry runs (and then when start-app's imports are found).
  */
 const preloadStartApp = (): Plugin => ({
   name: 'workbench-preload-start-app',
@@ -70,8 +71,9 @@ const preloadStartApp = (): Plugin => ({
     order: 'post',
     handler(html, context) {
       const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/renderer/src/start-app.tsx'));
-      if (!chunk) throw new Error('vite.config.ts: no start-app chunk to preload (renderer/src/main.tsx must import("./start-app"))');
-      return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `./${chunk.fileName}` }, injectTo: 'head' }];
+      if (!chunk || chunk.type !== 'chunk') throw new Error('vite.config.ts: no start-app chunk to preload (renderer/src/main.tsx must import("./start-app"))');
+      const files = [chunk.fileName, ...chunk.imports].filter((file) => !html.includes(`/${file}"`));
+      return files.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `./${file}` }, injectTo: 'head' as const }));
     },
   },
 });
