@@ -160,7 +160,7 @@ function Grid({ data }: { data: GridData }) {
   return (
     <div className="grid-frame">
     <div className="grid-scroll" ref={scrollXRef}>
-      <table className="grid grid--windowed" aria-label="Installs: apps by accounts" ref={tableRef} onKeyDown={onKeyDown}>
+      <table className={data.hasUsers ? 'grid grid--windowed grid--tall-rows' : 'grid grid--windowed'} aria-label="Installs: apps by accounts" ref={tableRef} onKeyDown={onKeyDown}>
         <thead>
           <tr>
             <th scope="col">App</th>

@@ -50,11 +50,16 @@ export function useGridWindow(tableRef: RefObject<HTMLTableElement | null>, scro
     const visibleWidth = Math.max(0, Math.min(box.right, window.innerWidth) - Math.max(box.left, 0));
     const [colStart, colEnd] = colsInView(columns, scrollX.scrollLeft, scrollX.scrollLeft + visibleWidth);
     // Writes after every read, so reading forces one layout, not one per write. Each gap row gets
-    // the height itself: a variable set on the table would restyle every cell in it (custom
-    // properties are inherited), a cost the first paint need not pay.
+    // the height itself (a variable set on the table would restyle every cell in it: custom
+    // properties are inherited), and only when the stylesheet's guess is off by more than 2 px: a
+    // write means laying the table out again before the first paint, and rowsInView's overscan
+    // absorbs a pixel or two per row.
     if (rowHeight > 0) {
       const height = `${rowHeight}px`;
-      for (const gap of body.querySelectorAll<HTMLTableRowElement>('tr.grid__gap-row')) if (gap.style.height !== height) gap.style.setProperty('height', height);
+      const gaps = Array.from(body.querySelectorAll<HTMLTableRowElement>('tr.grid__gap-row'));
+      const unstyled = gaps.find((gap) => !gap.style.height);
+      const guessOff = unstyled !== undefined && Math.abs(unstyled.offsetHeight - rowHeight) > 2; // read before any write
+      for (const gap of gaps) if (gap.style.height !== height && (gap.style.height || guessOff)) gap.style.setProperty('height', height);
     }
     const next = nextWindow(current.current, { rowStart, rowEnd, colStart, colEnd }, rows, cols);
     if (next !== current.current) setWindow(next);
