@@ -33,9 +33,12 @@ export function useGridWindow(tableRef: RefObject<HTMLTableElement | null>, scro
     const scrollX = scrollXRef.current;
     const body = table?.tBodies[0];
     if (!table || !scrollX || !body) return;
-    // Rows: every body row has the same height (gap rows are given a rendered row's height below).
-    const live = body.querySelector<HTMLTableRowElement>('tr.grid__row--live');
-    const rowHeight = live?.offsetHeight ?? 0;
+    // Rows: taken as one height, the rendered rows' average (a row whose cells list no user is
+    // shorter; gap rows are given that height below).
+    const liveRows = body.querySelectorAll<HTMLTableRowElement>('tr.grid__row--live');
+    let total = 0;
+    for (const row of liveRows) total += row.offsetHeight;
+    const rowHeight = liveRows.length > 0 ? Math.round(total / liveRows.length) : 0;
     // What is visible is the intersection of the scrollers with the window (a pane taller than
     // the window is scrolled by the page).
     const scroller = verticalScroller(table)?.getBoundingClientRect();
