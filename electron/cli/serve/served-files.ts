@@ -24,11 +24,16 @@ export interface ServedFile {
   contentType: string;
 }
 
+/**
+ * The bridge goes before the app's module as a `defer` script: deferred scripts and module scripts
+ * run in document order once the page is parsed, so `window.workbench` exists when the app starts,
+ * and the parser does not stop to fetch it.
+ */
 export function rewriteIndex(html: string): string {
   if (!html.includes("connect-src 'none'") || !html.includes('<script type="module"')) {
     throw new Error('dist/renderer/index.html is not the expected build: run `npm run build` again.');
   }
-  return html.replace("connect-src 'none'", "connect-src 'self'").replace('<script type="module"', `<script src=".${BRIDGE_PATH}"></script>\n    <script type="module"`);
+  return html.replace("connect-src 'none'", "connect-src 'self'").replace('<script type="module"', `<script defer src=".${BRIDGE_PATH}"></script>\n    <script type="module"`);
 }
 
 export async function loadServedFiles(distDir: string): Promise<{ index: ServedFile; bridge: ServedFile; asset(path: string): Promise<ServedFile | null> }> {
