@@ -10,7 +10,7 @@
 //   cli     -> dist/cli/cli.js      the `gorgias-workbench` binary (package.json "bin"): ESM for plain
 //                                   Node with a shebang, dependencies bundled and minified, commands'
 //                                   heavy parts in lazily loaded chunks beside it, never `electron`
-import { chmod } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,12 +78,42 @@ const preloadStartApp = (): Plugin => ({
   },
 });
 
+/**
+ * renderer/early-questions.js, the page's first script: a classic script (it runs when the parser
+ * reaches it, not after the stylesheet and the module graph like the entry), emitted under a content
+ * hash next to the bundle and put before the entry's module script.
+ */
+const earlyQuestions = (): Plugin => {
+  let emitted = false;
+  return {
+    name: 'workbench-early-questions',
+    apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'client',
+    async buildStart() {
+      const source = await readFile(here('renderer/early-questions.js'), 'utf8');
+      // Hashed like every asset (serve lets the browser keep /assets/ for good); its final name is
+      // read from the bundle below.
+      this.emitFile({ type: 'asset', name: 'early-questions.js', source });
+      emitted = true;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const asset = Object.values(context.bundle ?? {}).find((output) => output.type === 'asset' && output.names.includes('early-questions.js'));
+        if (!asset || !emitted) throw new Error('vite.config.ts: early-questions.js was not emitted');
+        if (!html.includes('<script type="module"')) throw new Error('vite.config.ts: no module script in index.html to put the early questions before');
+        return html.replace('<script type="module"', `<script src="./${asset.fileName}"></script>\n    <script type="module"`);
+      },
+    },
+  };
+};
+
 export default defineConfig({
   root: here('renderer'),
   base: './',
   // No public/ folder: everything the renderer needs is imported, so Vite fingerprints it.
   publicDir: false,
-  plugins: [react(), confUnusedParts(), preloadStartApp()],
+  plugins: [react(), confUnusedParts(), earlyQuestions(), preloadStartApp()],
   define: { __WORKBENCH_VERSION__: JSON.stringify(pkg.version) },
   build: {
     // The three outputs share dist/; each environment cleans only its own folder.

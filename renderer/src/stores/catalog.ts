@@ -9,6 +9,7 @@
 // rest follows").
 import type { AccountView, AppView, InstallsGrid, InstallSummary } from '../../../electron/common/model';
 import { workbench, type ErrorShape } from '../workbench/client';
+import { takeEarlyGrid } from '../workbench/early';
 import { createStore, useStore } from './create-store';
 
 export interface Catalog {
@@ -69,7 +70,8 @@ function afterNextPaint(task: () => void): void {
 async function loadFirst(): Promise<void> {
   firstAsked = true;
   firstPending = true;
-  const result = await workbench().installs.grid();
+  // Asked already by index.html's first script, when there is one.
+  const result = await (takeEarlyGrid() ?? workbench().installs.grid());
   // Only while nothing fuller is in (a list that arrived meanwhile is newer than this answer).
   const catalog = store.get();
   if (result.ok && result.value.installs.length > 0 && !catalog.apps && !catalog.accounts && !catalog.installs) {

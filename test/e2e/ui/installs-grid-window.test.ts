@@ -2,7 +2,8 @@
 // view, yet keeps every row, every column header, the cells' names and Tab order as if all were
 // there: cells scrolled to are found by name and open their install; Tab at a row's end goes on to
 // the next row's first cell, even when that cell was not rendered. The grid paints from the small
-// first answer (installs.grid) and the full lists, asked for after that paint, change no cell. On
+// first answer (installs.grid, asked by index.html's first script) and the full lists, asked for
+// after that paint, change no cell. On
 // the same vault, the quick
 // switcher offers the install the typed words name before one whose user merely contains a word.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -64,6 +65,10 @@ describe('installs grid on a big vault', () => {
       expect(at('installs.grid')).toBeLessThan(at('installs.list'));
       expect(first.at).toBeLessThan(Math.min(at('apps.list'), at('accounts.list'), at('installs.list')));
       expect(first.rows).toBe(harness.backend.vault.data().apps.length);
+      // Asked once each, by index.html's first script (early-questions.js): the app took those answers.
+      expect(stamps.filter((stamp) => stamp.method === 'installs.grid')).toHaveLength(1);
+      expect(stamps.filter((stamp) => stamp.method === 'vault.status')).toHaveLength(1);
+      expect(await page.evaluate(() => typeof (window as Window & { __workbenchEarly?: unknown }).__workbenchEarly)).toBe('object');
       // Once the full lists are in, every name in the grid is the same (statuses, users, headers).
       await page.waitForTimeout(100);
       const later = await page.evaluate(() => Array.from(document.querySelectorAll('table.grid [aria-label], table.grid th')).map((element) => element.getAttribute('aria-label') ?? element.textContent ?? ''));

@@ -6,6 +6,7 @@ import type { VaultStatus } from '../../../../electron/common/model';
 import { startCatalogEarly } from '../../stores/catalog';
 import { createStore, useStore } from '../../stores/create-store';
 import { workbench, type ErrorShape } from '../../workbench/client';
+import { takeEarlyStatus } from '../../workbench/early';
 
 const store = createStore<{ vault: VaultStatus | null; error: ErrorShape | null }>({ vault: null, error: null });
 let started = false;
@@ -17,7 +18,15 @@ export function startVaultEarly(): void {
   const api = workbench();
   // Followed before asking, so a change while the question is on its way is not missed.
   api.on('vault.changed', (vault) => store.set({ vault, error: null }));
-  void api.vault.status().then((result) => store.set(result.ok ? { vault: result.value, error: null } : { vault: store.get().vault, error: result.error }));
+  // Asked already by index.html's first script, when there is one.
+  const early = takeEarlyStatus();
+  void (early?.status ?? api.vault.status()).then((result) => {
+    store.set(result.ok ? { vault: result.value, error: null } : { vault: store.get().vault, error: result.error });
+    // A change that came before this module followed them is newer than that answer.
+    const changed = early?.changed();
+    early?.stop();
+    if (changed) store.set({ vault: changed, error: null });
+  });
   // The lists in parallel with the status rather than after it.
   startCatalogEarly();
 }
