@@ -13,7 +13,7 @@
 //   cliEntry -> dist/cli/cli.js     the `gorgias-workbench` binary (package.json "bin"): ONE CommonJS
 //                                   file with a shebang (dist/cli/package.json says "commonjs"): the
 //                                   lean `token`, then import() of cli-main.mjs for everything else
-import { chmod } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,12 +80,62 @@ const executable = (): Plugin => ({
   },
 });
 
+/**
+ * The renderer's entry (main.tsx) is a small chunk that asks the backend its first questions, then
+ * imports start-app.tsx (React and the app). Modulepreload links for that chunk and the chunks it
+ * imports start their fetch and compile while the HTML is still being parsed, instead of when the
+ * entry runs (and then when start-app's imports are found).
+ */
+const preloadStartApp = (): Plugin => ({
+  name: 'workbench-preload-start-app',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(html, context) {
+      const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/renderer/src/start-app.tsx'));
+      if (!chunk || chunk.type !== 'chunk') throw new Error('vite.config.ts: no start-app chunk to preload (renderer/src/main.tsx must import("./start-app"))');
+      const files = [chunk.fileName, ...chunk.imports].filter((file) => !html.includes(`/${file}"`));
+      return files.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `./${file}` }, injectTo: 'head' as const }));
+    },
+  },
+});
+
+/**
+ * renderer/early-questions.js, the page's first script: a classic script (it runs when the parser
+ * reaches it, not after the stylesheet and the module graph like the entry), emitted under a content
+ * hash next to the bundle and put before the entry's module script.
+ */
+const earlyQuestions = (): Plugin => {
+  let emitted = false;
+  return {
+    name: 'workbench-early-questions',
+    apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'client',
+    async buildStart() {
+      const source = await readFile(here('renderer/early-questions.js'), 'utf8');
+      // Hashed like every asset (serve lets the browser keep /assets/ for good); its final name is
+      // read from the bundle below.
+      this.emitFile({ type: 'asset', name: 'early-questions.js', source });
+      emitted = true;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const asset = Object.values(context.bundle ?? {}).find((output) => output.type === 'asset' && output.names.includes('early-questions.js'));
+        if (!asset || !emitted) throw new Error('vite.config.ts: early-questions.js was not emitted');
+        if (!html.includes('<script type="module"')) throw new Error('vite.config.ts: no module script in index.html to put the early questions before');
+        return html.replace('<script type="module"', `<script src="./${asset.fileName}"></script>\n    <script type="module"`);
+      },
+    },
+  };
+};
+
 export default defineConfig({
   root: here('renderer'),
   base: './',
   // No public/ folder: everything the renderer needs is imported, so Vite fingerprints it.
   publicDir: false,
-  plugins: [react(), confUnusedParts(), fullCliExternal()],
+  plugins: [react(), confUnusedParts(), fullCliExternal(), earlyQuestions(), preloadStartApp()],
   define: { __WORKBENCH_VERSION__: JSON.stringify(pkg.version) },
   build: {
     // The three outputs share dist/; each environment cleans only its own folder.

@@ -108,6 +108,26 @@ export interface InstallSummary {
   scopesDiffer: boolean;
 }
 
+/**
+ * One install as the grid's first paint needs it, as a tuple to keep 1,000 of them small:
+ * [id, index in `InstallsGrid.apps`, index in `InstallsGrid.accounts`, status, expiry in ms since
+ * the epoch (null: none known), the user's short label (`userShortLabel`; null: no id_token)].
+ */
+export type GridInstallRow = [id: string, app: number, account: number, status: InstallStatus, expiresAtMs: number | null, user: string | null];
+
+/**
+ * `installs.grid`: what the window's first screen (the installs grid and the sidebar) paints, and
+ * nothing else: names, labels, each install's status and expiry. About a fifth of
+ * `apps.list` + `accounts.list` + `installs.list`, which the renderer asks for right after that
+ * first paint. Apps and accounts come in the order of those lists; installs newest first within a
+ * pair (the grid's cell opens the first).
+ */
+export interface InstallsGrid {
+  apps: Array<Pick<AppView, 'id' | 'name' | 'builtIn'>>;
+  accounts: Array<Pick<AccountView, 'id' | 'label' | 'subdomain' | 'kind' | 'customBaseUrl' | 'builtInSandbox'>>;
+  installs: GridInstallRow[];
+}
+
 export interface InstallDetail extends InstallSummary {
   expirySource: ExpirySource;
   requestedScopes: string[];

@@ -32,13 +32,15 @@ export function MainPane({ vault }: { vault: VaultStatus }) {
     case 'app-new':
       return <AppForm key="new" app={null} />;
     case 'app': {
-      const app = apps?.find((candidate) => candidate.id === view.id);
+      if (!apps) return <ListsLoading />;
+      const app = apps.find((candidate) => candidate.id === view.id);
       return app ? <AppForm key={app.id} app={app} /> : <Gone what="app" />;
     }
     case 'account-new':
       return <AccountView key="new" account={null} />;
     case 'account': {
-      const account = accounts?.find((candidate) => candidate.id === view.id);
+      if (!accounts) return <ListsLoading />;
+      const account = accounts.find((candidate) => candidate.id === view.id);
       return account ? <AccountView key={account.id} account={account} /> : <Gone what="account" />;
     }
     case 'install':
@@ -62,6 +64,11 @@ export function MainPane({ vault }: { vault: VaultStatus }) {
     case 'settings':
       return <Loading><SettingsView vault={vault} /></Loading>;
   }
+}
+
+/** The sidebar paints from the first answer: a click may come before the full lists are in. */
+function ListsLoading() {
+  return <section className="panel" aria-busy="true"><p className="muted">Loading…</p></section>;
 }
 
 function Gone({ what }: { what: string }) {

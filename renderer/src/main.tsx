@@ -1,14 +1,14 @@
-// Entry point. Styles are imported as files (Vite emits them), because the CSP forbids inline styles.
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app';
+// Entry point: a small first chunk. It asks the backend for the vault's status and the grid's first
+// answer, then loads React and the app (start-app.tsx, the bundle's bulk): the answers cross the
+// bridge while that code is fetched, compiled and run, so React's first render usually has them
+// and paints the grid at once. Styles are imported here as files (Vite links them from
+// index.html, so they load with the page; the CSP forbids inline styles).
+import { startVaultEarly } from './features/vault/use-vault';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/features.css';
+import './features/installs/installs-grid.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+startVaultEarly();
+void import('./start-app');

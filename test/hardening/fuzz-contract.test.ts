@@ -67,6 +67,7 @@ function template(method: MethodName, ghost: string): unknown {
     'accounts.update': { id: ghost, patch: { label: 'Renamed' } },
     'accounts.delete': { id: ghost },
     'installs.list': undefined,
+    'installs.grid': undefined,
     'installs.get': { id: ghost },
     'installs.reveal': { id: ghost, token: 'access' },
     'installs.copy': { id: ghost, token: 'refresh' },

@@ -8,6 +8,7 @@ import type { DomainService } from '../service';
 import { copiedMessage } from '../system/secret-clipboard';
 import type { StoredInstall } from '../vault/vault-types';
 import { toInstallDetail, toInstallSummary } from './install-view';
+import { toInstallsGrid } from './installs-grid';
 import { findInstall, REVOKE_IGNORED, tokenEndpointOf, type Refresher } from './refresher';
 
 
@@ -27,6 +28,7 @@ export function createInstallsService(deps: OAuthDeps, core: Pick<OAuthCore, 'to
 
   return {
     'installs.list': async () => deps.vault.data().installs.map((i) => toInstallSummary(i, now())),
+    'installs.grid': async () => toInstallsGrid(deps.vault.data(), now()),
     'installs.get': async ({ id }) => toInstallDetail(findInstall(deps, id), now()),
     'installs.reveal': async ({ id, token }) => ({ token: tokenOf(findInstall(deps, id), token) }),
     'installs.copy': async ({ id, token }) => {

@@ -38,8 +38,16 @@ function send(response: ServerResponse, status: number, body: string | Buffer, c
   response.end(body);
 }
 
+/**
+ * The bundle's files under /assets/ carry a hash of their content in their name (Vite), so the
+ * browser may keep them for good: a reload then reads them from its cache and runs the code it
+ * compiled before (V8's code cache), instead of fetching and compiling 300 KB again. The page, the
+ * bridge and every answer stay no-store. `private`: they are this user's, on this machine.
+ */
+const IMMUTABLE = { 'Cache-Control': 'private, max-age=31536000, immutable' };
+
 const refuse = (response: ServerResponse, verdict: Exclude<GuardVerdict, { ok: true }>) => send(response, verdict.status, verdict.reason, 'text/plain; charset=utf-8');
-const sendFile = (response: ServerResponse, file: ServedFile) => send(response, 200, file.body, file.contentType);
+const sendFile = (response: ServerResponse, file: ServedFile, extra: Record<string, string> = {}) => send(response, 200, file.body, file.contentType, extra);
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -109,7 +117,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
     if (path === '/' || path === '/index.html') return sendFile(response, files.index);
     if (path === BRIDGE_PATH) return sendFile(response, files.bridge);
     const asset = await files.asset(path);
-    if (asset) return sendFile(response, asset);
+    if (asset) return sendFile(response, asset, IMMUTABLE);
     return send(response, 404, 'Not found', 'text/plain; charset=utf-8');
   }
 

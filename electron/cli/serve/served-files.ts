@@ -24,11 +24,15 @@ export interface ServedFile {
   contentType: string;
 }
 
+/**
+ * The bridge goes before the page's first script (the early questions, then the app's module), as a
+ * plain script: those use `window.workbench` as soon as they run.
+ */
 export function rewriteIndex(html: string): string {
   if (!html.includes("connect-src 'none'") || !html.includes('<script type="module"')) {
     throw new Error('dist/renderer/index.html is not the expected build: run `npm run build` again.');
   }
-  return html.replace("connect-src 'none'", "connect-src 'self'").replace('<script type="module"', `<script src=".${BRIDGE_PATH}"></script>\n    <script type="module"`);
+  return html.replace("connect-src 'none'", "connect-src 'self'").replace('<script ', `<script src=".${BRIDGE_PATH}"></script>\n    <script `);
 }
 
 export async function loadServedFiles(distDir: string): Promise<{ index: ServedFile; bridge: ServedFile; asset(path: string): Promise<ServedFile | null> }> {

@@ -1,18 +1,27 @@
 // The lists every part of the window shows at once (sidebar, grid, quick switcher): apps, accounts
 // and installs, each reloaded when main says it changed. One copy, shared through a store, so the
 // window asks once per change instead of once per component.
-import type { AccountView, AppView, InstallSummary } from '../../../electron/common/model';
+//
+// The first screen does not wait for them: `installs.grid` (one small answer: names, labels, each
+// install's status and expiry) is asked for when the bundle starts, before React mounts, and the
+// grid and the sidebar paint from it; the full lists are asked for right after that first paint
+// and replace it (issue #13: "the grid's first paint needs ids, status and expiry per cell; the
+// rest follows").
+import type { AccountView, AppView, InstallsGrid, InstallSummary } from '../../../electron/common/model';
 import { workbench, type ErrorShape } from '../workbench/client';
+import { takeEarlyGrid } from '../workbench/early';
 import { createStore, useStore } from './create-store';
 
 export interface Catalog {
   apps: AppView[] | null;
   accounts: AccountView[] | null;
   installs: InstallSummary[] | null;
+  /** The first answer, until every full list is in (then null). */
+  first: InstallsGrid | null;
   error: ErrorShape | null;
 }
 
-const store = createStore<Catalog>({ apps: null, accounts: null, installs: null, error: null });
+const store = createStore<Catalog>({ apps: null, accounts: null, installs: null, first: null, error: null });
 
 type ListName = 'apps' | 'accounts' | 'installs';
 const LISTS: readonly ListName[] = ['apps', 'accounts', 'installs'];
@@ -21,6 +30,11 @@ const inFlight: Record<ListName, boolean> = { apps: false, accounts: false, inst
 /** Answered while the change events were followed without a break: still current. */
 const current: Record<ListName, boolean> = { apps: false, accounts: false, installs: false };
 let offs: Array<() => void> | null = null;
+/** The first answer is on its way, or shown and not yet painted: the full lists wait. */
+let firstPending = false;
+let firstAsked = false;
+/** Longest the full lists wait for the grid to say it painted (a window not showing it, say). */
+const FIRST_PAINT_WAIT_MS = 1000;
 
 async function reload(name: ListName): Promise<void> {
   const mine = ++generations[name];
@@ -30,8 +44,59 @@ async function reload(name: ListName): Promise<void> {
   if (mine !== generations[name]) return;
   inFlight[name] = false;
   current[name] = result.ok && offs !== null;
-  if (result.ok) store.set((catalog) => ({ ...catalog, [name]: result.value, error: null }));
-  else store.set((catalog) => ({ ...catalog, error: result.error }));
+  if (result.ok) {
+    store.set((catalog) => {
+      const next = { ...catalog, [name]: result.value, error: null };
+      // Every full list is in: the first answer has been replaced.
+      if (next.apps && next.accounts && next.installs) next.first = null;
+      return next;
+    });
+  } else store.set((catalog) => ({ ...catalog, error: result.error }));
+}
+
+/** Runs `task` once the frame showing the current DOM has been produced (or soon, in a hidden tab). */
+function afterNextPaint(task: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    task();
+  };
+  // A task queued from a frame callback runs after that frame; a hidden tab has no frames.
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 200);
+}
+
+async function loadFirst(): Promise<void> {
+  firstAsked = true;
+  firstPending = true;
+  // Asked already by index.html's first script, when there is one.
+  const result = await (takeEarlyGrid() ?? workbench().installs.grid());
+  // Only while nothing fuller is in (a list that arrived meanwhile is newer than this answer).
+  const catalog = store.get();
+  if (result.ok && result.value.installs.length > 0 && !catalog.apps && !catalog.accounts && !catalog.installs) {
+    store.set((previous) => ({ ...previous, first: result.value }));
+    // The grid says when it has painted it (firstAnswerPainted); this is in case it never does.
+    setTimeout(fullListsNow, FIRST_PAINT_WAIT_MS);
+    return;
+  }
+  // A locked vault answers an error here; the full lists then say the same, and `vault.changed`
+  // (ready) loads them again. With no install, the first-run card wants the full lists at once.
+  fullListsNow();
+}
+
+function fullListsNow(): void {
+  if (!firstPending) return;
+  firstPending = false;
+  loadMissing();
+}
+
+/**
+ * The grid calls this once it has rendered the first answer: the full lists are asked for after
+ * the frame that shows it, so their (much bigger) answers do not delay that frame.
+ */
+export function firstAnswerPainted(): void {
+  afterNextPaint(fullListsNow);
 }
 
 export function reloadCatalog(): void {
@@ -59,6 +124,7 @@ function unfollow(): void {
 }
 
 function loadMissing(): void {
+  if (offs === null) return;
   for (const name of LISTS) if (!current[name] && !inFlight[name]) void reload(name);
 }
 
@@ -69,20 +135,21 @@ function loadMissing(): void {
  */
 export function trackCatalog(): () => void {
   follow();
-  loadMissing();
+  if (!firstPending) loadMissing();
   return unfollow;
 }
 
 /**
- * Asks for the lists right after `vault.status` (called by the vault hook), without waiting for its
- * answer and for the workbench to mount: the first render gets its data a round trip earlier. After
- * `vault.status`, not before: the gate needs that small answer first, and a big list ahead of it
- * on the bridge would delay it. A locked vault answers with an error, which nothing shows while it
- * is locked: `vault.changed` (ready) loads the lists again and clears it.
+ * Called when the bundle starts (main.tsx), right after `vault.status`, before React mounts: asks
+ * for the first answer (`installs.grid`) and follows changes; the full lists follow the first
+ * paint. After `vault.status`, not before: the gate needs that small answer first. A locked vault
+ * answers with an error, which nothing shows while it is locked: `vault.changed` (ready) loads
+ * the lists and clears it.
  */
 export function startCatalogEarly(): void {
   follow();
-  loadMissing();
+  if (!firstAsked) void loadFirst();
+  else if (!firstPending) loadMissing();
 }
 
 export function useCatalog(): Catalog {
@@ -95,30 +162,6 @@ export function installFor(installs: readonly InstallSummary[], appId: string, a
   for (const install of installs) {
     if (install.appId !== appId || install.accountId !== accountId) continue;
     if (!newest || install.obtainedAt > newest.obtainedAt) newest = install;
-  }
-  return newest;
-}
-
-/** Every install per `appId/accountId` (one per approving user), newest first, in one pass. */
-export function installsByPair(installs: readonly InstallSummary[]): Map<string, InstallSummary[]> {
-  const byPair = new Map<string, InstallSummary[]>();
-  for (const install of installs) {
-    const key = `${install.appId}/${install.accountId}`;
-    const list = byPair.get(key);
-    if (list) list.push(install);
-    else byPair.set(key, [install]);
-  }
-  for (const list of byPair.values()) list.sort((a, b) => (a.obtainedAt < b.obtainedAt ? 1 : a.obtainedAt > b.obtainedAt ? -1 : 0));
-  return byPair;
-}
-
-/** The newest install per `appId/accountId`, in one pass. */
-export function newestInstalls(installs: readonly InstallSummary[]): Map<string, InstallSummary> {
-  const newest = new Map<string, InstallSummary>();
-  for (const install of installs) {
-    const key = `${install.appId}/${install.accountId}`;
-    const current = newest.get(key);
-    if (!current || install.obtainedAt > current.obtainedAt) newest.set(key, install);
   }
   return newest;
 }

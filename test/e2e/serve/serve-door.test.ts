@@ -56,6 +56,21 @@ describe('serve in the browser', () => {
     expect(await page.title()).toContain('(browser)');
   });
 
+  it('lets the browser keep the bundle\'s hashed files, never the page or an answer', async () => {
+    const assets = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src*="/assets/"], link[href*="/assets/"]')).map((element) => ('src' in element && element.src) || (element as HTMLLinkElement).href));
+    expect(assets.length).toBeGreaterThan(1);
+    for (const asset of assets) {
+      const answer = await context.request.get(asset);
+      expect(answer.status()).toBe(200);
+      expect(answer.headers()['cache-control']).toBe('private, max-age=31536000, immutable');
+    }
+    const index = await context.request.get(`${origin}/`);
+    expect(index.headers()['cache-control']).toBe('no-store');
+    const call = await context.request.post(`${origin}/api/invoke/vault.status`, { headers: { 'X-Workbench-Door': 'browser', 'Content-Type': 'application/json' }, data: { input: null } });
+    expect(call.headers()['cache-control']).toBe('no-store');
+    expect(((await call.json()) as { ok: boolean }).ok).toBe(true);
+  });
+
   it('connects the demo app: the consent is approved in the "system browser", the install view shows it', async () => {
     await page.getByRole('list', { name: 'Accounts' }).getByText('Local sandbox').waitFor();
     await page.getByRole('button', { name: 'Connect', exact: true }).click();

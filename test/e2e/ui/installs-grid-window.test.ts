@@ -1,14 +1,18 @@
 // The installs grid on a big vault (51 apps × 21 accounts, 1,000 installs) renders only the cells in
 // view, yet keeps every row, every column header, the cells' names and Tab order as if all were
 // there: cells scrolled to are found by name and open their install; Tab at a row's end goes on to
-// the next row's first cell, even when that cell was not rendered.
+// the next row's first cell, even when that cell was not rendered. The grid paints from the small
+// first answer (installs.grid, asked by index.html's first script) and the full lists, asked for
+// after that paint, change no cell. On
+// the same vault, the quick
+// switcher offers the install the typed words name before one whose user merely contains a word.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBigVault } from '../../bench/generators/write-big-vault';
 import { closeSharedBrowser, startHarness, type Harness } from '../harness';
-import { UI_TIMEOUT } from './ui-steps';
+import { UI_TIMEOUT, waitFor } from './ui-steps';
 
 let harness: Harness;
 let dataDir: string;
@@ -26,7 +30,55 @@ afterAll(async () => {
 
 const cellName = (row: number, col: number) => `button[data-cell="${row}:${col}"]`;
 
+type FirstGridWindow = Window & { __firstGrid?: { at: number; names: string[]; rows: number } };
+
+/** In the page: what the grid names (cells, users, headers) the first time it has a cell, and when. */
+function recordFirstGrid(): void {
+  const names = () => Array.from(document.querySelectorAll('table.grid [aria-label], table.grid th')).map((element) => element.getAttribute('aria-label') ?? element.textContent ?? '');
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('table.grid .cell-button')) return;
+    observer.disconnect();
+    (window as FirstGridWindow).__firstGrid = { at: Date.now(), names: names(), rows: document.querySelectorAll('table.grid tbody tr').length };
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
 describe('installs grid on a big vault', () => {
+  it('paints from the first answer (installs.grid), asks for the full lists after that paint, and they change no cell', async () => {
+    const { page, received } = harness;
+    // The harness's own first load settles first, so no answer to that page is counted below.
+    const LISTS = ['apps.list', 'accounts.list', 'installs.list'];
+    await waitFor(() => LISTS.every((method) => received.some((item) => item.method === method)), 'the first load\'s lists');
+    const stamps: Array<{ method: string; at: number }> = [];
+    const push = received.push;
+    received.push = (...items) => {
+      for (const item of items) if (item.kind === 'result' && item.method) stamps.push({ method: item.method, at: Date.now() });
+      return push.apply(received, items);
+    };
+    try {
+      await page.addInitScript(recordFirstGrid);
+      await page.reload({ waitUntil: 'load' });
+      const first = (await (await page.waitForFunction(() => (window as FirstGridWindow).__firstGrid ?? null, undefined, { timeout: UI_TIMEOUT })).jsonValue())!;
+      await waitFor(() => LISTS.every((method) => stamps.some((stamp) => stamp.method === method)), 'the full lists after the first paint');
+      const at = (method: string) => stamps.find((stamp) => stamp.method === method)!.at;
+      // The first answer came first, and the grid had its cells before the full lists were answered.
+      expect(at('installs.grid')).toBeLessThan(at('installs.list'));
+      expect(first.at).toBeLessThan(Math.min(at('apps.list'), at('accounts.list'), at('installs.list')));
+      expect(first.rows).toBe(harness.backend.vault.data().apps.length);
+      // Asked once each, by index.html's first script (early-questions.js): the app took those answers.
+      expect(stamps.filter((stamp) => stamp.method === 'installs.grid')).toHaveLength(1);
+      expect(stamps.filter((stamp) => stamp.method === 'vault.status')).toHaveLength(1);
+      expect(await page.evaluate(() => typeof (window as Window & { __workbenchEarly?: unknown }).__workbenchEarly)).toBe('object');
+      // Once the full lists are in, every name in the grid is the same (statuses, users, headers).
+      await page.waitForTimeout(100);
+      const later = await page.evaluate(() => Array.from(document.querySelectorAll('table.grid [aria-label], table.grid th')).map((element) => element.getAttribute('aria-label') ?? element.textContent ?? ''));
+      expect(first.names.some((name) => name.endsWith(', open install'))).toBe(true);
+      expect(later).toEqual(first.names);
+    } finally {
+      received.push = push;
+    }
+  });
+
   it('has every row and column header but renders only the cells near the view', async () => {
     const { page } = harness;
     const grid = page.getByRole('table', { name: 'Installs: apps by accounts' });
@@ -86,5 +138,32 @@ describe('installs grid on a big vault', () => {
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-cell') === '3:0', undefined, { timeout: UI_TIMEOUT });
     await page.keyboard.press('Shift+Tab');
     await page.waitForFunction((cell) => document.activeElement?.getAttribute('data-cell') === cell, `2:${last}`, { timeout: UI_TIMEOUT });
+  });
+
+  it('the quick switcher offers the install the words name first, not one whose user contains a word', async () => {
+    const { page } = harness;
+    const data = harness.backend.vault.data();
+    const [decoyApp, app, account] = [data.apps[0]!, data.apps[31]!, data.accounts[9]!];
+    const decoy = data.installs.find((candidate) => candidate.appId === decoyApp.id && candidate.accountId === account.id)!;
+    // An earlier install whose user's name and email hold one of the words typed ("032").
+    await harness.backend.vault.update((draft) => {
+      const stored = draft.installs.find((candidate) => candidate.id === decoy.id)!;
+      stored.user = { sub: '5032', name: 'User 5032', email: `user5032@${account.subdomain}.example`, role: null };
+    });
+    await page.reload({ waitUntil: 'load' });
+    await page.getByRole('table', { name: 'Installs: apps by accounts' }).locator('.cell-button').first().waitFor({ timeout: UI_TIMEOUT });
+
+    await page.keyboard.press('Control+k');
+    const input = page.getByRole('combobox', { name: 'Go to account or install' });
+    await input.fill(`${app.name} ${account.subdomain} install`);
+    const options = page.getByRole('option');
+    await options.first().waitFor({ timeout: UI_TIMEOUT });
+    const titles = await options.allTextContents();
+    expect(titles[0]).toContain(`${app.name} on ${account.label}`);
+    // Every word is somewhere in the decoy too, so it is still offered, after.
+    expect(titles.findIndex((title) => title.startsWith(`${decoyApp.name} on ${account.label}`))).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await page.locator('#install-title', { hasText: app.name }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator('#install-title').textContent()).toContain(account.label);
   });
 });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { AccountView, AppView } from '../../../../electron/common/model';
 import { startConnect } from '../connect/start-connect';
 
-export function FirstRunCard({ app, account }: { app: AppView; account: AccountView }) {
+export function FirstRunCard({ app, account }: { app: Pick<AppView, 'id' | 'name'>; account: Pick<AccountView, 'id' | 'label'> }) {
   const [starting, setStarting] = useState(false);
   return (
     <section className="first-run" aria-labelledby="first-run-title">

@@ -1,17 +1,30 @@
-// The main screen: the first-run card while there is no install yet, then the installs grid.
-import { useCatalog } from '../../stores/catalog';
+// The main screen: the first-run card while there is no install yet, then the installs grid. The
+// grid paints from the catalog's first answer and goes on from the full lists once they are in.
+import { useEffect, useMemo } from 'react';
+import { firstAnswerPainted, useCatalog } from '../../stores/catalog';
 import { ErrorMessage } from '../../components/error-message';
+import { gridFromFirstAnswer, gridFromLists, type GridData } from '../installs/grid-data';
 import { InstallsGrid } from '../installs/installs-grid';
 import { FirstRunCard } from './first-run-card';
 
 export function HomeView() {
-  const { apps, accounts, installs, error } = useCatalog();
-  if (!apps || !accounts || !installs) {
+  const { apps, accounts, installs, first, error } = useCatalog();
+  const full = apps && accounts && installs ? { apps, accounts, installs } : null;
+  const data: GridData | null = useMemo(() => {
+    if (apps && accounts && installs) return gridFromLists(apps, accounts, installs);
+    return first ? gridFromFirstAnswer(first) : null;
+  }, [apps, accounts, installs, first]);
+  const fromFirst = !full && first !== null;
+  // Shown from the first answer: the full lists may come once this frame is out.
+  useEffect(() => {
+    if (fromFirst) firstAnswerPainted();
+  }, [fromFirst]);
+  if (!data) {
     return <section className="panel"><h1>Installs</h1>{error ? <ErrorMessage error={error} /> : <p className="muted">Loading…</p>}</section>;
   }
-  const demoApp = apps.find((app) => app.builtIn);
-  const sandbox = accounts.find((account) => account.builtInSandbox);
-  const firstRun = installs.length === 0 && demoApp && sandbox;
+  const demoApp = data.apps.find((app) => app.builtIn);
+  const sandbox = data.accounts.find((account) => account.builtInSandbox);
+  const firstRun = data.installCount === 0 && demoApp && sandbox;
   return (
     <section className="panel" aria-labelledby="home-title">
       <header className="panel__header">
@@ -19,7 +32,7 @@ export function HomeView() {
         <span className="muted">Press Ctrl+K (⌘K) to jump to any account or install.</span>
       </header>
       {firstRun && <FirstRunCard app={demoApp} account={sandbox} />}
-      <InstallsGrid apps={apps} accounts={accounts} installs={installs} />
+      <InstallsGrid data={data} />
     </section>
   );
 }

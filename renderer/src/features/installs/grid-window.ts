@@ -12,19 +12,32 @@ export interface GridWindow {
 
 export const ROW_OVERSCAN = 4;
 export const COL_OVERSCAN = 2;
-/** Before anything is measured: a row is about this tall, a column at least this wide (installs-grid.css). */
+/**
+ * Before anything is measured, from the styles (layout.css, installs-grid.css): a row is about this
+ * tall, a column at least this wide; the grid's cells start about this far from the window's left
+ * (sidebar 230, paddings, the app column) and top (title, header row), and the panel is at most
+ * 1100 px wide. Only a first guess: the measure right after the first render corrects it (and
+ * renders again only if it fell short), but a good guess renders no cell the screen cannot show.
+ */
 export const GUESS_ROW_PX = 32;
+/** A row whose cells list their users under the status (installs-grid.css). */
+export const GUESS_TALL_ROW_PX = 50;
 export const GUESS_COL_PX = 185;
+export const GUESS_CELLS_LEFT_PX = 230 + 16 + 17 + 130;
+export const GUESS_CELLS_TOP_PX = 110;
+export const GUESS_CELLS_MAX_WIDTH_PX = 1100 - 34 - 130;
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
 
 /** The first window, before layout: from the top-left corner, as much as the screen could show. */
-export function initialWindow(rows: number, cols: number, screen: { width: number; height: number }): GridWindow {
+export function initialWindow(rows: number, cols: number, screen: { width: number; height: number }, rowPx = GUESS_ROW_PX): GridWindow {
+  const height = Math.max(0, screen.height - GUESS_CELLS_TOP_PX);
+  const width = Math.max(0, Math.min(screen.width - GUESS_CELLS_LEFT_PX, GUESS_CELLS_MAX_WIDTH_PX));
   return {
     rowStart: 0,
-    rowEnd: clamp(Math.ceil(screen.height / GUESS_ROW_PX) + ROW_OVERSCAN, rows),
+    rowEnd: clamp(Math.ceil(height / rowPx) + ROW_OVERSCAN, rows),
     colStart: 0,
-    colEnd: clamp(Math.ceil(screen.width / GUESS_COL_PX) + COL_OVERSCAN, cols),
+    colEnd: clamp(Math.ceil(width / GUESS_COL_PX) + COL_OVERSCAN, cols),
   };
 }
 

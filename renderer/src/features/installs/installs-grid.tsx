@@ -4,44 +4,36 @@
 // windowed: every row and every column header is there (names, counts, and what screen readers
 // announce stay whole), but only the cells in view plus a few around them are; the rest of a row is
 // one empty cell spanning the missing columns, which keeps every cell's column index right.
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { AccountView, AppView, FlowView, InstallSummary } from '../../../../electron/common/model';
-import { installsByPair, newestInstalls } from '../../stores/catalog';
+import { memo, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { FlowView } from '../../../../electron/common/model';
 import { FINISHED_STEPS, useFlows } from '../../stores/flows';
-import { installStatus } from '../../text/install-status';
-import { userShortLabel } from '../../text/install-user';
+import { statusAt } from '../../text/install-status';
+import { UNKNOWN_USER } from '../../text/install-user';
 import { navigate } from '../../stores/navigation';
 import { useNow } from '../../hooks/use-now';
 import { AccountName } from '../../components/account-name';
 import { StatusBadge } from '../../components/status-badge';
 import { startConnect } from '../connect/start-connect';
+import { pairKey, type GridAccount, type GridApp, type GridData, type GridInstall } from './grid-data';
 import { useGridWindow } from './use-grid-window';
 import { useScrollCue } from './use-scroll-cue';
-import './installs-grid.css';
+// Its styles (installs-grid.css) are linked from index.html by main.tsx: the grid is the first screen.
 
-interface Props {
-  apps: AppView[];
-  accounts: AccountView[];
-  installs: InstallSummary[];
-}
-
-const pairKey = (appId: string, accountId: string) => `${appId}/${accountId}`;
-
-export function InstallsGrid({ apps, accounts, installs }: Props) {
-  if (apps.length === 0 || accounts.length === 0) {
+export function InstallsGrid({ data }: { data: GridData }) {
+  if (data.apps.length === 0 || data.accounts.length === 0) {
     return <p className="muted">Add an app and an account to see their installs here.</p>;
   }
-  return <Grid apps={apps} accounts={accounts} installs={installs} />;
+  return <Grid data={data} />;
 }
 
 /** The users with an install on this pair, newest first, each with its status and a link to it. */
-function CellUsers({ name, installs, now }: { name: string; installs: InstallSummary[] | undefined; now: number }) {
+function CellUsers({ name, installs, now }: { name: string; installs: GridInstall[] | undefined; now: number }) {
   if (!installs || installs.every((install) => install.user === null)) return null;
   return (
     <ul className="cell-users" aria-label={`Users of ${name}`}>
       {installs.map((install) => {
-        const { status } = installStatus(install, now);
-        const who = userShortLabel(install.user);
+        const { status } = statusAt(install.status, install.expiresAtMs, now);
+        const who = install.user ?? UNKNOWN_USER;
         return (
           <li key={install.id}>
             <button type="button" className="cell-user" aria-label={`${who}: ${status}, open install`} onClick={() => navigate({ kind: 'install', id: install.id })}>
@@ -54,19 +46,91 @@ function CellUsers({ name, installs, now }: { name: string; installs: InstallSum
   );
 }
 
-function Grid({ apps, accounts, installs }: Props) {
+interface RowProps {
+  app: GridApp;
+  row: number;
+  accounts: GridAccount[];
+  colStart: number;
+  colEnd: number;
+  byPair: Map<string, GridInstall[]>;
+  liveFlows: Map<string, FlowView>;
+  starting: string | null;
+  setStarting: (key: string | null) => void;
+  now: number;
+}
+
+/**
+ * One rendered row of cells. Memoised: a row whose window, data, flows and clock are unchanged is
+ * not rendered again when the window moves elsewhere or the scroll cue changes.
+ */
+const GridRow = memo(function GridRow({ app, row, accounts, colStart, colEnd, byPair, liveFlows, starting, setStarting, now }: RowProps) {
+  const cells = [];
+  for (let col = colStart; col < colEnd; col += 1) {
+    const account = accounts[col]!;
+    const key = pairKey(app.id, account.id);
+    const users = byPair.get(key);
+    const install = users?.[0];
+    const flow = install ? undefined : liveFlows.get(key);
+    const { status, detail } = flow ? { status: 'connecting' as const, detail: undefined } : install ? statusAt(install.status, install.expiresAtMs, now) : { status: 'not-connected' as const, detail: undefined };
+    const name = `${app.name} on ${account.label || account.subdomain}`;
+    cells.push(
+      <td key={account.id} className={account.kind === 'production' ? 'grid__cell grid__cell--production' : 'grid__cell'}>
+        <button
+          type="button"
+          className="cell-button"
+          data-cell={`${row}:${col}`}
+          aria-label={`${name}: ${install ? `${status}, open install` : flow ? 'connecting, show flow' : 'not connected, connect'}`}
+          disabled={starting === key}
+          onClick={async () => {
+            if (install) return navigate({ kind: 'install', id: install.id });
+            if (flow) return navigate({ kind: 'flow', id: flow.id });
+            setStarting(key);
+            await startConnect(app.id, account.id);
+            setStarting(null);
+          }}
+        >
+          <StatusBadge status={starting === key ? 'connecting' : status} detail={detail} />
+        </button>
+        <CellUsers name={name} installs={users} now={now} />
+      </td>,
+    );
+  }
+  return (
+    <tr className="grid__row--live">
+      <th scope="row">{app.name}</th>
+      {colStart > 0 && <td colSpan={colStart} className="grid__gap" aria-hidden="true" />}
+      {cells}
+      {colEnd < accounts.length && <td colSpan={accounts.length - colEnd} className="grid__gap" aria-hidden="true" />}
+    </tr>
+  );
+});
+
+/** "N more →": its own component, so its count changing renders the button only, not the grid. */
+function ScrollCue({ scrollRef, columns }: { scrollRef: RefObject<HTMLDivElement | null>; columns: number }) {
+  const hiddenRight = useScrollCue(scrollRef, columns);
+  if (hiddenRight === 0) return null;
+  // The first column stays put while the accounts scroll under it; the cue scrolls by a screen.
+  const scrollRight = () => {
+    const box = scrollRef.current;
+    if (box) box.scrollBy({ left: Math.max(200, box.clientWidth - 240), behavior: 'smooth' });
+  };
+  return (
+    <button type="button" className="grid-cue" onClick={scrollRight} aria-label={`${hiddenRight} more account${hiddenRight === 1 ? '' : 's'} to the right: scroll right`}>
+      {hiddenRight} more →
+    </button>
+  );
+}
+
+function Grid({ data }: { data: GridData }) {
+  const { apps, accounts, byPair } = data;
   const now = useNow(30_000);
   const flows = useFlows();
   const [starting, setStarting] = useState<string | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const scrollXRef = useRef<HTMLDivElement>(null);
-  const { window: view, focusCell } = useGridWindow(tableRef, scrollXRef, apps.length, accounts.length);
-  const hiddenRight = useScrollCue(scrollXRef, accounts.length);
+  const { window: view, focusCell } = useGridWindow(tableRef, scrollXRef, apps.length, accounts.length, data.hasUsers);
 
-  // One pass over the installs (and the live flows) per change, not one per cell.
-  const byPair = useMemo(() => newestInstalls(installs), [installs]);
-  // Every user's install per pair (a token acts with its approving user's role: QA keeps several).
-  const usersByPair = useMemo(() => installsByPair(installs), [installs]);
+  // One pass over the live flows per change, not one per cell.
   const liveFlows = useMemo(() => {
     const live = new Map<string, FlowView>();
     for (const flow of Object.values(flows)) if (!FINISHED_STEPS.has(flow.step)) live.set(pairKey(flow.appId, flow.accountId), flow);
@@ -92,18 +156,11 @@ function Grid({ apps, accounts, installs }: Props) {
 
   const colStart = Math.min(view.colStart, accounts.length);
   const colEnd = Math.min(view.colEnd, accounts.length);
-  const shownAccounts = accounts.slice(colStart, colEnd);
-
-  // The first column stays put while the accounts scroll under it; a cue says more lie to the right.
-  const scrollRight = () => {
-    const box = scrollXRef.current;
-    if (box) box.scrollBy({ left: Math.max(200, box.clientWidth - 240), behavior: 'smooth' });
-  };
 
   return (
     <div className="grid-frame">
     <div className="grid-scroll" ref={scrollXRef}>
-      <table className="grid grid--windowed" aria-label="Installs: apps by accounts" ref={tableRef} onKeyDown={onKeyDown}>
+      <table className={data.hasUsers ? 'grid grid--windowed grid--tall-rows' : 'grid grid--windowed'} aria-label="Installs: apps by accounts" ref={tableRef} onKeyDown={onKeyDown}>
         <thead>
           <tr>
             <th scope="col">App</th>
@@ -116,7 +173,7 @@ function Grid({ apps, accounts, installs }: Props) {
         </thead>
         <tbody>
           {apps.map((app, row) => {
-            const live = row >= view.rowStart && row < view.rowEnd && shownAccounts.length > 0;
+            const live = row >= view.rowStart && row < view.rowEnd && colEnd > colStart;
             if (!live) {
               return (
                 <tr key={app.id} className="grid__gap-row">
@@ -126,50 +183,25 @@ function Grid({ apps, accounts, installs }: Props) {
               );
             }
             return (
-              <tr key={app.id} className="grid__row--live">
-                <th scope="row">{app.name}</th>
-                {colStart > 0 && <td colSpan={colStart} className="grid__gap" aria-hidden="true" />}
-                {shownAccounts.map((account, index) => {
-                  const col = colStart + index;
-                  const key = pairKey(app.id, account.id);
-                  const install = byPair.get(key);
-                  const flow = install ? undefined : liveFlows.get(key);
-                  const { status, detail } = flow ? { status: 'connecting' as const, detail: undefined } : installStatus(install, now);
-                  const name = `${app.name} on ${account.label || account.subdomain}`;
-                  return (
-                    <td key={account.id} className={account.kind === 'production' ? 'grid__cell grid__cell--production' : 'grid__cell'}>
-                      <button
-                        type="button"
-                        className="cell-button"
-                        data-cell={`${row}:${col}`}
-                        aria-label={`${name}: ${install ? `${status}, open install` : flow ? 'connecting, show flow' : 'not connected, connect'}`}
-                        disabled={starting === key}
-                        onClick={async () => {
-                          if (install) return navigate({ kind: 'install', id: install.id });
-                          if (flow) return navigate({ kind: 'flow', id: flow.id });
-                          setStarting(key);
-                          await startConnect(app.id, account.id);
-                          setStarting(null);
-                        }}
-                      >
-                        <StatusBadge status={starting === key ? 'connecting' : status} detail={detail} />
-                      </button>
-                      <CellUsers name={name} installs={usersByPair.get(key)} now={now} />
-                    </td>
-                  );
-                })}
-                {colEnd < accounts.length && <td colSpan={accounts.length - colEnd} className="grid__gap" aria-hidden="true" />}
-              </tr>
+              <GridRow
+                key={app.id}
+                app={app}
+                row={row}
+                accounts={accounts}
+                colStart={colStart}
+                colEnd={colEnd}
+                byPair={byPair}
+                liveFlows={liveFlows}
+                starting={starting}
+                setStarting={setStarting}
+                now={now}
+              />
             );
           })}
         </tbody>
       </table>
     </div>
-    {hiddenRight > 0 && (
-      <button type="button" className="grid-cue" onClick={scrollRight} aria-label={`${hiddenRight} more account${hiddenRight === 1 ? '' : 's'} to the right: scroll right`}>
-        {hiddenRight} more →
-      </button>
-    )}
+    <ScrollCue scrollRef={scrollXRef} columns={accounts.length} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Measures the installs grid against its two scrollers (the grid's own horizontal one and the
 // main pane's vertical one) and keeps the rendered window in step with them.
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { colsInView, initialWindow, nextWindow, rowsInView, withCell, type GridWindow } from './grid-window';
+import { colsInView, GUESS_ROW_PX, GUESS_TALL_ROW_PX, initialWindow, nextWindow, rowsInView, withCell, type GridWindow } from './grid-window';
 
 /** The nearest ancestor that scrolls vertically (the main pane), or null for the page itself. */
 function verticalScroller(element: HTMLElement): HTMLElement | null {
@@ -18,8 +18,13 @@ export interface GridWindowState {
   focusCell: (row: number, col: number) => void;
 }
 
-export function useGridWindow(tableRef: RefObject<HTMLTableElement | null>, scrollXRef: RefObject<HTMLDivElement | null>, rows: number, cols: number): GridWindowState {
-  const [window_, setWindow] = useState<GridWindow>(() => initialWindow(rows, cols, { width: window.innerWidth, height: window.innerHeight }));
+/**
+ * `tallRows`: cells list their users (a second line), so a row is about GUESS_TALL_ROW_PX high: the
+ * first window, rendered before anything can be measured, then fits the screen and the measure
+ * after it keeps it (a guess too big would render twice the cells, then render again to drop them).
+ */
+export function useGridWindow(tableRef: RefObject<HTMLTableElement | null>, scrollXRef: RefObject<HTMLDivElement | null>, rows: number, cols: number, tallRows = false): GridWindowState {
+  const [window_, setWindow] = useState<GridWindow>(() => initialWindow(rows, cols, { width: window.innerWidth, height: window.innerHeight }, tallRows ? GUESS_TALL_ROW_PX : GUESS_ROW_PX));
   const current = useRef(window_);
   current.current = window_;
 
@@ -28,10 +33,12 @@ export function useGridWindow(tableRef: RefObject<HTMLTableElement | null>, scro
     const scrollX = scrollXRef.current;
     const body = table?.tBodies[0];
     if (!table || !scrollX || !body) return;
-    // Rows: every body row has the same height (gap rows take the height of a rendered row).
-    const live = body.querySelector<HTMLTableRowElement>('tr.grid__row--live');
-    const rowHeight = live?.offsetHeight ?? 0;
-    if (rowHeight > 0) table.style.setProperty('--grid-row-height', `${rowHeight}px`);
+    // Rows: taken as one height, the rendered rows' average (a row whose cells list no user is
+    // shorter; gap rows are given that height below).
+    const liveRows = body.querySelectorAll<HTMLTableRowElement>('tr.grid__row--live');
+    let total = 0;
+    for (const row of liveRows) total += row.offsetHeight;
+    const rowHeight = liveRows.length > 0 ? Math.round(total / liveRows.length) : 0;
     // What is visible is the intersection of the scrollers with the window (a pane taller than
     // the window is scrolled by the page).
     const scroller = verticalScroller(table)?.getBoundingClientRect();
@@ -45,6 +52,18 @@ export function useGridWindow(tableRef: RefObject<HTMLTableElement | null>, scro
     const box = scrollX.getBoundingClientRect();
     const visibleWidth = Math.max(0, Math.min(box.right, window.innerWidth) - Math.max(box.left, 0));
     const [colStart, colEnd] = colsInView(columns, scrollX.scrollLeft, scrollX.scrollLeft + visibleWidth);
+    // Writes after every read, so reading forces one layout, not one per write. Each gap row gets
+    // the height itself (a variable set on the table would restyle every cell in it: custom
+    // properties are inherited), and only when the stylesheet's guess is off by more than 2 px: a
+    // write means laying the table out again before the first paint, and rowsInView's overscan
+    // absorbs a pixel or two per row.
+    if (rowHeight > 0) {
+      const height = `${rowHeight}px`;
+      const gaps = Array.from(body.querySelectorAll<HTMLTableRowElement>('tr.grid__gap-row'));
+      const unstyled = gaps.find((gap) => !gap.style.height);
+      const guessOff = unstyled !== undefined && Math.abs(unstyled.offsetHeight - rowHeight) > 2; // read before any write
+      for (const gap of gaps) if (gap.style.height !== height && (gap.style.height || guessOff)) gap.style.setProperty('height', height);
+    }
     const next = nextWindow(current.current, { rowStart, rowEnd, colStart, colEnd }, rows, cols);
     if (next !== current.current) setWindow(next);
   }, [tableRef, scrollXRef, rows, cols]);

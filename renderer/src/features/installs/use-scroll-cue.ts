@@ -18,7 +18,9 @@ export function useScrollCue(scrollRef: RefObject<HTMLDivElement | null>, column
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(measure);
     };
-    measure();
+    // From the next frame: measuring now would lay the grid out a second time before its first
+    // paint (the grid's own measure has just changed the gap rows), for a cue that can wait a frame.
+    schedule();
     box.addEventListener('scroll', schedule, { passive: true });
     const observer = new ResizeObserver(schedule);
     observer.observe(box);

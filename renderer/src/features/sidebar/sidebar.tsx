@@ -15,7 +15,10 @@ const TOOLS = [
 ] as const;
 
 export function Sidebar({ vault }: { vault: VaultStatus }) {
-  const { apps, accounts } = useCatalog();
+  const catalog = useCatalog();
+  // Names from the first answer until the full lists are in (they paint the same).
+  const apps = catalog.apps ?? catalog.first?.apps;
+  const accounts = catalog.accounts ?? catalog.first?.accounts;
   const view = useView();
   const isCurrent = (kind: string, id: string) => 'id' in view && view.kind === kind && view.id === id;
 
