@@ -5,7 +5,9 @@
 // id_token/access-token checks (signature with the sandbox's JWKS, nonce, at_hash, scopes) and the
 // vault write. Baseline: ONE bare token POST (fetch, Basic
 // auth, same client, same scopes, same sandbox) for a code obtained the same way; only the POST and
-// reading its JSON are timed. Runs alternate so drift hits both alike.
+// reading its JSON are timed. Runs alternate so drift hits both alike. The physical floor beside it:
+// the bare POST plus bare atomic writes of the two files a new install must make durable.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createBackend, type Backend } from '../../electron/backend/create-backend';
+import { writeFileAtomicSync } from '../../electron/backend/vault/atomic-write';
 import { buildAuthorizeUrl } from '../../electron/backend/oauth/authorize-url';
 import { basicAuthorization } from '../../electron/backend/oauth/client-auth';
 import { createRecordingPorts } from '../fakes/recording-ports';
@@ -75,6 +78,8 @@ export async function benchFlowOverhead(log: (line: string) => void): Promise<Fi
   const flowInput = { group: 'flow', name: 'callback received → install stored', unit: 'ms' as const };
   const bareInput = { group: 'flow', name: 'baseline: one bare token POST', unit: 'ms' as const };
   const ratioInput = { group: 'flow', name: 'flow overhead (flow ÷ bare POST, medians)', unit: '×' as const, goal: '≤ 1.2×', max: 1.2 };
+  const bareWritesInput = { group: 'flow', name: 'baseline: bare atomic writes of what a new install stores (its file + the main store)', unit: 'ms' as const };
+  const floorInput = { group: 'flow', name: 'physical floor: (bare POST + those bare writes) ÷ bare POST', unit: '×' as const };
   const dataDir = await mkdtemp(join(tmpdir(), 'workbench-bench-flow-'));
   const recording = createRecordingPorts();
   let backend: Backend | null = null;
@@ -88,17 +93,26 @@ export async function benchFlowOverhead(log: (line: string) => void): Promise<Fi
 
     const flows: FlowTiming[] = [];
     const bares: number[] = [];
+    const bareWrites: number[] = [];
     for (let i = 0; i < RUNS + WARMUP; i += 1) {
       const flow = await sandboxFlow(live, recorder, pair.appId, pair.accountId);
       // The sandbox is started by the first flow; its base URL is known from then on.
       const baseUrl = `${(await live['system.info'](undefined)).sandboxBaseUrl}/${pair.subdomain}`;
       const bare = await bareExchange(live, capture, baseUrl, i);
+      // What storing a new install must write at least: its sealed file and the main store (which
+      // lists the installs), each as one bare atomic write of the bytes the vault just wrote.
+      const newest = live.vault.data().installs.at(-1)!;
+      const writeStart = performance.now();
+      for (const file of [join(dataDir, 'installs', `${newest.id}.json`), join(dataDir, 'vault.json')]) writeFileAtomicSync(file, readFileSync(file));
+      const bareWrite = performance.now() - writeStart;
       if (i < WARMUP) continue;
       flows.push(flow);
       bares.push(bare);
+      bareWrites.push(bareWrite);
     }
     const flowSummary = summarize(flows.map((f) => f.total));
     const bareSummary = summarize(bares);
+    const writeSummary = summarize(bareWrites);
     const exchange = summarize(flows.map((f) => f.exchange)).median;
     const checks = summarize(flows.map((f) => f.checksAndStore)).median;
     const write = summarize(flows.map((f) => f.vaultWrite)).median;
@@ -107,11 +121,13 @@ export async function benchFlowOverhead(log: (line: string) => void): Promise<Fi
       measured({ ...flowInput, note: `median split: exchanging→verifying (token POST + redacted activity entry + parse) ${exchange.toFixed(1)} ms, verifying→stored (checks + vault write) ${checks.toFixed(1)} ms, of which vault.update() ${write.toFixed(1)} ms; fresh vault (first-run data only)` }, flows.map((f) => f.total)),
       measured({ ...bareInput, note: 'fetch + JSON of the answer only' }, bares),
       measured({ ...ratioInput, note: `${flowSummary.median.toFixed(1)} ms ÷ ${bareSummary.median.toFixed(1)} ms` }, flowSummary.median / bareSummary.median),
+      measured({ ...bareWritesInput, note: 'write + fsync + rename, synchronously, of the new install\'s sealed file and of the main store (its list of installs), the bytes the vault wrote' }, bareWrites),
+      measured({ ...floorInput, note: `(${bareSummary.median.toFixed(1)} ms + ${writeSummary.median.toFixed(1)} ms) ÷ ${bareSummary.median.toFixed(1)} ms: a flow that did nothing but the POST and the two durable writes, before any id_token check` }, (bareSummary.median + writeSummary.median) / bareSummary.median),
     ];
   } catch (error) {
     console.error(error);
     const reason = errorReason(error);
-    return [notAvailable(flowInput, reason), notAvailable(bareInput, reason), notAvailable(ratioInput, reason)];
+    return [notAvailable(flowInput, reason), notAvailable(bareInput, reason), notAvailable(ratioInput, reason), notAvailable(bareWritesInput, reason), notAvailable(floorInput, reason)];
   } finally {
     capture?.server.close();
     capture?.server.closeAllConnections();

@@ -31,7 +31,7 @@ const PASSPHRASE = 'serve bench passphrase';
 const RUNS = 7;
 const TIMEOUT = 30_000;
 const GROUP = 'serve';
-const RATIO = { group: GROUP, name: 'first render through serve (1,000 installs) ÷ the same grid as static HTML', unit: '×' as const, goal: '≤ 1.5×', max: 1.5 };
+const RATIO = { group: GROUP, name: 'first render through serve (1,000 installs) ÷ the same grid as static HTML (medians)', unit: '×' as const, goal: '≤ 1.5×', max: 1.5 };
 
 // tsx (esbuild keepNames) wraps named functions in __name(); page functions need it defined too.
 const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);';
@@ -123,7 +123,9 @@ export async function benchServe(log: (line: string) => void): Promise<Figure[]>
       const median = (values: number[]) => summarize(values).median.toFixed(0);
       log(`  serve: first render ${median(serveTimes)} ms, static grid ${median(staticTimes)} ms (medians; load ${loadAtStart} → ${loadAverage()})`);
       return [
-        measured({ ...RATIO, note: `reload in headless Chromium; painted = frame after the grid (50+ rows, an "open install" cell) is in the DOM; static = that DOM frozen, CSS inlined, no script; load average ${loadAtStart} → ${loadAverage()}` }, ratios),
+        // The ratio of the medians, like every other goal row (the UI's first render included); the
+        // per-pair ratios, noisier because one slow static load skews its pair, are in the note.
+        measured({ ...RATIO, note: `${median(serveTimes)} ms ÷ ${median(staticTimes)} ms (medians); per-pair ratios ${summarize(ratios).min.toFixed(2)}–${summarize(ratios).max.toFixed(2)}, median ${summarize(ratios).median.toFixed(2)}×; reload in headless Chromium; painted = frame after the grid (50+ rows, an "open install" cell) is in the DOM; static = that DOM frozen, CSS inlined, no script; load average ${loadAtStart} → ${loadAverage()}` }, summarize(serveTimes).median / summarize(staticTimes).median),
         measured({ group: GROUP, name: 'first render through serve (wall)', unit: 'ms' }, serveTimes),
         measured({ group: GROUP, name: 'the same grid as static HTML (wall)', unit: 'ms' }, staticTimes),
       ];

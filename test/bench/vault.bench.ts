@@ -1,8 +1,8 @@
 // Figure 2: the vault with 1,000 installs (50 apps × 20 accounts) and 10,000 activity entries:
 // opening it (key file, the main store and 1,000 install files; the activity log as openVault
-// handles it), one update() (a token refresh's worth of change: find what changed, schema check of
-// that install, seal, the atomic write of its file, the change-log line, the cross-process lock)
-// against its physical baseline measured in the same run — one bare atomic write (write, fsync,
+// handles it), saving one install as a token refresh does (updateInstall: schema check of that
+// install, seal, the atomic write of its file, the change-log line, the cross-process lock) and the
+// same change through update() (which first compares every install to find it), against the physical baseline measured in the same run — one bare atomic write (write, fsync,
 // rename) of that install's sealed bytes — and the longest event-loop block while saving
 // (perf_hooks.monitorEventLoopDelay), then one activity append.
 // Alone: npx tsx test/bench/vault.bench.ts
@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { writeFileAtomicSync } from '../../electron/backend/vault/atomic-write';
 import { vaultDataSchema } from '../../electron/backend/vault/store-schema';
 import { vaultPaths } from '../../electron/backend/vault/vault-files';
-import type { Vault } from '../../electron/backend/vault/vault-types';
+import type { StoredInstall, Vault } from '../../electron/backend/vault/vault-types';
 import { generateBigVault } from './generators/big-vault';
 import { openBenchVault, writeBigVault } from './generators/write-big-vault';
 import { errorReason, measured, measuredOnMax, notAvailable, type Figure } from './lib/figures';
@@ -26,6 +26,8 @@ import type { BenchModule } from './lib/bench-module';
 const GOAL = { goal: 'report' };
 const RUNS = 7;
 const APPENDS = 25;
+/** Saves made after opening and before the timed ones (reported as "first saves after opening"). */
+const WARM_UP = 30;
 
 /** The baseline: what any durable save of these bytes costs at least (temp file, write, fsync, rename; synchronously). */
 function bareAtomicWrite(target: string, bytes: Buffer): void {
@@ -50,7 +52,9 @@ function updateParts(vault: Vault): string {
 
 export async function benchVault(dataDir: string, log: (line: string) => void): Promise<Figure[]> {
   const open = { group: 'vault', name: 'openVault (1,000 installs, 10,000 activity)', unit: 'ms' as const, ...GOAL };
-  const update = { group: 'vault', name: 'one update() (save one install)', unit: 'ms' as const };
+  const update = { group: 'vault', name: 'save one install (a token refresh: updateInstall), vault open a moment', unit: 'ms' as const };
+  const wholeUpdate = { group: 'vault', name: 'the same change through update() (compares every install)', unit: 'ms' as const, ...GOAL };
+  const cold = { group: 'vault', name: 'first saves (updateInstall) after opening, JIT still warming up', unit: 'ms' as const, ...GOAL };
   const bare = { group: 'vault', name: 'baseline: bare atomic write of that install\'s sealed bytes', unit: 'ms' as const };
   const ratio = { group: 'vault', name: 'save ÷ bare atomic write (medians)', unit: '×' as const, goal: '≤ 2×', max: 2 };
   const blocked = { group: 'vault', name: 'longest event-loop block during the saves', unit: 'ms' as const, goal: '≤ 16 ms (one frame)', max: 16 };
@@ -62,7 +66,7 @@ export async function benchVault(dataDir: string, log: (line: string) => void): 
   } catch (error) {
     const reason = `writing the big vault failed: ${errorReason(error)}`;
     console.error(error);
-    return [notAvailable(open, reason), notAvailable(update, reason), notAvailable(bare, reason), notAvailable(ratio, reason), notAvailable(blocked, reason), notAvailable(append, reason)];
+    return [notAvailable(open, reason), notAvailable(update, reason), notAvailable(wholeUpdate, reason), notAvailable(cold, reason), notAvailable(bare, reason), notAvailable(ratio, reason), notAvailable(blocked, reason), notAvailable(append, reason)];
   }
   const paths = vaultPaths(dataDir);
   const files = `main store ${await sizeKb(paths.storeFile)} KB + 1,000 install files, activity.log ${await sizeKb(paths.activityFile)} KB`;
@@ -109,31 +113,45 @@ export async function benchVault(dataDir: string, log: (line: string) => void): 
     vault = await openBenchVault(dataDir);
     const live = vault;
     const saves: number[] = [];
+    const wholeSaves: number[] = [];
     const bares: number[] = [];
-    // Save and baseline alternate, on the same install's file, so both see the same disk and load.
-    for (let index = 0; index < RUNS * 3; index += 1) {
+    const coldSaves: number[] = [];
+    // A token refresh's save (updateInstall), the same change through update() (which compares
+    // every install to find it) and the baseline alternate, on the same install's file, so all three
+    // see the same disk and load. The first WARM_UP rounds after opening are reported apart (cold):
+    // V8 is still compiling the save paths and the history is being parsed; the goal is judged on an
+    // app that has been open a moment, which is where a QA engineer's refreshes happen.
+    for (let index = 0; index < WARM_UP + RUNS * 3; index += 1) {
       const install = live.data().installs[(index * 37 + 10) % live.data().installs.length]!;
+      const refreshed = (target: StoredInstall, round: number) => {
+        target.refreshedAt = new Date(Date.UTC(2026, 10, 1) + index * 1000 + round * 100 + 60_000).toISOString();
+        target.accessToken = `${target.accessToken.slice(0, -8)}${String(index * 2 + round + 10).padStart(8, '0')}`;
+      };
       const start = process.hrtime.bigint();
-      await live.update((draft) => {
-        const target = draft.installs.find((candidate) => candidate.id === install.id)!;
-        target.refreshedAt = new Date(Date.UTC(2026, 10, 1) + index * 1000 + 60_000).toISOString();
-        target.accessToken = `${target.accessToken.slice(0, -8)}${String(index + 10).padStart(8, '0')}`;
-      });
+      await live.updateInstall(install.id, (target) => refreshed(target, 0));
       const saved = elapsedMs(start);
+      const wholeStart = process.hrtime.bigint();
+      await live.update((draft) => refreshed(draft.installs.find((candidate) => candidate.id === install.id)!, 1));
+      const savedWhole = elapsedMs(wholeStart);
       const file = join(dataDir, 'installs', `${install.id}.json`);
       const bytes = readFileSync(file);
       const bareStart = process.hrtime.bigint();
       bareAtomicWrite(file, bytes);
       const bared = elapsedMs(bareStart);
-      // The first round warms caches (conf's handle for the file, the JIT): not counted.
-      if (index === 0) continue;
+      if (index < WARM_UP) {
+        if (index > 0) coldSaves.push(saved);
+        continue;
+      }
       saves.push(saved);
+      wholeSaves.push(savedWhole);
       bares.push(bared);
     }
-    const save = measured({ ...update, note: `find what changed (field compare of 1,000 installs against their snapshots, the nested values while the file's fsync runs), schema check of one install, AES-GCM sealing, the atomic write of one file with fsync, the change-log line, the lock file (the key file's generation mirror is written after the saves, once per second); for scale, the whole store: ${updateParts(live)}` }, saves);
+    const steps = 'schema check of that install, AES-GCM sealing, the atomic write of its file with fsync, the change-log line, the lock file (the key file\'s generation mirror is written after the saves, once per second)';
+    const save = measured({ ...update, note: `what a token refresh or a revoke saves (Vault.updateInstall: the mutator is handed that install alone): ${steps}` }, saves);
+    const whole = measured({ ...wholeUpdate, note: `the same change through Vault.update(), which finds it by comparing all 1,000 installs with their snapshots (the nested values while the file's fsync runs), then the same steps; for scale, the whole store: ${updateParts(live)}` }, wholeSaves);
     const baseline = measured({ ...bare, note: 'write + fsync + rename of the same bytes, synchronously, in the same folder' }, bares);
-    figures.push(save, baseline);
-    figures.push(measured({ ...ratio, note: `${save.summary!.median.toFixed(2)} ms ÷ ${baseline.summary!.median.toFixed(2)} ms, both from this run` }, save.summary!.median / baseline.summary!.median));
+    figures.push(measured({ ...cold, note: `updateInstall in the ${WARM_UP - 1} rounds right after openVault (the very first one, which waits for the history to load, left out)` }, coldSaves), save, whole, baseline);
+    figures.push(measured({ ...ratio, note: `${save.summary!.median.toFixed(2)} ms ÷ ${baseline.summary!.median.toFixed(2)} ms, both from this run (through update(): ${(whole.summary!.median / baseline.summary!.median).toFixed(2)}×)` }, save.summary!.median / baseline.summary!.median));
     // The event loop while saving, as main would live it: saves back to back (each yielding between
     // them, like IPC-driven saves), a 1 ms timer sampling how late the loop runs. No bare writes here.
     const loop = monitorEventLoopDelay({ resolution: 1 });
@@ -150,7 +168,7 @@ export async function benchVault(dataDir: string, log: (line: string) => void): 
     figures.push(measuredOnMax({ ...blocked, note: `perf_hooks.monitorEventLoopDelay (1 ms resolution) over 50 saves, 2 ms apart; mean delay ${(loop.mean / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms` }, [maxBlock]));
   } catch (error) {
     console.error(error);
-    figures.push(notAvailable(update, errorReason(error)), notAvailable(bare, errorReason(error)), notAvailable(ratio, errorReason(error)), notAvailable(blocked, errorReason(error)));
+    figures.push(notAvailable(update, errorReason(error)), notAvailable(wholeUpdate, errorReason(error)), notAvailable(cold, errorReason(error)), notAvailable(bare, errorReason(error)), notAvailable(ratio, errorReason(error)), notAvailable(blocked, errorReason(error)));
   }
 
   try {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { ActivityEntry } from '../../electron/common/model';
 import { confStoreFactory } from '../../electron/backend/vault/conf-store-factory';
 import { openVault } from '../../electron/backend/vault/open-vault';
-import type { StoredAccount, StoredApp, Vault, VaultData } from '../../electron/backend/vault/vault-types';
+import type { StoredAccount, StoredApp, StoredInstall, Vault, VaultData } from '../../electron/backend/vault/vault-types';
 import { createFakeKeyProtector } from './fake-key-protector';
 
 export interface TempVault extends Vault {
@@ -48,6 +48,11 @@ export async function openTempVault(content: TempVaultContent = {}): Promise<Tem
     },
     async update<T>(mutate: (draft: VaultData) => T): Promise<T> {
       const result = await vault.update(mutate);
+      writes += 1;
+      return result;
+    },
+    async updateInstall<T>(installId: string, mutate: (install: StoredInstall) => T, notFound?: string): Promise<T> {
+      const result = await vault.updateInstall(installId, mutate, notFound);
       writes += 1;
       return result;
     },

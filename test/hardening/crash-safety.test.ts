@@ -79,6 +79,8 @@ async function seedVault(dataDir: string): Promise<void> {
 
 interface Run {
   lastCommitted: number;
+  /** The last "token <n>": the install saved through updateInstall up to n (-1: none in this run). */
+  lastToken: number;
   readyAt: number | null;
   killedBeforeReady: boolean;
   output: string;
@@ -88,7 +90,7 @@ interface Run {
 function runAndKill(dataDir: string, seed: number, delayMs: number, early: boolean, mode: 'write' | 'rotate' = 'write'): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', writer, dataDir, String(seed), mode], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    const run: Run = { lastCommitted: -1, readyAt: null, killedBeforeReady: false, output: '' };
+    const run: Run = { lastCommitted: -1, lastToken: -1, readyAt: null, killedBeforeReady: false, output: '' };
     let buffer = '';
     const kill = () => {
       if (run.readyAt === null) run.killedBeforeReady = true;
@@ -103,6 +105,8 @@ function runAndKill(dataDir: string, seed: number, delayMs: number, early: boole
         run.output = line;
         const committed = /^committed (\d+)$/.exec(line);
         if (committed) run.lastCommitted = Number(committed[1]);
+        const token = /^token (\d+)$/.exec(line);
+        if (token) run.lastToken = Number(token[1]);
         const ready = /^ready (\d+)$/.exec(line);
         if (ready) {
           run.readyAt = Date.now();
@@ -130,8 +134,17 @@ describe('crash safety of the vault', () => {
     const lane = async (index: number): Promise<void> => {
       const dataDir = await tempDir();
       await seedVault(dataDir);
+      {
+        // The install the writer saves through updateInstall each round, among others it never touches.
+        const vault = await open(dataDir);
+        await vault.update((draft) => {
+          draft.installs.push(installFixture('inst_before'), { ...installFixture('inst_token'), accessToken: 'at-0' }, installFixture('inst_after'));
+        });
+        await vault.close();
+      }
       const random = seededRandom(SEED + index);
       let previous = 0;
+      let previousToken = 0;
       for (let round = 0; round < KILLS / LANES; round += 1) {
         const kill = `lane ${index} kill ${round}`;
         // One kill in five lands while the writer is still starting (opening the vault); the others
@@ -155,6 +168,19 @@ describe('crash safety of the vault', () => {
           if (counter < floor || counter > floor + 1) figures.dataLost += 1;
           expect(counter, `${kill}: committed ${run.lastCommitted}, previous ${previous}`).toBeGreaterThanOrEqual(floor);
           expect(counter, kill).toBeLessThanOrEqual(floor + 1);
+          // The install saved alone (updateInstall) follows the same rule, and its neighbours are untouched.
+          const installs = vault.data().installs;
+          const token = Number(installs.find((install) => install.id === 'inst_token')!.accessToken.slice('at-'.length));
+          const tokenFloor = Math.max(previousToken, run.lastToken);
+          if (token < tokenFloor || token > counter) figures.dataLost += 1;
+          expect(token, `${kill}: token ${run.lastToken}, previous ${previousToken}`).toBeGreaterThanOrEqual(tokenFloor);
+          expect(token, kill).toBeLessThanOrEqual(counter);
+          expect(installs.map((install) => [install.id, install.id === 'inst_token' ? 'saved' : install.accessToken]), kill).toEqual([
+            ['inst_before', 'at-inst_before'],
+            ['inst_token', 'saved'],
+            ['inst_after', 'at-inst_after'],
+          ]);
+          previousToken = token;
           // The activity log stays readable (a torn last line is dropped, not fatal).
           expect(() => vault.activity.list({ limit: 5 })).not.toThrow();
           outcomes.push(run.killedBeforeReady ? 'during start' : counter === floor ? 'last committed' : 'in-flight write landed');

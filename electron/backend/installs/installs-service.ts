@@ -53,13 +53,11 @@ export function createInstallsService(deps: OAuthDeps, core: Pick<OAuthCore, 'to
       // install view's status line only confirms the action.
       const until = install.expiresAt ?? 'its expiry';
       const detail = `Revoked in the workbench at ${at}: the refresh token no longer works, but the current access token is a stateless JWT and stays valid until ${until} (its exp); nothing can cut it short.`;
-      const updated = await deps.vault.update((draft) => {
-        const target = draft.installs.find((i) => i.id === id);
-        if (!target) throw new WorkbenchError('NOT_FOUND', 'The install was forgotten during the revoke.', { installId: id });
+      const updated = await deps.vault.updateInstall(id, (target) => {
         target.revokedAt = at;
         target.checks = [...target.checks.filter((c) => c.id !== 'install.revoked'), { id: 'install.revoked', label: 'revoked', outcome: 'warn', detail }];
         return structuredClone(target);
-      });
+      }, 'The install was forgotten during the revoke.');
       changed(id);
       return toInstallDetail(updated, now());
     },

@@ -82,9 +82,7 @@ export function createRefresher(deps: OAuthDeps, core: Pick<OAuthCore, 'tokens'>
       const accessJwt = decodeJwt(tokens.accessToken);
       const exp = typeof accessJwt?.claims.exp === 'number' ? accessJwt.claims.exp : null;
       const expiry = computeExpiry({ accessTokenExp: exp, expiresIn: tokens.expiresIn, obtainedAtMs: now });
-      const updated = await deps.vault.update((draft) => {
-        const target = draft.installs.find((i) => i.id === installId);
-        if (!target) throw new WorkbenchError('NOT_FOUND', 'The install was forgotten during the refresh.', { installId });
+      const updated = await deps.vault.updateInstall(installId, (target) => {
         target.accessToken = tokens.accessToken;
         if (tokens.refreshToken) target.refreshToken = tokens.refreshToken;
         if (tokens.idToken) target.idToken = tokens.idToken;
@@ -100,15 +98,13 @@ export function createRefresher(deps: OAuthDeps, core: Pick<OAuthCore, 'tokens'>
         // about the server, so the revoke is kept and the finding recorded, not erased.
         if (target.revokedAt) target.checks = [...target.checks.filter((c) => c.id !== REVOKE_IGNORED), revokeIgnoredCheck(target.revokedAt, target.refreshedAt)];
         return structuredClone(target);
-      });
+      }, 'The install was forgotten during the refresh.');
       onChanged(installId);
       return updated;
     } catch (error) {
       if (error instanceof WorkbenchError) {
         const at = new Date(deps.clock.now()).toISOString();
-        await deps.vault.update((draft) => {
-          const target = draft.installs.find((i) => i.id === installId);
-          if (!target) return;
+        await deps.vault.updateInstall(installId, (target) => {
           // Belt and braces: the token client scrubbed the call's secrets; every token held is scrubbed too.
           const held = [usedRefreshToken, target.accessToken, target.idToken ?? '', endpoint.credentials.clientSecret];
           target.lastError = { code: error.code, message: scrubText(error.message, held), at };

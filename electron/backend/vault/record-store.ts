@@ -563,6 +563,35 @@ export class RecordStore {
       if (error instanceof WorkbenchError) throw error;
       throw new WorkbenchError('INTERNAL', `The vault could not be saved (${(error as NodeJS.ErrnoException).code ?? 'error'}). The change was undone.`, undefined, { cause: error });
     }
+    return this.#finish(batch, generation, dirty, main, removed, sameIds);
+  }
+
+  /**
+   * Writes one install that the caller alone changed (Vault.updateInstall: the mutator was handed
+   * that install and nothing else), so no other install needs comparing: a token refresh on a
+   * 1,000-install vault costs the write of its file, not a walk over every install. Same
+   * durability and the same steps as commit(); an install not yet written goes through commit().
+   */
+  async commitInstall(install: StoredInstall): Promise<number> {
+    const snap = this.#snaps.get(install.id);
+    if (!snap || !this.#placed.live.includes(install)) return this.commit();
+    if (sameScalars(install, snap) && sameNested(install, snap)) return 0;
+    checkInstall(install);
+    const generation = this.#generation + 1;
+    const batch = new RecordBatch(this.init.dataDir, this.init.key, generation, false);
+    try {
+      batch.stage(installRecord(installStem(install.id)), install);
+      await batch.durable();
+    } catch (error) {
+      await batch.abandon();
+      this.restore();
+      throw new WorkbenchError('INTERNAL', `The vault could not be saved (${(error as NodeJS.ErrnoException).code ?? 'error'}). The change was undone.`, undefined, { cause: error });
+    }
+    return this.#finish(batch, generation, [install], null, [], true);
+  }
+
+  /** The end of a commit once every staged file is durable: renames, deletions, snapshots, the change log. */
+  async #finish(batch: RecordBatch, generation: number, dirty: readonly StoredInstall[], main: MainRecord | null, removed: readonly string[], sameIds: boolean): Promise<number> {
     const names: string[] = [];
     const written: string[] = [];
     try {

@@ -21,7 +21,7 @@ import { ProcessLock } from './process-lock';
 import { openStore } from './store-open';
 import type { RecordStore } from './record-store';
 import type { VaultPaths } from './vault-files';
-import { CURRENT_SCHEMA_VERSION, type Vault, type VaultData, type VaultSettings } from './vault-types';
+import { CURRENT_SCHEMA_VERSION, type StoredInstall, type Vault, type VaultData, type VaultSettings } from './vault-types';
 import { WriteQueue } from './write-queue';
 
 export interface VaultDeps {
@@ -211,6 +211,30 @@ export class VaultController implements Vault {
   }
 
   update<T>(mutate: (draft: VaultData) => T): Promise<T> {
+    // Writes only the records that changed (found by comparing with what was last written).
+    return this.#write((store) => mutate(store.data), (store) => store.commit());
+  }
+
+  /**
+   * One install changed by a mutator that is handed that install alone (a token refresh, a revoke):
+   * only its file is compared and written, however many installs the vault holds.
+   */
+  updateInstall<T>(installId: string, mutate: (install: StoredInstall) => T, notFound = 'The install is no longer in the vault (forgotten meanwhile).'): Promise<T> {
+    let target: StoredInstall | undefined;
+    return this.#write(
+      (store) => {
+        target = store.data.installs.find((install) => install.id === installId);
+        if (!target) throw new WorkbenchError('NOT_FOUND', notFound, { installId });
+        const result = mutate(target);
+        if (target.id !== installId) throw new WorkbenchError('INTERNAL', 'A vault update may not change an install\'s id.');
+        return result;
+      },
+      (store) => store.commitInstall(target!),
+    );
+  }
+
+  /** The write path of update() and updateInstall(): queue, lock, the latest data, a synchronous mutator, commit. */
+  #write<T>(mutate: (store: RecordStore) => T, commit: (store: RecordStore) => Promise<number>): Promise<T> {
     return this.#queue.run(async () => {
       if (this.#closed || this.#state !== 'ready' || !this.#store) throw this.#notReadyError();
       this.#touch();
@@ -223,12 +247,12 @@ export class VaultController implements Vault {
         store.catchUp();
         this.#mutating = true;
         try {
-          const result = mutate(store.data);
+          const result = mutate(store);
           if (result && typeof (result as { then?: unknown }).then === 'function') {
             throw new WorkbenchError('INTERNAL', 'A vault update must be synchronous; do async work before calling update().');
           }
-          // Writes only the records that changed; throws (and puts the data back) when it cannot.
-          if ((await store.commit()) > 0) this.#mirrorLater();
+          // Throws (and puts the data back) when it cannot write.
+          if ((await commit(store)) > 0) this.#mirrorLater();
           return result;
         } catch (error) {
           store.restore();

@@ -98,6 +98,11 @@ export interface Vault {
   data(): Readonly<VaultData>;
   /** Serialised, atomic write of a change; returns what the mutator returns. */
   update<T>(mutate: (draft: VaultData) => T): Promise<T>;
+  /**
+   * A change to one install, the mutator handed that install alone, so only its file is compared and
+   * written (a token refresh on a big vault). Throws NOT_FOUND with `notFound` when it is gone.
+   */
+  updateInstall<T>(installId: string, mutate: (install: StoredInstall) => T, notFound?: string): Promise<T>;
   unlock(passphrase: string): Promise<VaultStatus>;
   /** On a ready passphrase vault, `currentPassphrase` is required (and checked) for every protection change. */
   setPassphrase(passphrase: string, currentPassphrase?: string): Promise<VaultStatus>;

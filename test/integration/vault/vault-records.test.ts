@@ -54,6 +54,54 @@ describe('per-record writes', () => {
     expect(again.data().installs[2]!.checks).toHaveLength(1);
   });
 
+  it('updateInstall writes that install alone, reads back after a reopen, and refuses what it cannot do', async () => {
+    const dir = await makeTempDir();
+    const vault = await open(dir);
+    await vault.update((draft) => {
+      draft.apps.push(sampleApp());
+      for (let index = 0; index < 4; index += 1) draft.installs.push(sampleInstall(`inst_${index}`));
+    });
+    const main = await fs.readFile(path.join(dir, 'vault.json'));
+    const before = await installsSnapshot(dir);
+
+    const returned = await vault.updateInstall('inst_2', (install) => {
+      install.accessToken = 'refreshed-2';
+      install.user = { sub: '7', name: 'Seven', email: null, role: 'agent' };
+      return install.id;
+    });
+    expect(returned).toBe('inst_2');
+    const after = await installsSnapshot(dir);
+    expect(Object.keys(after).filter((name) => after[name] !== before[name])).toEqual(['inst_2.json']);
+    expect(await fs.readFile(path.join(dir, 'vault.json'))).toEqual(main);
+    const log = await fs.readFile(path.join(dir, 'vault.changes'), 'utf8');
+    expect(log.trim().split('\n').at(-1)).toMatch(/^\d+ install:inst_2$/);
+
+    // A mutator that changes nothing writes nothing (no change-log line either).
+    await vault.updateInstall('inst_2', (install) => void (install.accessToken = 'refreshed-2'));
+    expect(await fs.readFile(path.join(dir, 'vault.changes'), 'utf8')).toBe(log);
+
+    // Gone: NOT_FOUND with the caller's words; an id change is refused and undone.
+    await expect(vault.updateInstall('inst_9', () => undefined, 'The install was forgotten during the refresh.')).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'The install was forgotten during the refresh.' });
+    await expect(vault.updateInstall('inst_1', (install) => void (install.id = 'inst_x'))).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(vault.data().installs.map((install) => install.id)).toEqual(['inst_0', 'inst_1', 'inst_2', 'inst_3']);
+
+    // A later whole-vault update still sees every install as written (the snapshot moved on with it).
+    await vault.update((draft) => void (draft.installs[0]!.accessToken = 'refreshed-0'));
+    const last = await installsSnapshot(dir);
+    expect(Object.keys(last).filter((name) => last[name] !== after[name])).toEqual(['inst_0.json']);
+
+    await closeVault(vault);
+    const again = await open(dir);
+    expect(again.data().installs.map((install) => [install.id, install.accessToken])).toEqual([
+      ['inst_0', 'refreshed-0'],
+      ['inst_1', 'at-inst_1'],
+      ['inst_2', 'refreshed-2'],
+      ['inst_3', 'at-inst_3'],
+    ]);
+    expect(again.data().installs[2]!.user).toEqual({ sub: '7', name: 'Seven', email: null, role: 'agent' });
+    await closeVault(again);
+  });
+
   it('notices a change in any field of an install (each one is written and read back)', async () => {
     const dir = await makeTempDir();
     let vault = await open(dir);
