@@ -1,10 +1,13 @@
 // Where each record of store format 2 lives, and how it is written. The main store (apps,
-// accounts, settings, the install order) is `vault.json`; each install is `installs/<id>.json`.
-// Each write is one atomic replace (temp file, write, fsync, rename; mode 0600) with nothing else
-// around it: conf, which wrote these files before, added a mkdir, a realpath, a stat, a chmod and
-// its own temp-file bookkeeping to every save, and a conf object per record to the first one.
+// accounts, settings, the install order) is `vault.json`, written by the store factory: electron-store
+// in the app, conf in Node (atomically: temp file, fsync, rename; mode 0600) — the product's store.
+// Each install is `installs/<id>.json` beside it, written by one atomic replace (temp file, write,
+// fsync, rename; mode 0600) with nothing else around it: a token refresh writes one of these, and
+// conf would add a mkdir, a realpath, a stat, a chmod and its own temp-file bookkeeping to every
+// save, and a conf object per install to the first one.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { StoreFactory } from '../ports';
 import { writeFileAtomicSync } from './atomic-write';
 import { sealRecord } from './record-crypto';
 import { STORE_CONFIG_NAME, STORE_FILE_EXTENSION } from './vault-files';
@@ -39,6 +42,41 @@ export function writeRecord(dataDir: string, key: Buffer, name: string, value: o
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     writeFileAtomicSync(file, text);
   }
+}
+
+/** conf's own bookkeeping key: carrying it in the value saves conf a read of the file on each write. */
+const CONF_INTERNAL_KEY = '__internal__';
+
+export interface MainStoreWriter {
+  /** Seals `value` as generation `generation` of the main record and writes it through the store. Throws on failure. */
+  write(value: object, generation: number): void;
+}
+
+/** The main store's writer: one electron-store/conf object for the life of the open vault. */
+export function mainStoreWriter(options: { dataDir: string; key: Buffer; storeFactory: StoreFactory }): MainStoreWriter {
+  const { key } = options;
+  let generation = 0;
+  const file = recordPath(options.dataDir, MAIN_RECORD);
+  const store = options.storeFactory({
+    cwd: path.dirname(file),
+    configName: path.basename(file, `.${STORE_FILE_EXTENSION}`),
+    fileExtension: STORE_FILE_EXTENSION,
+    // Never let the store "recover" by wiping a file it cannot read: recovery is ours (move aside).
+    clearInvalidConfig: false,
+    configFileMode: 0o600,
+    serialize: (value) => {
+      const { [CONF_INTERNAL_KEY]: _internal, ...rest } = value;
+      return sealRecord(key, MAIN_RECORD, generation, JSON.stringify(rest));
+    },
+    // The store's constructor reads the file once; the vault has read it already, so skip the work.
+    deserialize: () => ({}),
+  });
+  return {
+    write(value, next) {
+      generation = next;
+      store.store = { ...value, [CONF_INTERNAL_KEY]: {} } as unknown as Record<string, unknown>;
+    },
+  };
 }
 
 /** A temp file of writeRecord that a killed process left behind (deleted at the next open, under the lock). */

@@ -9,11 +9,11 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { WorkbenchError } from '../../common/errors';
-import type { Logger } from '../ports';
+import type { Logger, StoreFactory } from '../ports';
 import { ChangeLog, type ChangeBatch } from './change-log';
 import { openRecord, sealRecord } from './record-crypto';
 import { RecordBatch } from './record-batch';
-import { INSTALLS_DIR, MAIN_RECORD, installRecord, installStem, isRecordTemp, recordPath, writeRecord } from './record-files';
+import { INSTALLS_DIR, MAIN_RECORD, installRecord, installStem, isRecordTemp, mainStoreWriter, recordPath, writeRecord, type MainStoreWriter } from './record-files';
 import { accountSchema, appSchema, describeSchemaIssue, installSchema, settingsSchema } from './store-schema';
 import { CURRENT_SCHEMA_VERSION, type StoredInstall, type VaultData } from './vault-types';
 
@@ -127,7 +127,9 @@ function same(a: unknown, b: unknown): boolean {
 
 /** Temp files of the main store's and the change log's atomic writes a killed process left. */
 function removeMainTemps(dataDir: string): void {
-  const prefixes = [`.${path.basename(recordPath(dataDir, MAIN_RECORD))}.tmp-`, `.${CHANGES_FILE}.tmp-`];
+  // The change log's are ours (`.name.tmp-…`); the main store's are its store's (conf writes through
+  // `atomically`: `vault.json.tmp-…`).
+  const prefixes = [`${path.basename(recordPath(dataDir, MAIN_RECORD))}.tmp-`, `.${path.basename(recordPath(dataDir, MAIN_RECORD))}.tmp-`, `.${CHANGES_FILE}.tmp-`];
   let names: string[];
   try {
     names = readdirSync(dataDir);
@@ -203,6 +205,8 @@ export interface RecordStoreInit {
   dataDir: string;
   key: Buffer;
   logger: Logger;
+  /** Writes the main store (electron-store in the app, conf in Node). */
+  storeFactory: StoreFactory;
 }
 
 export class RecordStore {
@@ -484,6 +488,13 @@ export class RecordStore {
     this.#adopt(main, [...this.#snaps.values()]);
   }
 
+  #mainWriter: MainStoreWriter | null = null;
+
+  #mainStore(): MainStoreWriter {
+    this.#mainWriter ??= mainStoreWriter({ dataDir: this.init.dataDir, key: this.init.key, storeFactory: this.init.storeFactory });
+    return this.#mainWriter;
+  }
+
   #write(name: string, value: object, generation: number): void {
     writeRecord(this.init.dataDir, this.init.key, name, value, generation);
   }
@@ -547,7 +558,6 @@ export class RecordStore {
     const batch = new RecordBatch(this.init.dataDir, this.init.key, generation, unsure.length >= OVERLAP_FROM);
     try {
       for (const install of dirty) batch.stage(installRecord(installStem(install.id)), install);
-      if (main) batch.stage(MAIN_RECORD, main);
       // While the disk flushes those: installs whose scalars are as written, value by nested value.
       for (let index = 0; index < unsure.length; index += 1) {
         const install = unsure[index]!;
@@ -602,7 +612,8 @@ export class RecordStore {
         names.push(name);
       }
       if (main) {
-        batch.rename(MAIN_RECORD);
+        // Through the store (electron-store/conf), after the installs it lists are in place.
+        this.#mainStore().write(main, generation);
         names.push(MAIN_RECORD);
       }
     } catch (error) {

@@ -42,7 +42,7 @@ async function create(init: RecordStoreInit, data: VaultData): Promise<StoreOpen
 
 export async function openStore(options: StoreOpenOptions): Promise<StoreOpen> {
   const { paths } = options;
-  const init: RecordStoreInit = { dataDir: paths.dataDir, key: deriveRecordKey(options.dataKey), logger: options.logger };
+  const init: RecordStoreInit = { dataDir: paths.dataDir, key: deriveRecordKey(options.dataKey), logger: options.logger, storeFactory: options.storeFactory };
   let text: string | null = null;
   try {
     text = await fs.readFile(paths.storeFile, 'utf8');

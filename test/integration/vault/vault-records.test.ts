@@ -5,7 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoredInstall } from '../../../electron/backend/vault/vault-types';
 import { userFromIdToken } from '../../../electron/backend/vault/install-user';
-import { closeVault, makeTempDir, open, sampleApp, sampleInstall, snapshotDir } from './vault-test-helpers';
+import { confStoreFactory } from '../../../electron/backend/vault/conf-store-factory';
+import { openVault } from '../../../electron/backend/vault/open-vault';
+import type { StoreFactory } from '../../../electron/backend/ports';
+import { closeVault, makeTempDir, open, protector, sampleApp, sampleInstall, snapshotDir } from './vault-test-helpers';
 
 async function installsSnapshot(dir: string): Promise<Record<string, string>> {
   return snapshotDir(path.join(dir, 'installs'));
@@ -52,6 +55,35 @@ describe('per-record writes', () => {
       ['inst_4', 'at-inst_4'],
     ]);
     expect(again.data().installs[2]!.checks).toHaveLength(1);
+  });
+
+  it('the main store is written through the store factory (electron-store in the app, conf here); install files beside it', async () => {
+    const dir = await makeTempDir();
+    const writes: string[] = [];
+    // conf itself, watched: which files it is asked to open and each time its store is set.
+    const watched: StoreFactory = (options) => {
+      const store = confStoreFactory(options);
+      return new Proxy(store, {
+        set(target, key, value) {
+          if (key === 'store') writes.push(`${options.configName}.${options.fileExtension}`);
+          return Reflect.set(target, key, value);
+        },
+      });
+    };
+    const vault = await openVault({ dataDir: dir, keyProtector: protector(), storeFactory: watched });
+    const atOpen = writes.length;
+    await vault.update((draft) => {
+      draft.apps.push(sampleApp());
+      draft.installs.push(sampleInstall('inst_0'));
+    });
+    expect(writes.slice(atOpen)).toEqual(['vault.json']);
+    await vault.updateInstall('inst_0', (install) => void (install.accessToken = 'refreshed'));
+    expect(writes.slice(atOpen)).toEqual(['vault.json']);
+    await vault.close();
+    const again = await open(dir);
+    expect(again.data().apps).toHaveLength(1);
+    expect(again.data().installs[0]!.accessToken).toBe('refreshed');
+    await closeVault(again);
   });
 
   it('updateInstall writes that install alone, reads back after a reopen, and refuses what it cannot do', async () => {
