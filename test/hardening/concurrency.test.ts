@@ -5,7 +5,7 @@
 // never an older one written back over it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/common/errors';
-import type { ApiSendResult } from '../../electron/common/tools/tools-contract';
+import type { ApiSendResult } from '../../electron/common/tools/tool-results';
 import { createFigures, suiteSeed, tally } from './support/figures';
 import { seededRandom } from './support/seeded-random';
 import { watchUnhandledRejections, type UnhandledWatch } from './support/unhandled';

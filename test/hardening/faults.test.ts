@@ -5,7 +5,7 @@
 // error code (or, for the API console, its own reading), and no stored token changes.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiSendResult, TokenInspection } from '../../electron/common/tools/tools-contract';
+import type { ApiSendResult, TokenInspection } from '../../electron/common/tools/tool-results';
 import type { InstallDetail } from '../../electron/common/model';
 import type { Result } from '../../electron/common/errors';
 import { createFigures } from './support/figures';

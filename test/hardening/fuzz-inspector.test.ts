@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../electron/common/errors';
-import type { TokenInspection } from '../../electron/common/tools/tools-contract';
+import type { TokenInspection } from '../../electron/common/tools/tool-results';
 import { createFigures, suiteSeed, tally } from './support/figures';
 import { watchUnhandledRejections, type UnhandledWatch } from './support/unhandled';
 import { startWorld, type World } from './support/world';

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { API_METHODS } from '../../common/tools/api-methods';
-import type { ApiResponseLines, ApiSendResult } from '../../common/tools/tools-contract';
+import type { ApiResponseLines, ApiSendResult } from '../../common/tools/tool-results';
 import { CliError } from '../cli-error';
 import { examples, installOptions, resolveInstall, withSession, type CliContext } from '../command-kit';
 import { EXIT } from '../exit-codes';

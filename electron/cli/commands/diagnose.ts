@@ -1,7 +1,7 @@
 // gorgias-workbench diagnose --app A --account B [--markdown] [--json]
 // Exit 0 when every check passes or warns, 3 when one fails (so CI can gate on it).
 import type { Command } from 'commander';
-import type { DiagnosticsResult } from '../../common/tools/tools-contract';
+import type { DiagnosticsResult } from '../../common/tools/tool-results';
 import { examples, installOptions, resolveInstall, withSession, type CliContext } from '../command-kit';
 import { EXIT } from '../exit-codes';
 import { printJson } from '../io';

@@ -1,7 +1,7 @@
 // gorgias-workbench inspect [TOKEN|-] [--json]: decode a token (JWT header, claims, times, signature).
 // With "-" or no argument and a pipe, the token is read from stdin (keeps it out of `ps` and history).
 import type { Command } from 'commander';
-import type { TokenInspection } from '../../common/tools/tools-contract';
+import type { TokenInspection } from '../../common/tools/tool-results';
 import { CliError } from '../cli-error';
 import { examples, withSession, type CliContext } from '../command-kit';
 import { printJson } from '../io';

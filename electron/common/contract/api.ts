@@ -3,7 +3,7 @@
 // schema dump. The body travels as the text the user typed and is sent as such.
 import { z } from 'zod';
 import { API_METHODS } from '../tools/api-methods';
-import type { ApiHistoryEntry, ApiKeptAnswer, ApiResponseLines, ApiResponseSearch, ApiSendResult } from '../tools/tools-contract';
+import type { ApiHistoryEntry, ApiKeptAnswer, ApiResponseLines, ApiResponseSearch, ApiSendResult } from '../tools/tool-results';
 import { id, method } from './declare';
 
 const pair = z.tuple([z.string().max(1000), z.string().max(100_000)]);

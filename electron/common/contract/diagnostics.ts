@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DiagnosticsResult } from '../tools/tools-contract';
+import type { DiagnosticsResult } from '../tools/tool-results';
 import { id, method } from './declare';
 
 export const diagnosticsMethods = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TokenInspection } from '../tools/tools-contract';
+import type { TokenInspection } from '../tools/tool-results';
 import { method } from './declare';
 
 export const inspectorMethods = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RunAcrossResult } from '../tools/tools-contract';
+import type { RunAcrossResult } from '../tools/tool-results';
 import { apiRequestSchema } from './api';
 import { id, method } from './declare';
 

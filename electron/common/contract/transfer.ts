@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TransferPreview } from '../tools/tools-contract';
+import type { TransferPreview } from '../tools/tool-results';
 import { MIN_PASSPHRASE_LENGTH } from '../lists';
 import { id, method } from './declare';
 

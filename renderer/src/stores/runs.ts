@@ -1,6 +1,6 @@
 // The runs page's state, kept while the user looks elsewhere (results are evidence: they stay until
 // cleared, not until the next navigation).
-import type { RunAcrossResult } from '../../../electron/common/tools/tools-contract';
+import type { RunAcrossResult } from '../../../electron/common/tools/tool-results';
 import { EMPTY_DRAFT, type RequestDraft } from '../features/api-console/request-draft';
 import { createStore, useStore } from './create-store';
 

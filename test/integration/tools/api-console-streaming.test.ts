@@ -4,7 +4,7 @@
 // and the kept answer is completed once the body is in, cancelled or cut.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiSendInput } from '../../../electron/common/contract';
-import type { ApiSendResult } from '../../../electron/common/tools/tools-contract';
+import type { ApiSendResult } from '../../../electron/common/tools/tool-results';
 import { createToolsHarness, type ToolsHarness } from './tools-harness';
 import { startDrippingProxy, type DrippingProxy } from '../../fakes/dripping-proxy';
 

@@ -1,7 +1,7 @@
 // "What is wrong with this install?" on a healthy, an expired, a revoked and a user-removed install,
 // and a skewed clock; the Markdown report holds no secret.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DiagnosticsResult } from '../../../electron/common/tools/tools-contract';
+import type { DiagnosticsResult } from '../../../electron/common/tools/tool-results';
 import { createToolsHarness, type ToolsHarness } from './tools-harness';
 
 let h: ToolsHarness;

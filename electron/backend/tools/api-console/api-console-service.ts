@@ -1,6 +1,6 @@
 // The API console: sends one request with an install's token and answers what the UI shows, keeping
 // the body in main (response-store.ts) so the renderer asks only for the lines it displays.
-import type { ApiSendResult } from '../../../common/tools/tools-contract';
+import type { ApiSendResult } from '../../../common/tools/tool-results';
 import type { ApiSendInput } from '../../../common/contract';
 import { isWorkbenchError } from '../../../common/errors';
 import type { HttpClient } from '../../http/http-client';

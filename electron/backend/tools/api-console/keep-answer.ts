@@ -2,7 +2,7 @@
 // headers and request beside it), so the console's viewer can open it now or later: api.send shows
 // it at once; a run across accounts keeps one per install and each result opens its own.
 import type { ApiSendInput } from '../../../common/contract';
-import type { ApiSendResult } from '../../../common/tools/tools-contract';
+import type { ApiSendResult } from '../../../common/tools/tool-results';
 import type { PreparedRequest } from './prepare-request';
 import type { ResponseStore } from './response-store';
 import { header, hintFor, readRateLimit, readRetryAfter } from './response-meta';

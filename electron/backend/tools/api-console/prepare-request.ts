@@ -4,7 +4,7 @@
 import { WorkbenchError } from '../../../common/errors';
 import { requiredScopeFor } from '../../../common/gorgias/endpoints';
 import { scopeCovers } from '../../../common/gorgias/scopes';
-import type { ApiMethod } from '../../../common/tools/tools-contract';
+import type { ApiMethod } from '../../../common/tools/tool-results';
 import type { ApiRequestInput } from '../../../common/contract';
 import type { InstallContext } from '../context/install-context';
 import { checkJsonBody } from './json-body';

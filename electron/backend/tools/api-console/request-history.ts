@@ -1,7 +1,7 @@
 // Recent console requests per install, to re-run them. In memory only and bounded; header values
 // and JSON fields that look like secrets are redacted, so the list can be shown as is.
 import { randomUUID } from 'node:crypto';
-import type { ApiHistoryEntry } from '../../../common/tools/tools-contract';
+import type { ApiHistoryEntry } from '../../../common/tools/tool-results';
 import { redactBody, redactHeaders } from '../../activity/redact';
 
 const HISTORY_LIMIT = 50;

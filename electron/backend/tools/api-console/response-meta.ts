@@ -1,6 +1,6 @@
 // What the console reads from an answer's headers and status: Gorgias's rate-limit readout, the
 // Retry-after countdown, and a hint when the answer is not what an API call should get.
-import type { RateLimitReading } from '../../../common/tools/tools-contract';
+import type { RateLimitReading } from '../../../common/tools/tool-results';
 
 /** Headers are lower-cased by the HTTP client; this also tolerates any casing for other callers. */
 export function header(headers: Record<string, string>, name: string): string | null {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiSendInput } from '../../../common/contract';
 import { WorkbenchError } from '../../../common/errors';
-import type { ApiSendResult } from '../../../common/tools/tools-contract';
+import type { ApiSendResult } from '../../../common/tools/tool-results';
 import { sliceLines, type ByteLines } from './byte-lines';
 import type { IndexedBody, IndexHead, SharedLines } from './response-worker-protocol';
 import { createResponseWorker, type ResponseWorker } from './response-worker-client';

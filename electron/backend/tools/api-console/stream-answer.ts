@@ -3,7 +3,7 @@
 // is printed, and the kept answer (status, headers, meta, hint) is completed once the body has ended,
 // failed or been cancelled. Main never holds the body: each chunk moves to the worker.
 import type { ApiSendInput } from '../../../common/contract';
-import type { ApiSendResult } from '../../../common/tools/tools-contract';
+import type { ApiSendResult } from '../../../common/tools/tool-results';
 import type { StreamedHttpResponse } from '../../http/http-client';
 import type { Clock } from '../../ports';
 import { FIRST_PAGE_LINES, HINT_PREFIX_CHARS, mayBeJson } from './keep-answer';

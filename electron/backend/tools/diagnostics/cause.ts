@@ -1,7 +1,7 @@
 // The cause, named once from what is known, in the order a person would want it: something the
 // workbench itself did (revoked here) first, then what the servers said (user removed, refresh
 // refused), then what the stored tokens show (expired with nothing to renew them), then the clock.
-import type { DiagnosticCheck } from '../../../common/tools/tools-contract';
+import type { DiagnosticCheck } from '../../../common/tools/tool-results';
 
 const outcomeOf = (checks: readonly DiagnosticCheck[], id: string) => checks.find((c) => c.id === id)?.outcome ?? null;
 

@@ -2,7 +2,7 @@
 // Opening it changes nothing: the read-only checks run (the stored tokens, two GETs to the API).
 // A real refresh, which gives the install a new access token, runs only when asked (`refresh`).
 // A revoked install says so once instead of "refresh token present" next to "refresh fails".
-import type { DiagnosticCheck, DiagnosticsResult } from '../../../common/tools/tools-contract';
+import type { DiagnosticCheck, DiagnosticsResult } from '../../../common/tools/tool-results';
 import type { HttpClient } from '../../http/http-client';
 import type { KeyResolver } from '../../oauth/checks/key-resolver';
 import type { DomainService } from '../../service';

@@ -1,7 +1,7 @@
 // The checks that ask the servers: a real refresh, the two cheap identity calls (GET /api/account and
 // GET /api/users/0), clock skew against the answer's Date header, and the rate-limit state.
 import { isWorkbenchError } from '../../../common/errors';
-import type { DiagnosticCheck } from '../../../common/tools/tools-contract';
+import type { DiagnosticCheck } from '../../../common/tools/tool-results';
 import type { HttpClient, HttpResponse } from '../../http/http-client';
 import { header, readRateLimit, REMOVED_USER_MESSAGE } from '../api-console/response-meta';
 import { prettyBody } from '../api-console/pretty-body';

@@ -1,6 +1,6 @@
 // The diagnostics as Markdown for a support ticket. Built from check texts that hold no secret; a
 // final scrub with every secret the vault holds makes sure of it.
-import type { DiagnosticsResult } from '../../../common/tools/tools-contract';
+import type { DiagnosticsResult } from '../../../common/tools/tool-results';
 
 const ICON: Record<string, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unchecked: 'n/a' };
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

@@ -3,7 +3,7 @@
 import { requiredScopeFor } from '../../../common/gorgias/endpoints';
 import { scopeCovers } from '../../../common/gorgias/scopes';
 import type { ActivityEntry } from '../../../common/model';
-import type { DiagnosticCheck } from '../../../common/tools/tools-contract';
+import type { DiagnosticCheck } from '../../../common/tools/tool-results';
 
 /** The path relative to the account (`/api/...`) of a logged URL, or null when it is elsewhere. */
 function accountPath(url: string, baseUrl: string): string | null {

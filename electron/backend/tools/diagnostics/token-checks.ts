@@ -1,6 +1,6 @@
 // The checks that read the stored install alone (no network but the account's public keys): is
 // there a token, when does it expire, who signed it, and do its claims name this account and app.
-import type { DiagnosticCheck } from '../../../common/tools/tools-contract';
+import type { DiagnosticCheck } from '../../../common/tools/tool-results';
 import { decodeJwt } from '../../oauth/checks/jwt-parts';
 import type { KeyResolver } from '../../oauth/checks/key-resolver';
 import { readAud, readAzp, readIss } from '../../oauth/checks/claims';

@@ -1,6 +1,6 @@
 // Reads a pasted token the way a Gorgias developer needs it read: decoded claims with human times,
 // which account issued it and which app it belongs to, the quirks worth a warning. Stores nothing.
-import type { TimeClaim, TokenInspection, TokenReading } from '../../../common/tools/tools-contract';
+import type { TimeClaim, TokenInspection, TokenReading } from '../../../common/tools/tool-results';
 import { audiences, readIss, readSub } from '../../oauth/checks/claims';
 import type { JwtParts } from '../../oauth/checks/jwt-parts';
 import { relativeTime } from '../../../common/duration';

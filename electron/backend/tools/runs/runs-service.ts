@@ -2,7 +2,7 @@
 // after the other (they share Gorgias's per-account bucket); different accounts go in parallel, a few
 // at a time. A 429 waits for Retry-after (bounded) and is tried once more.
 import { isWorkbenchError } from '../../../common/errors';
-import type { RunAcrossResult } from '../../../common/tools/tools-contract';
+import type { RunAcrossResult } from '../../../common/tools/tool-results';
 import type { ApiRequestInput } from '../../../common/contract';
 import type { HttpClient } from '../../http/http-client';
 import type { DomainService } from '../../service';

@@ -1,6 +1,6 @@
 // What an import would change, item by item: new, updated (which fields), unchanged. Apps match by
 // client id; accounts by where they point (subdomain and base URL, or the built-in sandbox).
-import type { TransferChange, TransferItemPreview, TransferPreview } from '../../../common/tools/tools-contract';
+import type { TransferChange, TransferItemPreview, TransferPreview } from '../../../common/tools/tool-results';
 import type { StoredAccount, StoredApp } from '../../vault/vault-types';
 import type { ExportedAccount, ExportedApp } from './transfer-format';
 

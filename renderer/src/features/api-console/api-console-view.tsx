@@ -4,7 +4,7 @@ import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 
 import { findEndpoint, scopeReadingFor } from '../../../../electron/common/gorgias/endpoints';
 import { userLabel } from '../../text/install-user';
 import { scopeCovers } from '../../../../electron/common/gorgias/scopes';
-import type { ApiHistoryEntry } from '../../../../electron/common/tools/tools-contract';
+import type { ApiHistoryEntry } from '../../../../electron/common/tools/tool-results';
 import type { ApiSendInput } from '../../../../electron/common/contract';
 import { useCatalog } from '../../stores/catalog';
 import { workbench, type ErrorShape } from '../../workbench/client';

@@ -2,7 +2,7 @@
 // lines are fetched in pages only when asked. Too big for the clipboard channel: said so, nothing
 // half-copied.
 import { useState } from 'react';
-import type { ApiSendResult } from '../../../../electron/common/tools/tools-contract';
+import type { ApiSendResult } from '../../../../electron/common/tools/tool-results';
 import { workbench } from '../../workbench/client';
 import { showToast } from '../../stores/toasts';
 

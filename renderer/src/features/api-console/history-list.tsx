@@ -1,6 +1,6 @@
 // The install's last requests (kept by main, in memory, secrets redacted), newest first: load one
 // back into the editor, or send it again as it was.
-import type { ApiHistoryEntry } from '../../../../electron/common/tools/tools-contract';
+import type { ApiHistoryEntry } from '../../../../electron/common/tools/tool-results';
 import { Time } from '../../components/time-text';
 
 function describe(entry: ApiHistoryEntry): string {

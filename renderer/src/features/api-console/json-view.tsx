@@ -5,7 +5,7 @@
 // Objects and arrays fold: main finds the closing line (api.responseFold), fold-map.ts maps visual
 // rows to real lines, and the spacer is as tall as the visible rows only.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { ApiSendResult } from '../../../../electron/common/tools/tools-contract';
+import type { ApiSendResult } from '../../../../electron/common/tools/tool-results';
 import { workbench } from '../../workbench/client';
 import { FoldMap } from './fold-map';
 import { ResponseLineCache } from './response-lines';

@@ -1,7 +1,7 @@
 // The request as the console edits it: text fields the user types into, checked while typing, and
 // turned into the contract's input only when sent. Query and headers are one pair per line, so a
 // pasted block of `name=value` lines just works.
-import type { ApiMethod } from '../../../../electron/common/tools/tools-contract';
+import type { ApiMethod } from '../../../../electron/common/tools/tool-results';
 import type { ApiRequestInput } from '../../../../electron/common/contract';
 
 export interface RequestDraft {

@@ -1,6 +1,6 @@
 // One answer: status, time, size, rate limit, Retry-after countdown, Gorgias's own error and the
 // hint, headers, Next page, Copy as curl, and the body in the virtualised view.
-import type { ApiSendResult } from '../../../../electron/common/tools/tools-contract';
+import type { ApiSendResult } from '../../../../electron/common/tools/tool-results';
 import type { ApiSendInput } from '../../../../electron/common/contract';
 import { KeyValueTable } from '../../components/kv-table';
 import { CopyResponse } from './copy-response';

@@ -1,6 +1,6 @@
 // Each check with an icon AND a word (never colour alone), what was found, and the fix.
 import type { CheckOutcome } from '../../../../electron/common/model';
-import type { DiagnosticCheck } from '../../../../electron/common/tools/tools-contract';
+import type { DiagnosticCheck } from '../../../../electron/common/tools/tool-results';
 import { WithTimes } from '../../components/time-text';
 
 const OUTCOME: Record<CheckOutcome, { icon: string; word: string }> = {

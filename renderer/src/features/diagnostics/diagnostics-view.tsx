@@ -3,7 +3,7 @@
 // button that says so. The cause is named once at the top. "Copy report" puts the Markdown (every
 // secret scrubbed by main) on the clipboard from main.
 import { useCallback, useEffect, useState } from 'react';
-import type { DiagnosticsResult } from '../../../../electron/common/tools/tools-contract';
+import type { DiagnosticsResult } from '../../../../electron/common/tools/tool-results';
 import { workbench } from '../../workbench/client';
 import { navigate } from '../../stores/navigation';
 import { showToast } from '../../stores/toasts';

@@ -1,6 +1,6 @@
 // What the inspector found: the summary, the signature check, Gorgias-specific readings, and the
 // decoded header and claims with human times.
-import type { TokenInspection } from '../../../../electron/common/tools/tools-contract';
+import type { TokenInspection } from '../../../../electron/common/tools/tool-results';
 import { TIME_CLAIMS } from '../../text/format';
 import { Time } from '../../components/time-text';
 import { KeyValueTable } from '../../components/kv-table';

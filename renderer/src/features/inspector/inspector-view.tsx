@@ -2,7 +2,7 @@
 // account's keys when the issuer is known). Nothing pasted is stored: it lives in this view's state
 // and goes with it.
 import { useId, useState } from 'react';
-import type { TokenInspection } from '../../../../electron/common/tools/tools-contract';
+import type { TokenInspection } from '../../../../electron/common/tools/tool-results';
 import { workbench } from '../../workbench/client';
 import { useAction } from '../../hooks/use-action';
 import { ErrorMessage } from '../../components/error-message';

@@ -2,7 +2,7 @@
 // bodies kept in main (pretty-printed the same way, so a line is a field). Only the first lines are
 // compared: enough to see which field differs without pulling a 50 MB answer into the renderer.
 import { useEffect, useState } from 'react';
-import type { RunAcrossResult } from '../../../../electron/common/tools/tools-contract';
+import type { RunAcrossResult } from '../../../../electron/common/tools/tool-results';
 import { workbench } from '../../workbench/client';
 
 /** Lines compared at most. */

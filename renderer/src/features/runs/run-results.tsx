@@ -1,5 +1,5 @@
 // One card per install, side by side, in the order asked: status, time, summary, the error.
-import type { RunAcrossResult } from '../../../../electron/common/tools/tools-contract';
+import type { RunAcrossResult } from '../../../../electron/common/tools/tool-results';
 import { useCatalog } from '../../stores/catalog';
 import { hintFor } from '../../text/error-hints';
 import { navigate } from '../../stores/navigation';

@@ -1,6 +1,6 @@
 // An import that adds accounts at addresses other than Gorgias's: connecting an app to one sends the
 // app's client secret to that server. Said loudly, host by host, and Apply waits for an explicit yes.
-import type { TransferPreview } from '../../../../electron/common/tools/tools-contract';
+import type { TransferPreview } from '../../../../electron/common/tools/tool-results';
 
 export function CustomAddressWarning({ entries, trusted, onTrustedChange }: { entries: TransferPreview['customBaseUrls']; trusted: boolean; onTrustedChange: (value: boolean) => void }) {
   return (

@@ -1,7 +1,7 @@
 // Import: paste an export (and its passphrase), see what would change, then apply. Nothing is
 // written before Apply; a wrong passphrase is said as such and the text stays.
 import { useId, useState } from 'react';
-import type { TransferPreview } from '../../../../electron/common/tools/tools-contract';
+import type { TransferPreview } from '../../../../electron/common/tools/tool-results';
 import { workbench } from '../../workbench/client';
 import { showToast } from '../../stores/toasts';
 import { useAction } from '../../hooks/use-action';
