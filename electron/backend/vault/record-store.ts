@@ -148,6 +148,11 @@ function sameMain(data: VaultData, snap: MainRecord): boolean {
   return same(data.apps, snap.apps) && same(data.accounts, snap.accounts) && same(data.settings, snap.settings);
 }
 
+/** A write the disk refused, after the change was undone. */
+function saveFailed(error: unknown): WorkbenchError {
+  return new WorkbenchError('INTERNAL', `The vault could not be saved (${(error as NodeJS.ErrnoException).code ?? 'error'}). The change was undone.`, undefined, { cause: error });
+}
+
 function checkInstall(install: StoredInstall): void {
   const checked = installSchema.safeParse(install);
   if (!checked.success) throw new WorkbenchError('INTERNAL', `The vault refused a change that does not fit its schema (installs.${describeSchemaIssue(checked.error)}).`);
@@ -556,7 +561,7 @@ export class RecordStore {
     const generation = this.#generation + 1;
     // Overlapping the fsyncs with the nested compare pays when there are many installs to compare.
     const batch = new RecordBatch(this.init.dataDir, this.init.key, generation, unsure.length >= OVERLAP_FROM);
-    try {
+    await this.#stageDurably(batch, () => {
       for (const install of dirty) batch.stage(installRecord(installStem(install.id)), install);
       // While the disk flushes those: installs whose scalars are as written, value by nested value.
       for (let index = 0; index < unsure.length; index += 1) {
@@ -566,13 +571,7 @@ export class RecordStore {
         batch.stage(installRecord(installStem(install.id)), install);
         dirty.push(install);
       }
-      await batch.durable();
-    } catch (error) {
-      await batch.abandon();
-      this.restore();
-      if (error instanceof WorkbenchError) throw error;
-      throw new WorkbenchError('INTERNAL', `The vault could not be saved (${(error as NodeJS.ErrnoException).code ?? 'error'}). The change was undone.`, undefined, { cause: error });
-    }
+    });
     return this.#finish(batch, generation, dirty, main, removed, sameIds);
   }
 
@@ -589,15 +588,25 @@ export class RecordStore {
     checkInstall(install);
     const generation = this.#generation + 1;
     const batch = new RecordBatch(this.init.dataDir, this.init.key, generation, false);
+    await this.#stageDurably(batch, () => batch.stage(installRecord(installStem(install.id)), install));
+    return this.#finish(batch, generation, [install], null, [], true);
+  }
+
+  /**
+   * Runs `stage` (which stages records into `batch`, and may refuse one), then waits until every
+   * staged file is on disk. On any failure nothing was renamed: the temp files go, the live data
+   * is put back, and the error is thrown (a refusal as it is, a disk error as "could not be saved").
+   */
+  async #stageDurably(batch: RecordBatch, stage: () => void): Promise<void> {
     try {
-      batch.stage(installRecord(installStem(install.id)), install);
+      stage();
       await batch.durable();
     } catch (error) {
       await batch.abandon();
       this.restore();
-      throw new WorkbenchError('INTERNAL', `The vault could not be saved (${(error as NodeJS.ErrnoException).code ?? 'error'}). The change was undone.`, undefined, { cause: error });
+      if (error instanceof WorkbenchError) throw error;
+      throw saveFailed(error);
     }
-    return this.#finish(batch, generation, [install], null, [], true);
   }
 
   /** The end of a commit once every staged file is durable: renames, deletions, snapshots, the change log. */
@@ -619,7 +628,7 @@ export class RecordStore {
     } catch (error) {
       await batch.abandon();
       this.#undo(written);
-      throw new WorkbenchError('INTERNAL', `The vault could not be saved (${(error as NodeJS.ErrnoException).code ?? 'error'}). The change was undone.`, undefined, { cause: error });
+      throw saveFailed(error);
     }
     // Deleted last: a crash before this leaves an install the main store no longer lists, which the
     // next open shows again rather than losing anything.

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/create-backend';
 import type { InstallConfirmation } from '../../../electron/common/model';
 import { createRecordingPorts } from '../../fakes/recording-ports';
+import { partnerAppInput } from '../../fakes/partner-app-input';
 import { navigate, nextEvent } from '../security/local-http';
 
 let dataDir: string;
@@ -23,15 +24,7 @@ afterEach(async () => {
 });
 
 it('serves /oauth/install while enabled, redirecting to the account\'s authorize page', async () => {
-  const app = await backend['apps.create']({
-    name: 'Partner app',
-    clientId: 'partner-client',
-    clientSecret: 'partner-secret',
-    scopes: ['openid', 'offline', 'account:read'],
-    redirect: { mode: 'loopback', port: 0, path: '/callback', relayUrl: '', pasteUrl: '', includeAccountParam: false },
-    clientAuth: 'basic',
-    pkce: false,
-  });
+  const app = await backend['apps.create'](partnerAppInput());
   const { url } = await backend['flows.installEntry']({ appId: app.id, enabled: true });
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/install$/);
 

@@ -10,6 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/create-backend';
 import { createRecordingPorts } from '../../fakes/recording-ports';
+import { partnerAppInput } from '../../fakes/partner-app-input';
 
 let dataDir: string;
 let backend: Backend;
@@ -41,15 +42,7 @@ function attackerPage(path: string): string {
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'workbench-local-chromium-'));
   backend = await createBackend({ dataDir, ports: createRecordingPorts().ports, sandboxPort: 0 });
-  const app = await backend['apps.create']({
-    name: 'Partner app',
-    clientId: 'partner-client',
-    clientSecret: 'partner-secret',
-    scopes: ['openid', 'offline', 'account:read'],
-    redirect: { mode: 'loopback', port: 0, path: '/callback', relayUrl: '', pasteUrl: '', includeAccountParam: false },
-    clientAuth: 'basic',
-    pkce: false,
-  });
+  const app = await backend['apps.create'](partnerAppInput());
   await backend['accounts.create']({ subdomain: 'shop', label: 'Shop', kind: 'production', notes: '', customBaseUrl: null });
   accountsBefore = await subdomains();
   entryUrl = (await backend['flows.installEntry']({ appId: app.id, enabled: true })).url!;

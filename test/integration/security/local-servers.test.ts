@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/create-backend';
 import type { AppView, InstallConfirmation } from '../../../electron/common/model';
 import { createRecordingPorts } from '../../fakes/recording-ports';
+import { partnerAppInput } from '../../fakes/partner-app-input';
 import { NAVIGATION, navigate, nextEvent, rawRequest } from './local-http';
 
 let dataDir: string;
@@ -20,15 +21,7 @@ let shopId: string;
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'workbench-local-servers-'));
   backend = await createBackend({ dataDir, ports: createRecordingPorts().ports, sandboxPort: 0 });
-  app = await backend['apps.create']({
-    name: 'Partner app',
-    clientId: 'partner-client',
-    clientSecret: 'partner-secret',
-    scopes: ['openid', 'offline', 'account:read'],
-    redirect: { mode: 'loopback', port: 0, path: '/callback', relayUrl: '', pasteUrl: '', includeAccountParam: false },
-    clientAuth: 'basic',
-    pkce: false,
-  });
+  app = await backend['apps.create'](partnerAppInput());
   shopId = (await backend['accounts.create']({ subdomain: 'shop', label: 'Shop', kind: 'production', notes: '', customBaseUrl: null })).id;
 });
 

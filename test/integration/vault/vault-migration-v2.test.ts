@@ -3,24 +3,15 @@
 // format 2: one sealed file per install beside the main store, the old file kept byte for byte.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { V2_ACCESS_TOKEN, V2_CLIENT_SECRET, V2_REFRESH_TOKEN } from '../../fixtures/vault/v2-fixture-data';
 import { confStoreFactory } from '../../fakes/conf-store-factory';
 import { openVault } from '../../../electron/backend/vault/open-vault';
-import { activityAttached, captureLogger, closeVault, listDir, makeTempDir, open, protector, storeFile } from './vault-test-helpers';
-
-const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/vault/v2');
-
-async function copyFixture(): Promise<string> {
-  const dir = await makeTempDir();
-  for (const name of await fs.readdir(fixtureDir)) await fs.copyFile(path.join(fixtureDir, name), path.join(dir, name));
-  return dir;
-}
+import { copyVaultFixture, activityAttached, captureLogger, closeVault, listDir, open, protector, storeFile } from './vault-test-helpers';
 
 describe('schema v2 / store format 1 fixture', () => {
   it('opens migrated to schema 3 in the per-install layout, keeping everything and a backup', async () => {
-    const dir = await copyFixture();
+    const dir = await copyVaultFixture('v2');
     const original = await fs.readFile(storeFile(dir));
     const logger = captureLogger();
     const vault = await open(dir, protector('strong'), logger);
@@ -60,7 +51,7 @@ describe('schema v2 / store format 1 fixture', () => {
   });
 
   it('deletes the pre-migration backup 7 days after the migration, at an open of the migrated vault', async () => {
-    const dir = await copyFixture();
+    const dir = await copyVaultFixture('v2');
     const day = 24 * 3_600_000;
     const migratedAt = Date.UTC(2026, 0, 10, 12, 0, 0);
     const openAt = async (ms: number) => {
@@ -75,7 +66,7 @@ describe('schema v2 / store format 1 fixture', () => {
   });
 
   it('does not migrate when the key cannot be had: locked, every file untouched', async () => {
-    const dir = await copyFixture();
+    const dir = await copyVaultFixture('v2');
     const before = await fs.readFile(storeFile(dir));
     const vault = await open(dir, protector('strong', { failUnprotect: true }));
     expect(vault.status().state).toBe('locked');

@@ -2,23 +2,14 @@
 // migrated to the current schema, with the pre-migration file kept.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION } from '../../../electron/backend/vault/vault-types';
 import { V1_ACCESS_TOKEN, V1_CLIENT_SECRET } from '../../fixtures/vault/v1-fixture-data';
-import { captureLogger, closeVault, listDir, makeTempDir, open, protector, storeFile } from './vault-test-helpers';
-
-const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/vault/v1');
-
-async function copyFixture(): Promise<string> {
-  const dir = await makeTempDir();
-  for (const name of await fs.readdir(fixtureDir)) await fs.copyFile(path.join(fixtureDir, name), path.join(dir, name));
-  return dir;
-}
+import { copyVaultFixture, captureLogger, closeVault, listDir, open, protector, storeFile } from './vault-test-helpers';
 
 describe('schema v1 fixture', () => {
   it('opens migrated to the current schema', async () => {
-    const dir = await copyFixture();
+    const dir = await copyVaultFixture('v1');
     const original = await fs.readFile(storeFile(dir));
     const logger = captureLogger();
     const vault = await open(dir, protector('strong'), logger);
@@ -56,7 +47,7 @@ describe('schema v1 fixture', () => {
   });
 
   it('does not migrate when the key cannot be had (keychain failure): locked, untouched', async () => {
-    const dir = await copyFixture();
+    const dir = await copyVaultFixture('v1');
     const before = await fs.readFile(storeFile(dir));
     const vault = await open(dir, protector('strong', { failUnprotect: true }));
     expect(vault.status().state).toBe('locked');

@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import type { ActivityEntry } from '../../../electron/common/model';
 import type { Logger } from '../../../electron/backend/ports';
@@ -23,6 +24,14 @@ afterEach(async () => {
 export async function makeTempDir(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'vault-test-'));
   tempDirs.push(dir);
+  return dir;
+}
+
+/** A temp data folder holding a copy of a checked-in vault (test/fixtures/vault/<name>): migrations run on the copy. */
+export async function copyVaultFixture(name: 'v1' | 'v2'): Promise<string> {
+  const fixtureDir = fileURLToPath(new URL(`../../fixtures/vault/${name}`, import.meta.url));
+  const dir = await makeTempDir();
+  for (const file of await fs.readdir(fixtureDir)) await fs.copyFile(path.join(fixtureDir, file), path.join(dir, file));
   return dir;
 }
 
