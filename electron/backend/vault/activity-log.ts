@@ -27,6 +27,8 @@ interface Loading {
   key: Buffer;
   parsed: ParsedActivity | null;
   merged: boolean;
+  /** clear() came first: the file's entries must not come back into memory. */
+  cleared: boolean;
 }
 
 export interface AttachResult {
@@ -161,7 +163,7 @@ export class VaultActivityLog implements ActivityLog {
    * caller moves it aside first, then attaches again to a fresh file.
    */
   attach(file: string, dataKey: Buffer): Promise<AttachResult> {
-    const loading: Loading = { file, key: deriveActivityKey(dataKey), parsed: null, merged: false };
+    const loading: Loading = { file, key: deriveActivityKey(dataKey), parsed: null, merged: false, cleared: false };
     this.#loading = loading;
     this.#batch = null;
     return this.#queue.run(async () => {
@@ -169,13 +171,13 @@ export class VaultActivityLog implements ActivityLog {
       try {
         const result = await this.#locked(async () => {
         await removeStaleTemps(file);
-        if (!loading.parsed) {
-          const text = await readActivityText(file);
-          // list() may have read and parsed it meanwhile: keep that one, it is what memory holds.
-          loading.parsed ??= parseActivityText(text, loading.key);
-        }
-        const loaded = loading.parsed;
+        // Read under the lock even when a list() already read the file without it: another process
+        // may have appended since (or be mid-line then), and the offset set below must match what
+        // memory holds, or those lines would never be read, counted or kept by a compaction.
+        const loaded = parseActivityText(await readActivityText(file), loading.key);
         if (loaded.badLines > 0) return { badLines: loaded.badLines, tornTail: loaded.tornTail, chainProblems: [] as string[] };
+        if (loading.merged && !loading.cleared) this.#mergeOthers(loaded.entries);
+        loading.parsed = loaded;
         this.#merge(loading);
         await finishActivityFile(file, loaded);
         const stat = fileStat(file);
@@ -306,7 +308,10 @@ export class VaultActivityLog implements ActivityLog {
     this.#queued.clear();
     // A file still being attached is emptied by the rewrite below (queued after the attach): its
     // entries must not come back into memory either.
-    if (this.#loading) this.#loading.merged = true;
+    if (this.#loading) {
+      this.#loading.merged = true;
+      this.#loading.cleared = true;
+    }
     this.#batch = null;
     return this.#queue.run(async () => {
       const disk = this.#disk;

@@ -146,3 +146,60 @@ describe('activity log attached in the background', () => {
     await log.detach();
   });
 });
+
+describe('activity.log shared by two writers', () => {
+  /** A lock the test opens by hand: the first caller waits until `open()`; later callers pass. */
+  function gatedLock() {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    return { open, lock: async () => { await gate; return async () => {}; } };
+  }
+  const input = (url: string) => ({ ...entries(1)[0]!, id: undefined, url }) as unknown as Omit<ActivityEntry, 'id'>;
+
+  it('a list() before the attach took the lock does not hide lines another writer appended meanwhile', async () => {
+    const file = await tempFile();
+    const dataKey = randomBytes(32);
+    const writer = new VaultActivityLog(clock, quiet);
+    await writer.attach(file, dataKey);
+    await writer.append(input('https://example.test/first'));
+
+    const gated = gatedLock();
+    const late = new VaultActivityLog(clock, quiet);
+    late.share({ lock: gated.lock, report: () => {} });
+    const attached = late.attach(file, dataKey);
+    // Read outside the lock (the attach is waiting for it): one line.
+    expect(late.list({ limit: 10 }).total).toBe(1);
+    // Another writer appends before the attach gets the lock.
+    await writer.append(input('https://example.test/second'));
+    gated.open();
+    await attached;
+    expect(late.list({ limit: 10 }).entries.map((entry) => entry.url)).toEqual(['https://example.test/second', 'https://example.test/first']);
+    // And its next write (and any compaction it makes) continues the chain with both lines kept.
+    await late.append(input('https://example.test/third'));
+    await late.detach();
+    await writer.detach();
+    expect((await loadActivityFile(file, deriveActivityKey(dataKey))).entries.map((entry) => entry.url)).toEqual(['https://example.test/first', 'https://example.test/second', 'https://example.test/third']);
+  });
+
+  it('a clear() while the attach waits for the lock, after a list(), keeps the file\'s entries out of memory', async () => {
+    const file = await tempFile();
+    const dataKey = randomBytes(32);
+    const writer = new VaultActivityLog(clock, quiet);
+    await writer.attach(file, dataKey);
+    await writer.append(input('https://example.test/old'));
+    await writer.detach();
+
+    const gated = gatedLock();
+    const log = new VaultActivityLog(clock, quiet);
+    log.share({ lock: gated.lock, report: () => {} });
+    const attached = log.attach(file, dataKey);
+    expect(log.list({ limit: 10 }).total).toBe(1);
+    const cleared = log.clear();
+    gated.open();
+    await attached;
+    await cleared;
+    expect(log.list({ limit: 10 }).total).toBe(0);
+    await log.detach();
+    expect((await loadActivityFile(file, deriveActivityKey(dataKey))).entries).toEqual([]);
+  });
+});
