@@ -12,6 +12,19 @@ const value = (figure: Figure): string => {
   return figure.judgedOn === 'max' ? `${shown} (the largest of ${figure.summary.n})` : shown;
 };
 
+/**
+ * For a missed goal: the physical floors measured beside it in this run, and whether the least of
+ * them is already above the goal (then no implementation can meet it on this machine).
+ */
+function floorSentence(goal: Figure, figures: readonly Figure[]): string {
+  const floors = figures.filter((figure) => figure.floorOf === goal.name && figure.group === goal.group && figure.summary);
+  if (floors.length === 0) return '';
+  const listed = floors.map((floor) => `${floor.name}: ${value(floor)}`).join('; ');
+  const lowest = Math.min(...floors.map((floor) => floor.summary!.median));
+  const above = goal.max !== undefined && lowest > goal.max;
+  return ` Physical floor measured beside it: ${listed}${above ? ` — above the goal itself, so no implementation can meet ${goal.goal} on this machine` : ''}.`;
+}
+
 /** Busy: a 1-minute load average above half the cores, at the start or the end of the run. */
 export function machineBusy(machine: Machine, loadStart: number, loadEnd: number): boolean {
   return Math.max(loadStart, loadEnd) > machine.cores / 2;
@@ -32,7 +45,7 @@ export function analysis(figures: readonly Figure[], machine: Machine, loadStart
   lines.push(`${goals.length - missed.length - unmeasured.length} of ${goals.length} goals met in this run; ${missed.length} missed; ${unmeasured.length} not measured.`, '');
   for (const figure of goals) {
     const verdict = figure.verdict === 'met' ? 'met' : figure.verdict === 'missed' ? '**MISSED**' : 'not measured';
-    lines.push(`- ${figure.group}: ${figure.name}: ${value(figure)} against ${figure.goal}: ${verdict}.${figure.verdict === 'missed' && figure.note ? ` What it includes: ${figure.note}.` : ''}`);
+    lines.push(`- ${figure.group}: ${figure.name}: ${value(figure)} against ${figure.goal}: ${verdict}.${figure.verdict === 'missed' && figure.note ? ` What it includes: ${figure.note}.` : ''}${figure.verdict === 'missed' ? floorSentence(figure, figures) : ''}`);
   }
   return lines.join('\n');
 }

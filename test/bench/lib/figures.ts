@@ -16,6 +16,10 @@ export interface Figure {
   note: string | null;
   /** What the verdict looked at: the median (default) or the largest sample (e.g. the longest frame). */
   judgedOn?: 'median' | 'max';
+  /** The goal's bound (for a goal), so a physical floor can be compared with it. */
+  max?: number;
+  /** For a physical floor: the name of the goal (same group, same unit and baseline) it bounds from below. */
+  floorOf?: string;
 }
 
 export interface FigureInput {
@@ -26,23 +30,28 @@ export interface FigureInput {
   /** Goal as an upper bound on the median; no bound = "report". */
   max?: number;
   note?: string;
+  /** This figure is the least any implementation could reach for that goal (same group, same baseline). */
+  floorOf?: string;
 }
+
+/** The optional links a figure carries from its input. */
+const links = (input: FigureInput): Pick<Figure, 'max' | 'floorOf'> => ({ ...(input.max !== undefined ? { max: input.max } : {}), ...(input.floorOf ? { floorOf: input.floorOf } : {}) });
 
 export function measured(input: FigureInput, samples: readonly number[] | number): Figure {
   const summary = summarize(typeof samples === 'number' ? [samples] : samples);
   const verdict: Verdict = input.max === undefined ? 'report' : summary.median <= input.max ? 'met' : 'missed';
-  return { group: input.group, name: input.name, unit: input.unit, summary, text: null, goal: input.goal ?? 'report', verdict, note: input.note ?? null };
+  return { group: input.group, name: input.name, unit: input.unit, summary, text: null, goal: input.goal ?? 'report', verdict, note: input.note ?? null, ...links(input) };
 }
 
 /** A figure judged on its largest sample (e.g. the longest frame of all runs), against input.max. */
 export function measuredOnMax(input: FigureInput, samples: readonly number[]): Figure {
   const summary = summarize(samples);
   const verdict: Verdict = input.max === undefined ? 'report' : summary.max <= input.max ? 'met' : 'missed';
-  return { group: input.group, name: input.name, unit: input.unit, summary, text: null, goal: input.goal ?? 'report', verdict, note: input.note ?? null, judgedOn: 'max' };
+  return { group: input.group, name: input.name, unit: input.unit, summary, text: null, goal: input.goal ?? 'report', verdict, note: input.note ?? null, judgedOn: 'max', ...links(input) };
 }
 
 export function notAvailable(input: FigureInput, reason: string): Figure {
-  return { group: input.group, name: input.name, unit: input.unit, summary: null, text: `n/a (${reason})`, goal: input.goal ?? 'report', verdict: 'n/a', note: input.note ?? null };
+  return { group: input.group, name: input.name, unit: input.unit, summary: null, text: `n/a (${reason})`, goal: input.goal ?? 'report', verdict: 'n/a', note: input.note ?? null, ...links(input) };
 }
 
 export function errorReason(error: unknown): string {

@@ -46,6 +46,21 @@ describe('bench analysis', () => {
     expect(analysis([frame], machine, 0, 0)).toContain('- UI: longest frame: 180 ms (the largest of 3) against no frame > 100 ms: **MISSED**.');
   });
 
+  it('names a missed goal\'s physical floors, and says when the floor itself is above the goal', () => {
+    const goal = { group: 'flow', name: 'flow ÷ bare POST', unit: '×' as const, goal: '≤ 1.2×', max: 1.2 };
+    const flow = measured(goal, 1.9);
+    const twoWrites = measured({ group: 'flow', name: 'POST + two writes ÷ POST', unit: '×', floorOf: goal.name }, 1.46);
+    const oneWrite = measured({ group: 'flow', name: 'POST + one write ÷ POST', unit: '×', floorOf: goal.name }, 1.25);
+    const other = measured({ group: 'cli', name: 'unrelated floor', unit: '×', floorOf: 'something else' }, 9);
+    const text = analysis([flow, twoWrites, oneWrite, other], machine, 0, 0);
+    expect(text).toContain('Physical floor measured beside it: POST + two writes ÷ POST: 1.46×; POST + one write ÷ POST: 1.25× — above the goal itself, so no implementation can meet ≤ 1.2× on this machine.');
+    expect(text).not.toContain('unrelated floor');
+    // A floor under the goal is listed without that conclusion.
+    const reachable = analysis([flow, measured({ group: 'flow', name: 'POST + one write ÷ POST', unit: '×', floorOf: goal.name }, 1.1)], machine, 0, 0);
+    expect(reachable).toContain('Physical floor measured beside it: POST + one write ÷ POST: 1.10×.');
+    expect(reachable).not.toContain('no implementation');
+  });
+
   it('says the machine was busy when the load average at start or end is above half the cores', () => {
     expect(analysis([], machine, 0.2, 1.4)).toContain('**The machine was busy**: load average 0.20 at the start and 1.40 at the end on 2 cores');
     expect(analysis([], machine, 3, 0.2)).toContain('**The machine was busy**');
