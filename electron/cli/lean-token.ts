@@ -7,6 +7,7 @@
 // passphrase, anything to repair or report — and cli.ts then runs the full CLI, which does it
 // exactly as before. It prints nothing and writes nothing itself.
 import { peekVault } from '../backend/vault/vault-peek';
+import type { StoredAccount, StoredApp } from '../backend/vault/vault-types';
 import { resolveDataDir } from './data-dir';
 import { parseDuration } from './duration';
 import { findAccount, findApp, findInstall } from './names';
@@ -77,15 +78,26 @@ export async function leanToken(args: readonly string[], env: NodeJS.ProcessEnv,
     return null;
   }
   const passphrase = env.WORKBENCH_PASSPHRASE;
-  const vault = await peekVault(resolveDataDir(options.dataDir, env), { ...(passphrase ? { passphrase } : {}), now: new Date(now()) });
-  if (!vault) return null;
+  // The names are resolved against the vault's apps and accounts before any install file is read,
+  // so a large vault decrypts only that pair's installs. Unknown or ambiguous names: null, and the
+  // full path prints the same error with its exit code.
+  const chosen: { app?: StoredApp; account?: StoredAccount } = {};
+  const select = (apps: StoredApp[], accounts: StoredAccount[]) => {
+    try {
+      chosen.app = findApp(apps, options.app!);
+      chosen.account = findAccount(accounts, options.account!);
+      return { appId: chosen.app.id, accountId: chosen.account.id };
+    } catch {
+      return null;
+    }
+  };
+  const vault = await peekVault(resolveDataDir(options.dataDir, env), { ...(passphrase ? { passphrase } : {}), now: new Date(now()), select });
+  const { app, account } = chosen;
+  if (!vault || !app || !account) return null;
   let install;
   try {
-    const app = findApp(vault.apps, options.app!);
-    const account = findAccount(vault.accounts, options.account!);
     install = findInstall(vault.installs, app, account, options.user);
   } catch {
-    // Unknown or ambiguous: the full path prints the same error with its exit code.
     return null;
   }
   // The same test as commands/token.ts: a refresh due goes the full way (single flight, activity, checks).

@@ -31,11 +31,26 @@ const mainSchema = z.object({
   accounts: z.array(accountSchema),
   settings: settingsSchema,
   installIds: z.array(z.string()),
+  /**
+   * Each listed install's app and account ids, in installIds' order: lets a reader that wants one
+   * app × account (the CLI's lean `token`, vault-peek.ts) decrypt only those install files. Absent in
+   * vaults written before it (and dropped by a version that does not know it): written again with
+   * the main store's next save; readers then read every install file, as before.
+   */
+  installOwners: z.array(z.tuple([z.string(), z.string()])).optional(),
 });
 type MainRecord = z.infer<typeof mainSchema>;
 
 function mainOf(data: VaultData): MainRecord {
-  return { schemaVersion: data.schemaVersion as typeof CURRENT_SCHEMA_VERSION, storeFormat: STORE_FORMAT, apps: data.apps, accounts: data.accounts, settings: data.settings, installIds: data.installs.map((install) => install.id) };
+  return {
+    schemaVersion: data.schemaVersion as typeof CURRENT_SCHEMA_VERSION,
+    storeFormat: STORE_FORMAT,
+    apps: data.apps,
+    accounts: data.accounts,
+    settings: data.settings,
+    installIds: data.installs.map((install) => install.id),
+    installOwners: data.installs.map((install) => [install.appId, install.accountId]),
+  };
 }
 
 /**
@@ -143,8 +158,13 @@ function removeMainTemps(dataDir: string): void {
 function sameMain(data: VaultData, snap: MainRecord): boolean {
   const { installs } = data;
   const ids = snap.installIds;
-  if (installs.length !== ids.length || data.schemaVersion !== snap.schemaVersion) return false;
-  for (let index = 0; index < ids.length; index += 1) if (installs[index]!.id !== ids[index]) return false;
+  const owners = snap.installOwners;
+  if (installs.length !== ids.length || owners?.length !== ids.length || data.schemaVersion !== snap.schemaVersion) return false;
+  for (let index = 0; index < ids.length; index += 1) {
+    const install = installs[index]!;
+    const [appId, accountId] = owners[index]!;
+    if (install.id !== ids[index] || install.appId !== appId || install.accountId !== accountId) return false;
+  }
   return same(data.apps, snap.apps) && same(data.accounts, snap.accounts) && same(data.settings, snap.settings);
 }
 

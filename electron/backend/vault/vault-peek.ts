@@ -2,8 +2,9 @@
 // (electron/cli/lean-token.ts): a script calls `token` once per request, and opening the whole
 // backend (schemas, services, the activity log) costs several times what Node itself takes to start.
 //
-// It reads what the full open reads — the key file, the change log, the main store, every install
-// file — with the same crypto, and nothing else; it writes nothing and takes no lock (every file is
+// It reads what the full open reads — the key file, the change log, the main store, the install
+// files (only the wanted app × account's when the main store says which they are) — with the same
+// crypto, and nothing else; it writes nothing and takes no lock (every file is
 // replaced atomically, and the change log is read before the records, so a commit landing meanwhile
 // only makes a file newer than the log, which is normal). It answers null, never an error, whenever
 // the full open could do or say anything more than "ready": a missing, newer, damaged or
@@ -87,8 +88,39 @@ function readText(file: string): string | null {
   }
 }
 
-/** The healthy vault's apps, accounts and installs, or null: open it the full way. */
-export async function peekVault(dataDir: string, options: { passphrase?: string; now: Date }): Promise<PeekedVault | null> {
+/** Which installs the caller wants: one app × account, picked from the vault's apps and accounts (null: none). */
+export type PeekSelect = (apps: StoredApp[], accounts: StoredAccount[]) => { appId: string; accountId: string } | null;
+
+/**
+ * The install files worth decrypting when the main store says each install's app and account
+ * (installOwners): only the chosen pair's. Null — read them all — without a pair or owners, or when
+ * the folder holds a file the main store does not list (a crash before it was saved: the full open
+ * adds it).
+ */
+function installFilesToRead(files: readonly string[], main: Json, pair: { appId: string; accountId: string } | null): string[] | null {
+  const ids = main.installIds as unknown[];
+  const owners = main.installOwners;
+  if (!pair || !Array.isArray(owners) || owners.length !== ids.length) return null;
+  const listed = new Set<string>();
+  const wanted: string[] = [];
+  for (let index = 0; index < ids.length; index += 1) {
+    const id = ids[index];
+    const owner = owners[index] as unknown;
+    if (typeof id !== 'string' || !Array.isArray(owner)) return null;
+    const name = `${installStem(id)}.json`;
+    listed.add(name);
+    if (owner[0] === pair.appId && owner[1] === pair.accountId) wanted.push(name);
+  }
+  if (files.length !== listed.size || files.some((name) => !listed.has(name))) return null;
+  return wanted;
+}
+
+/**
+ * The healthy vault's apps, accounts and installs, or null: open it the full way. With `select`,
+ * `installs` holds only that app × account's installs when the main store says which they are (each
+ * checked against its own sealed contents), and the rollback checks cover the files read.
+ */
+export async function peekVault(dataDir: string, options: { passphrase?: string; now: Date; select?: PeekSelect }): Promise<PeekedVault | null> {
   let names: string[];
   try {
     names = readdirSync(dataDir);
@@ -152,8 +184,16 @@ export async function peekVault(dataDir: string, options: { passphrase?: string;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return null;
   }
+  let pair: { appId: string; accountId: string } | null = null;
+  if (options.select) {
+    pair = options.select(main.apps as StoredApp[], main.accounts as StoredAccount[]);
+    if (!pair) return null;
+  }
+  const byOwner = installFilesToRead(files, main, pair);
+  const everyFile = byOwner === null;
+  const toRead = byOwner ?? files;
   const byId = new Map<string, StoredInstall>();
-  for (const name of files) {
+  for (const name of toRead) {
     const stem = name.slice(0, -'.json'.length);
     const text = readText(path.join(dataDir, INSTALLS_DIR, name));
     if (text === null) return null;
@@ -166,12 +206,16 @@ export async function peekVault(dataDir: string, options: { passphrase?: string;
       return null;
     }
     if (!isObject(install) || typeof install.id !== 'string' || installStem(install.id) !== stem || byId.has(install.id)) return null;
+    // Picked by the main store's owners: its own sealed contents must agree.
+    if (!everyFile && (install.appId !== pair!.appId || install.accountId !== pair!.accountId)) return null;
     byId.set(install.id, install);
     onDisk.set(installRecord(stem), record.generation);
   }
 
   // Rollback findings (record-store.ts) and the generation mirror (key-mirror.ts): the full open reports them.
   for (const [name, at] of logged) {
+    // Files not read hold nothing this answer uses: the next full open checks them.
+    if (!everyFile && !onDisk.has(name)) continue;
     const found = onDisk.get(name);
     if (deleted.has(name) ? found !== undefined && found < at : found === undefined || found < at) return null;
   }
