@@ -1,8 +1,7 @@
 // The vault's state machine: which key protection is in force, whether the data is readable,
 // what was recovered. Every state change and every write goes through one queue, so an update
 // never races a protection switch or an unlock.
-import { promises as fs, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { promises as fs } from 'node:fs';
 import { WorkbenchError, isWorkbenchError } from '../../common/errors';
 import type { OsProtection, VaultProtection, VaultStatus } from '../../common/model';
 import type { Clock, KeyProtector, Logger, StoreFactory } from '../ports';
@@ -16,7 +15,11 @@ import { deriveRecordKey } from './record-crypto';
 import { readMirror, withMirror } from './key-mirror';
 import { osBody, passphraseBody, unwrapOs, unwrapPassphrase, unwrapWeak, weakBody } from './key-protection';
 import { mergeRecovered, moveFilesAside, type Recovered } from './recovery';
-import { acquireLock, removeDeadHolders, type Release } from './file-lock';
+import { removeDeadHolders, type Release } from './file-lock';
+import { ExclusiveSections } from './exclusive-sections';
+import { IdleTimer } from './idle-timer';
+import { KeyFileStamp, removeKeyFileTemps } from './key-file-stamp';
+import { MirrorSchedule } from './mirror-schedule';
 import { ProcessLock } from './process-lock';
 import { openStore } from './store-open';
 import type { RecordStore } from './record-store';
@@ -66,18 +69,18 @@ export class VaultController implements Vault {
   #integrity: string | null = null;
   #schemaVersion = CURRENT_SCHEMA_VERSION;
   #keyFile: KeyFile | null = null;
-  /** The key file this process opened the store with: its inode (one stat tells it was replaced) and keyId. */
-  #keyStamp: { ino: string; keyId: string | undefined } | null = null;
+  /** The key file this process opened the store with (one stat tells it was replaced). */
+  readonly #keyStamp: KeyFileStamp;
+  /** A re-open with another process's new key file is queued (data() noticed the rotation). */
   #following = false;
   #dataKey: Buffer | null = null;
   #store: RecordStore | null = null;
   /** A mutator is running on the live data: no reload from disk may replace it meanwhile. */
   #mutating = false;
-  #idleTimer: NodeJS.Timeout | null = null;
-  /** A commit's generation is not yet in the key file's mirror (#mirrorLater). */
-  #mirrorDue = false;
-  #mirrorTimer: NodeJS.Timeout | null = null;
-  readonly #exclusives = new Map<string, Promise<void>>();
+  readonly #idle = new IdleTimer();
+  /** A commit's generation is not yet in the key file's mirror. */
+  readonly #mirror = new MirrorSchedule(MIRROR_DELAY_MS, () => void this.#queue.run(() => this.#flushMirror()).catch(() => undefined));
+  readonly #exclusives: ExclusiveSections;
   #closed = false;
   #activityAttach: Promise<void> = Promise.resolve();
   readonly #queue = new WriteQueue();
@@ -88,6 +91,8 @@ export class VaultController implements Vault {
 
   constructor(private readonly deps: VaultDeps) {
     this.#lockFile = new ProcessLock(deps.paths.lockFile, { staleMs: 10_000, waitMs: 30_000, what: 'The vault' });
+    this.#keyStamp = new KeyFileStamp(deps.paths.keyFile);
+    this.#exclusives = new ExclusiveSections(deps.paths.locksDir);
     this.activity = new VaultActivityLog(deps.clock, deps.logger);
     // Appends from every process land in one chained file: each write under the vault's lock.
     this.activity.share({
@@ -109,31 +114,15 @@ export class VaultController implements Vault {
   }
 
   /**
-   * After a commit: the store's generation (and the activity chain's length) is due in the key file
-   * (key-mirror.ts). Written later, off the save's path, once for a burst of saves.
-   */
-  #mirrorLater(): void {
-    this.#mirrorDue = true;
-    if (this.#mirrorTimer) return;
-    this.#mirrorTimer = setTimeout(() => {
-      this.#mirrorTimer = null;
-      this.#queue.run(() => this.#flushMirror()).catch(() => undefined);
-    }, MIRROR_DELAY_MS);
-    this.#mirrorTimer.unref();
-  }
-
-  /**
    * In the queue: writes the mirror the last commits left due, under the lock, into the key file as
    * it is on disk (never over another process's rotation or re-protection). Never lowers it: another
    * process may have mirrored a later generation. Not fatal: the records are committed already.
    */
   async #flushMirror(): Promise<void> {
-    if (this.#mirrorTimer) clearTimeout(this.#mirrorTimer);
-    this.#mirrorTimer = null;
+    this.#mirror.cancel();
     const store = this.#store;
     const dataKey = this.#dataKey;
-    if (!this.#mirrorDue || !store || !dataKey || this.#state !== 'ready') return;
-    this.#mirrorDue = false;
+    if (!store || !dataKey || this.#state !== 'ready' || !this.#mirror.take()) return;
     let release: Release;
     try {
       release = await this.#writeLock();
@@ -159,7 +148,7 @@ export class VaultController implements Vault {
       const next = withMirror(onDisk.file, dataKey, generation, activity);
       await writeKeyFile(this.deps.paths.keyFile, next);
       this.#keyFile = next;
-      if (this.#keyStamp) this.#keyStamp = { ...this.#keyStamp, ino: fileIdentity(this.deps.paths.keyFile) };
+      this.#keyStamp.rewritten();
     } catch (error) {
       this.deps.logger.warn(`The store's generation could not be mirrored in the key file (${errnoCode(error)}).`);
     } finally {
@@ -252,7 +241,8 @@ export class VaultController implements Vault {
             throw new WorkbenchError('INTERNAL', 'A vault update must be synchronous; do async work before calling update().');
           }
           // Throws (and puts the data back) when it cannot write.
-          if ((await commit(store)) > 0) this.#mirrorLater();
+          // The store's generation (and the activity chain's length) is then due in the key file.
+          if ((await commit(store)) > 0) this.#mirror.later();
           return result;
         } catch (error) {
           store.restore();
@@ -271,26 +261,8 @@ export class VaultController implements Vault {
    * this one), e.g. so one install is refreshed by one process at a time. `fn` should re-read what
    * it depends on after the lock is taken: another process may have done the work meanwhile.
    */
-  async exclusive<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.#exclusives.get(name) ?? Promise.resolve();
-    let done!: () => void;
-    const mine = new Promise<void>((resolve) => (done = resolve));
-    const tail = previous.then(() => mine);
-    this.#exclusives.set(name, tail);
-    await previous;
-    try {
-      await fs.mkdir(this.deps.paths.locksDir, { recursive: true, mode: 0o700 });
-      const file = path.join(this.deps.paths.locksDir, `${name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 120)}.lock`);
-      const release = await acquireLock(file, { staleMs: 30_000, waitMs: 120_000, what: `The vault's "${name}" section` });
-      try {
-        return await fn();
-      } finally {
-        await release();
-      }
-    } finally {
-      done();
-      if (this.#exclusives.get(name) === tail) this.#exclusives.delete(name);
-    }
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return this.#exclusives.run(name, fn);
   }
 
   /** Drops the key and every decrypted byte (store and history); a passphrase opens it again. */
@@ -308,7 +280,7 @@ export class VaultController implements Vault {
       this.#problem = null;
       this.#store = null;
       this.#dataKey = null;
-      this.#disarmIdle();
+      this.#idle.disarm();
       return this.#changed();
     });
   }
@@ -353,22 +325,7 @@ export class VaultController implements Vault {
 
   /** True when the key file on disk holds another data key than the one this process uses. */
   #rotatedElsewhere(): boolean {
-    const stamp = this.#keyStamp;
-    if (!stamp || this.#state !== 'ready') return false;
-    let ino: string;
-    try {
-      ino = fileIdentity(this.deps.paths.keyFile);
-    } catch {
-      return false;
-    }
-    if (ino === stamp.ino) return false;
-    const keyId = readKeyIdSync(this.deps.paths.keyFile);
-    // Rewritten with the same key (re-protected by the OS): note the new file, nothing to follow.
-    if (keyId === stamp.keyId) {
-      this.#keyStamp = { ino, keyId };
-      return false;
-    }
-    return true;
+    return this.#state === 'ready' && this.#keyStamp.replacedByAnotherKey();
   }
 
   /** Runs in the queue: drops the old key and data, reads the new key file, opens with it (or waits for the passphrase). */
@@ -379,11 +336,11 @@ export class VaultController implements Vault {
     await this.activity.detach();
     this.activity.dropWritten();
     // The rotating process's key file mirrors every generation written, this process's included.
-    this.#mirrorDue = false;
+    this.#mirror.settled();
     this.#store = null;
     this.#dataKey = null;
-    this.#keyStamp = null;
-    this.#disarmIdle();
+    this.#keyStamp.clear();
+    this.#idle.disarm();
     const read = await readKeyFile(this.deps.paths.keyFile);
     if (read.kind !== 'ok') {
       this.#lock('The vault\'s key file changed in another workbench process and cannot be read now. Restart the app.');
@@ -400,20 +357,11 @@ export class VaultController implements Vault {
 
   /** Restarts the idle timer of a passphrase vault that has auto-lock on. */
   #touch(): void {
-    const store = this.#store;
-    this.#disarmIdle();
-    const minutes = store?.data.settings.autoLockMinutes ?? null;
-    if (minutes === null || this.#protection !== 'passphrase' || this.#state !== 'ready' || this.#closed) return;
-    this.#idleTimer = setTimeout(() => {
-      this.#idleTimer = null;
+    const minutes = this.#store?.data.settings.autoLockMinutes ?? null;
+    const armed = this.#protection === 'passphrase' && this.#state === 'ready' && !this.#closed;
+    this.#idle.restart(armed ? minutes : null, () => {
       this.lock().catch((error: unknown) => this.deps.logger.warn(`The idle auto-lock failed (${errnoCode(error)}).`));
-    }, minutes * 60_000);
-    this.#idleTimer.unref();
-  }
-
-  #disarmIdle(): void {
-    if (this.#idleTimer) clearTimeout(this.#idleTimer);
-    this.#idleTimer = null;
+    });
   }
 
   unlock(passphrase: string): Promise<VaultStatus> {
@@ -481,7 +429,7 @@ export class VaultController implements Vault {
     await this.#activityAttach;
     await this.activity.detach();
     this.#listeners.clear();
-    this.#disarmIdle();
+    this.#idle.disarm();
     this.#lockFile.close();
     // Drop the key and the decrypted data: a closed vault reads as closed, not as stale data.
     this.#store = null;
@@ -616,7 +564,7 @@ export class VaultController implements Vault {
         await removeKeyFileTemps(paths.keyFile);
         removeDeadHolders(paths.lockFile);
         if (outcome !== 'none') logger.warn(`A key rotation cut short was ${outcome === 'rolled-forward' ? 'finished' : 'rolled back'}.`);
-        this.#keyStamp = { ino: fileIdentity(paths.keyFile), keyId: keyFile.keyId };
+        this.#keyStamp.take(keyFile.keyId);
         // The file on disk carries the latest mirror (written after commits, by any process).
         if (onDisk.kind === 'ok') this.#keyFile = onDisk.file;
         opened = await openStore({ paths, dataKey, storeFactory, logger, now: this.#now(), recover: (files, reason) => this.#recover(files, reason) });
@@ -743,7 +691,7 @@ export class VaultController implements Vault {
         commitRotation(paths.dataDir);
         committed = true;
         // The new key file carries the mirror (above): nothing is due any more.
-        this.#mirrorDue = false;
+        this.#mirror.settled();
       } catch (error) {
         if (!committed) abortRotation(paths.dataDir);
         throw new WorkbenchError('INTERNAL', `The vault's new key could not be written (${errnoCode(error)}). Nothing was changed.`, undefined, { cause: error });
@@ -816,29 +764,4 @@ export class VaultController implements Vault {
     }
     return status;
   }
-}
-
-function readKeyIdSync(file: string): string | undefined {
-  try {
-    const keyId = (JSON.parse(readFileSync(file, 'utf8')) as { keyId?: unknown }).keyId;
-    return typeof keyId === 'string' ? keyId : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Which file is at `file` now: inode AND modification time in nanoseconds (an inode number alone is
- * reused at once on some file systems, e.g. after the key file was replaced twice).
- */
-function fileIdentity(file: string): string {
-  const stat = statSync(file, { bigint: true });
-  return `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
-}
-
-async function removeKeyFileTemps(keyFile: string): Promise<void> {
-  const dir = path.dirname(keyFile);
-  const prefix = `.${path.basename(keyFile)}.tmp-`;
-  const names = await fs.readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => fs.rm(path.join(dir, name), { force: true }).catch(() => undefined)));
 }
