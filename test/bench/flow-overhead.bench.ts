@@ -128,7 +128,7 @@ export async function benchFlowOverhead(log: (line: string) => void): Promise<Fi
     const write = summarize(flows.map((f) => f.vaultWrite)).median;
     log(`  flow medians: exchange step ${exchange.toFixed(1)} ms, checks + vault write ${checks.toFixed(1)} ms (vault write ${write.toFixed(1)} ms)`);
     return [
-      measured({ ...flowInput, note: `median split: exchanging→verifying (token POST + redacted activity entry + parse) ${exchange.toFixed(1)} ms, verifying→stored (checks + vault write) ${checks.toFixed(1)} ms, of which vault.update() ${write.toFixed(1)} ms; fresh vault (first-run data only)` }, flows.map((f) => f.total)),
+      measured({ ...flowInput, note: `median split: exchanging→verifying (token POST + redacted activity entry + parse) ${exchange.toFixed(1)} ms, verifying→stored (checks + vault write) ${checks.toFixed(1)} ms, of which the vault write (putInstall: the install's file, and the main store's list when it is new) ${write.toFixed(1)} ms; fresh vault (first-run data only)` }, flows.map((f) => f.total)),
       measured({ ...bareInput, note: 'fetch + JSON of the answer only' }, bares),
       measured({ ...ratioInput, note: `${flowSummary.median.toFixed(1)} ms ÷ ${bareSummary.median.toFixed(1)} ms` }, flowSummary.median / bareSummary.median),
       measured({ ...bareWritesInput, note: 'write + fsync + rename, synchronously, of the new install\'s sealed file and of the main store (its list of installs), the bytes the vault wrote' }, bareWrites),

@@ -56,6 +56,11 @@ export async function openTempVault(content: TempVaultContent = {}): Promise<Tem
       writes += 1;
       return result;
     },
+    async putInstall(install: Omit<StoredInstall, 'id'>, pick: (data: Readonly<VaultData>) => string | null): Promise<string> {
+      const result = await vault.putInstall(install, pick);
+      writes += 1;
+      return result;
+    },
     async dispose() {
       await vault.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ import { runChecks } from './checks/run-checks';
 import { DEFAULT_FLOW_TIMEOUT_MS, type OAuthDeps } from './deps';
 import type { OAuthCore } from './oauth-core';
 import { FlowManager, isTerminal, type FlowRecord } from './flow-manager';
-import { buildInstall, upsertInstall } from './install-record';
+import { buildInstall, installToReplace } from './install-record';
 import { InstallConfirmations } from './install-confirmations';
 import { INSTALL_PATH, LoopbackServers, type CallbackRequest } from './loopback-server';
 import { mapAuthorizeError } from './oauth-errors';
@@ -182,11 +182,11 @@ export function createFlowsService(deps: OAuthDeps, core: OAuthCore): FlowsServi
         expirySource: result.expirySource,
         checks: result.checks,
       });
-      const installId = await deps.vault.update((draft) => {
-        if (!draft.apps.some((a) => a.id === record.app.id) || !draft.accounts.some((a) => a.id === record.account.id)) {
+      const installId = await deps.vault.putInstall(install, (data) => {
+        if (!data.apps.some((a) => a.id === record.app.id) || !data.accounts.some((a) => a.id === record.account.id)) {
           throw new WorkbenchError('NOT_FOUND', 'The app or account was deleted during the flow: nothing was stored.');
         }
-        return upsertInstall(draft, install);
+        return installToReplace(data, install);
       });
       const view = manager.step(record, 'stored', { installId });
       deps.events.emit('installs.changed', { installId });

@@ -2,7 +2,6 @@
 // account × user (the id_token's sub), replaced in place (same id) when that user connects again.
 // A Gorgias token acts with the approving user's role, so QA keeps one install per user.
 import type { CheckResult, ExpirySource, InstallUser } from '../../common/model';
-import { newId } from '../ids';
 import { userFromIdToken } from '../vault/install-user';
 import type { StoredInstall, VaultData } from '../vault/vault-types';
 import type { TokenSet } from './token-response';
@@ -42,15 +41,7 @@ export function buildInstall(input: {
 /** Same user: same sub, or both unknown (installs without an id_token). */
 export const sameUser = (a: InstallUser | null, b: InstallUser | null): boolean => (a?.sub ?? null) === (b?.sub ?? null);
 
-/** Inside vault.update: replaces this user's install for the app × account, or adds one; returns its id. */
-export function upsertInstall(draft: VaultData, install: Omit<StoredInstall, 'id'>): string {
-  const index = draft.installs.findIndex((i) => i.appId === install.appId && i.accountId === install.accountId && sameUser(i.user ?? null, install.user));
-  if (index >= 0) {
-    const id = draft.installs[index]!.id;
-    draft.installs[index] = { id, ...install };
-    return id;
-  }
-  const id = newId('inst');
-  draft.installs.push({ id, ...install });
-  return id;
+/** The install a fresh one replaces (this user's, for the app × account), or null: it is added (Vault.putInstall). */
+export function installToReplace(data: Readonly<VaultData>, install: Omit<StoredInstall, 'id'>): string | null {
+  return data.installs.find((i) => i.appId === install.appId && i.accountId === install.accountId && sameUser(i.user ?? null, install.user))?.id ?? null;
 }

@@ -613,6 +613,23 @@ export class RecordStore {
   }
 
   /**
+   * Writes an install the caller alone appended to the list (Vault.putInstall): its file, then the
+   * main store, whose list of installs changed — no other install compared. Anything else (not the
+   * last one, an id already written): through commit().
+   */
+  async commitAddedInstall(install: StoredInstall): Promise<number> {
+    if (this.#snaps.has(install.id) || this.data.installs.at(-1) !== install) return this.commit();
+    checkInstall(install);
+    const main = mainOf(this.data);
+    const checked = mainSchema.safeParse(main);
+    if (!checked.success) throw new WorkbenchError('INTERNAL', `The vault refused a change that does not fit its schema (${describeSchemaIssue(checked.error)}).`);
+    const generation = this.#generation + 1;
+    const batch = new RecordBatch(this.init.dataDir, this.init.key, generation, false);
+    await this.#stageDurably(batch, () => batch.stage(installRecord(installStem(install.id)), install));
+    return this.#finish(batch, generation, [install], main, [], false);
+  }
+
+  /**
    * Runs `stage` (which stages records into `batch`, and may refuse one), then waits until every
    * staged file is on disk. On any failure nothing was renamed: the temp files go, the live data
    * is put back, and the error is thrown (a refusal as it is, a disk error as "could not be saved").

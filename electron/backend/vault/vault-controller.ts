@@ -3,6 +3,7 @@
 // never races a protection switch or an unlock.
 import { promises as fs } from 'node:fs';
 import { WorkbenchError, isWorkbenchError } from '../../common/errors';
+import { newId } from '../ids';
 import type { OsProtection, VaultProtection, VaultStatus } from '../../common/model';
 import type { Clock, KeyProtector, Logger, StoreFactory } from '../ports';
 import { VaultActivityLog } from './activity-log';
@@ -45,6 +46,13 @@ export const MIRROR_DELAY_MS = 1_000;
 
 async function exists(file: string): Promise<boolean> {
   return fs.lstat(file).then(() => true, () => false);
+}
+
+/** Every field of `target` but its id becomes `next`'s (a field `next` lacks is removed). */
+function overwriteInstall(target: StoredInstall, next: Omit<StoredInstall, 'id'>): void {
+  const fields = target as unknown as Record<string, unknown>;
+  for (const key of Object.keys(fields)) if (key !== 'id' && !(key in next)) delete fields[key];
+  Object.assign(target, next, { id: target.id });
 }
 
 function errnoCode(error: unknown): string {
@@ -219,6 +227,28 @@ export class VaultController implements Vault {
         return result;
       },
       (store) => store.commitInstall(target!),
+    );
+  }
+
+  putInstall(install: Omit<StoredInstall, 'id'>, pick: (data: Readonly<VaultData>) => string | null): Promise<string> {
+    let target: StoredInstall | undefined;
+    let added = false;
+    return this.#write(
+      (store) => {
+        const replaced = pick(store.data);
+        if (replaced === null) {
+          target = { id: newId('inst'), ...install };
+          store.data.installs.push(target);
+          added = true;
+          return target.id;
+        }
+        target = store.data.installs.find((candidate) => candidate.id === replaced);
+        if (!target) throw new WorkbenchError('INTERNAL', 'The install to replace is not in the vault.', { installId: replaced });
+        // In place: the same object keeps its place, so nothing else needs comparing.
+        overwriteInstall(target, install);
+        return replaced;
+      },
+      (store) => (added ? store.commitAddedInstall(target!) : store.commitInstall(target!)),
     );
   }
 

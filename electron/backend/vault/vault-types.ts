@@ -103,6 +103,12 @@ export interface Vault {
    * written (a token refresh on a big vault). Throws NOT_FOUND with `notFound` when it is gone.
    */
   updateInstall<T>(installId: string, mutate: (install: StoredInstall) => T, notFound?: string): Promise<T>;
+  /**
+   * Stores a fresh install (a finished flow): `pick` looks at the latest data and names the install
+   * it replaces (same id kept), or null to add it; it may throw to refuse. Only that install's file
+   * is written, plus the main store's list when one is added. Returns the install's id.
+   */
+  putInstall(install: Omit<StoredInstall, 'id'>, pick: (data: Readonly<VaultData>) => string | null): Promise<string>;
   unlock(passphrase: string): Promise<VaultStatus>;
   /** On a ready passphrase vault, `currentPassphrase` is required (and checked) for every protection change. */
   setPassphrase(passphrase: string, currentPassphrase?: string): Promise<VaultStatus>;

@@ -14,34 +14,36 @@ export interface FlowTiming {
   exchange: number;
   /** verifying → stored: the checks and the vault write. */
   checksAndStore: number;
-  /** Time spent in vault.update() between callback-received and stored. */
+  /** Time spent in vault writes (putInstall, update) between callback-received and stored. */
   vaultWrite: number;
   installId: string;
 }
 
 export interface FlowRecorder {
   times: Map<string, StepTimes>;
-  /** Every vault.update() of the backend, as [start, end]. */
+  /** Every vault write of the backend (putInstall, update), as [start, end]. */
   updates: Array<[number, number]>;
 }
 
 /**
- * Listens to the flow events, and wraps the backend's vault.update (the services call it on the
- * same object) to know how much of a flow is the vault write.
+ * Listens to the flow events, and wraps the backend's vault writes (the services call them on the
+ * same object: a flow stores its install with putInstall) to know how much of a flow is the write.
  */
 export function recordFlowSteps(backend: Backend): FlowRecorder {
   const times = new Map<string, StepTimes>();
   const updates: Array<[number, number]> = [];
-  const vault = backend.vault as { update: Backend['vault']['update'] };
-  const original = vault.update.bind(backend.vault);
-  vault.update = async (mutate) => {
-    const start = performance.now();
-    try {
-      return await original(mutate);
-    } finally {
-      updates.push([start, performance.now()]);
-    }
-  };
+  const vault = backend.vault as unknown as Record<'update' | 'putInstall', (...args: unknown[]) => Promise<unknown>>;
+  for (const method of ['update', 'putInstall'] as const) {
+    const original = vault[method].bind(backend.vault);
+    vault[method] = async (...args: unknown[]) => {
+      const start = performance.now();
+      try {
+        return await original(...args);
+      } finally {
+        updates.push([start, performance.now()]);
+      }
+    };
+  }
   backend.subscribe((event, payload) => {
     if (event !== 'flow.progress') return;
     const view = payload as FlowView;

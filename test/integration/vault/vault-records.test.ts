@@ -2,6 +2,7 @@
 // when apps, accounts, settings or the install list change; the change log names each commit.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { WorkbenchError } from '../../../electron/common/errors';
 import { describe, expect, it } from 'vitest';
 import type { StoredInstall } from '../../../electron/backend/vault/vault-types';
 import { userFromIdToken } from '../../../electron/backend/vault/install-user';
@@ -131,6 +132,64 @@ describe('per-record writes', () => {
       ['inst_3', 'at-inst_3'],
     ]);
     expect(again.data().installs[2]!.user).toEqual({ sub: '7', name: 'Seven', email: null, role: 'agent' });
+    await closeVault(again);
+  });
+
+  it('putInstall adds an install with its file and the main store\'s list, or replaces one in place with its file alone', async () => {
+    const dir = await makeTempDir();
+    const vault = await open(dir);
+    await vault.update((draft) => {
+      draft.apps.push(sampleApp());
+      for (let index = 0; index < 3; index += 1) draft.installs.push(sampleInstall(`inst_${index}`, { accountId: `acc_${index}` }));
+    });
+    const before = await installsSnapshot(dir);
+    const { id: _unused, ...fresh } = sampleInstall('ignored', { accountId: 'acc_new', accessToken: 'fresh-access' });
+
+    // Added: a new id at the end, its file and the main store in one change-log line, no other install file touched.
+    const seen: string[][] = [];
+    const added = await vault.putInstall(fresh, (data) => (seen.push(data.installs.map((install) => install.id)), null));
+    expect(seen).toEqual([['inst_0', 'inst_1', 'inst_2']]);
+    expect(added).toMatch(/^inst_/);
+    expect(vault.data().installs.map((install) => install.id)).toEqual(['inst_0', 'inst_1', 'inst_2', added]);
+    const afterAdd = await installsSnapshot(dir);
+    expect(Object.keys(afterAdd).filter((name) => afterAdd[name] !== before[name])).toEqual([`${added}.json`]);
+    const log = () => fs.readFile(path.join(dir, 'vault.changes'), 'utf8').then((text) => text.trim().split('\n').at(-1));
+    expect(await log()).toMatch(new RegExp(`^\\d+ install:${added} main$`));
+
+    // Replaced: same id, same place, every field the new one's (one it lacks is gone), its file alone.
+    const main = await fs.readFile(path.join(dir, 'vault.json'));
+    await vault.updateInstall('inst_1', (install) => void ((install as unknown as Record<string, unknown>).legacyField = 'old'));
+    const beforeReplace = await installsSnapshot(dir);
+    const replaced = await vault.putInstall({ ...fresh, accountId: 'acc_1', accessToken: 'replaced-access' }, () => 'inst_1');
+    expect(replaced).toBe('inst_1');
+    expect(vault.data().installs.map((install) => install.id)).toEqual(['inst_0', 'inst_1', 'inst_2', added]);
+    expect(vault.data().installs[1]).toEqual({ ...fresh, id: 'inst_1', accountId: 'acc_1', accessToken: 'replaced-access' });
+    const afterReplace = await installsSnapshot(dir);
+    expect(Object.keys(afterReplace).filter((name) => afterReplace[name] !== beforeReplace[name])).toEqual(['inst_1.json']);
+    expect(await fs.readFile(path.join(dir, 'vault.json'))).toEqual(main);
+    expect(await log()).toMatch(/^\d+ install:inst_1$/);
+
+    // Refused by pick: nothing written, nothing changed.
+    const logBefore = await fs.readFile(path.join(dir, 'vault.changes'), 'utf8');
+    await expect(vault.putInstall(fresh, () => {
+      throw new WorkbenchError('NOT_FOUND', 'The app was deleted during the flow.');
+    })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await fs.readFile(path.join(dir, 'vault.changes'), 'utf8')).toBe(logBefore);
+    expect(vault.data().installs).toHaveLength(4);
+
+    // Read back whole after a reopen; a later update() still compares against what was written.
+    await vault.update((draft) => void (draft.installs[3]!.accessToken = 'after-add'));
+    const last = await installsSnapshot(dir);
+    expect(Object.keys(last).filter((name) => last[name] !== afterReplace[name])).toEqual([`${added}.json`]);
+    await closeVault(vault);
+    const again = await open(dir);
+    expect(again.data().installs.map((install) => [install.id, install.accountId, install.accessToken])).toEqual([
+      ['inst_0', 'acc_0', 'at-inst_0'],
+      ['inst_1', 'acc_1', 'replaced-access'],
+      ['inst_2', 'acc_2', 'at-inst_2'],
+      [added, 'acc_new', 'after-add'],
+    ]);
+    expect(again.status().integrity).toBeNull();
     await closeVault(again);
   });
 
