@@ -75,9 +75,12 @@ describe('runs', () => {
 
   it('opens a result\'s full response in the API console\'s viewer', async () => {
     const { page } = harness;
+    const results = page.getByLabel('Results', { exact: true });
+    // The previous run's results first go, so the 200 waited for below can only be this run's.
+    await page.getByRole('button', { name: 'Clear results' }).click();
+    expect(await results.count()).toBe(0);
     await page.getByLabel('Path').fill('/api/tickets');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    const results = page.getByLabel('Results', { exact: true });
     const answered = results.getByRole('article').nth(0);
     await answered.getByText('200', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
     const label = (await answered.getByRole('heading').textContent())!;
