@@ -131,6 +131,8 @@ describe('crash safety of the vault', () => {
     // the child starting, not CPU, so the lanes overlap well on two cores.
     const outcomes: string[] = [];
     let committedInAll = 0;
+    /** Kills after which the flow's install was there (so putInstall's writes did land between kills). */
+    let flowsSeen = 0;
     const lane = async (index: number): Promise<void> => {
       const dataDir = await tempDir();
       await seedVault(dataDir);
@@ -175,11 +177,22 @@ describe('crash safety of the vault', () => {
           if (token < tokenFloor || token > counter) figures.dataLost += 1;
           expect(token, `${kill}: token ${run.lastToken}, previous ${previousToken}`).toBeGreaterThanOrEqual(tokenFloor);
           expect(token, kill).toBeLessThanOrEqual(counter);
-          expect(installs.map((install) => [install.id, install.id === 'inst_token' ? 'saved' : install.accessToken]), kill).toEqual([
+          // The flow's install (putInstall: added, replaced in place, or removed each round): at most
+          // one, after the others, whole, from a round that had started.
+          const flows = installs.filter((install) => install.accessToken.startsWith('at-put-'));
+          expect(flows.length, kill).toBeLessThanOrEqual(1);
+          for (const flow of flows) {
+            expect(flow.refreshToken, kill).toBe(`rt-put-${flow.accessToken.slice('at-put-'.length)}`);
+            expect(flow.user, kill).toEqual({ sub: 'crash-user', name: 'Crash User', email: null, role: 'admin' });
+            expect(Number(flow.accessToken.slice('at-put-'.length)), kill).toBeLessThanOrEqual(counter);
+            flowsSeen += 1;
+          }
+          expect(installs.filter((install) => !flows.includes(install)).map((install) => [install.id, install.id === 'inst_token' ? 'saved' : install.accessToken]), kill).toEqual([
             ['inst_before', 'at-inst_before'],
             ['inst_token', 'saved'],
             ['inst_after', 'at-inst_after'],
           ]);
+          if (flows.length === 1) expect(installs.at(-1), kill).toBe(flows[0]);
           previousToken = token;
           // The activity log stays readable (a torn last line is dropped, not fatal).
           expect(() => vault.activity.list({ limit: 5 })).not.toThrow();
@@ -197,6 +210,7 @@ describe('crash safety of the vault', () => {
     // The kills did land inside the write loop, and writes did commit between them.
     expect(outcomes.filter((o) => o !== 'during start').length).toBeGreaterThan(KILLS / 2);
     expect(committedInAll).toBeGreaterThan(0);
+    expect(flowsSeen).toBeGreaterThan(0);
   }, 170_000);
 
   it('keeps every record through 40 SIGKILLs at random moments of key rotations: one key opens everything', async () => {
