@@ -7,138 +7,22 @@
 // processes learn what to reload. Callers hold the vault's lock around catchUp() + mutate + commit().
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { WorkbenchError } from '../../common/errors';
 import type { Logger, StoreFactory } from '../ports';
 import { ChangeLog, type ChangeBatch } from './change-log';
 import { openRecord, sealRecord } from './record-crypto';
 import { RecordBatch } from './record-batch';
 import { INSTALLS_DIR, MAIN_RECORD, installRecord, installStem, isRecordTemp, mainStoreWriter, recordPath, writeRecord, type MainStoreWriter } from './record-files';
-import { accountSchema, appSchema, describeSchemaIssue, installSchema, settingsSchema } from './store-schema';
+import { describeSchemaIssue, installSchema } from './store-schema';
+import { mainOf, mainSchema, sameMain, type MainRecord } from './main-record';
+import { cloneInstall, sameNested, sameScalars } from './record-compare';
 import { CURRENT_SCHEMA_VERSION, type StoredInstall, type VaultData } from './vault-types';
 
-export const STORE_FORMAT = 2;
 export const CHANGES_FILE = 'vault.changes';
 /** From this many installs left to compare, the commit lets its fsyncs run while it compares them. */
 const OVERLAP_FROM = 200;
 /** The change log is rewritten as one line per record once it holds this many lines. */
 const COMPACT_CHANGES_AT = 4_000;
-
-const mainSchema = z.object({
-  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
-  storeFormat: z.literal(STORE_FORMAT),
-  apps: z.array(appSchema),
-  accounts: z.array(accountSchema),
-  settings: settingsSchema,
-  installIds: z.array(z.string()),
-  /**
-   * Each listed install's app and account ids, in installIds' order: lets a reader that wants one
-   * app × account (the CLI's lean `token`, vault-peek.ts) decrypt only those install files. Absent in
-   * vaults written before it (and dropped by a version that does not know it): written again with
-   * the main store's next save; readers then read every install file, as before.
-   */
-  installOwners: z.array(z.tuple([z.string(), z.string()])).optional(),
-});
-type MainRecord = z.infer<typeof mainSchema>;
-
-function mainOf(data: VaultData): MainRecord {
-  return {
-    schemaVersion: data.schemaVersion as typeof CURRENT_SCHEMA_VERSION,
-    storeFormat: STORE_FORMAT,
-    apps: data.apps,
-    accounts: data.accounts,
-    settings: data.settings,
-    installIds: data.installs.map((install) => install.id),
-    installOwners: data.installs.map((install) => [install.appId, install.accountId]),
-  };
-}
-
-/**
- * The live copy of an install: its own arrays and objects (a mutator may change them in place) but
- * the same string instances as the snapshot, so comparing an untouched install is pointer checks,
- * not a byte compare of its tokens.
- */
-function cloneInstall(install: StoredInstall): StoredInstall {
-  return {
-    ...install,
-    requestedScopes: [...install.requestedScopes],
-    grantedScopes: [...install.grantedScopes],
-    lastError: install.lastError && { ...install.lastError },
-    checks: install.checks.map((check) => ({ ...check })),
-    user: install.user && { ...install.user },
-  };
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
-  return true;
-}
-
-/**
- * The scalar fields, without allocating: runs for every install on every update, so it must cost
- * pointer checks for an untouched install (its strings are the snapshot's, see cloneInstall). A
- * token refresh or a new sign-in changes one of these, so this pass finds the usual change.
- * The fields are the schema's (store-schema.ts): a field added there must be added here or below.
- */
-function sameScalars(a: StoredInstall, b: StoredInstall): boolean {
-  // Written out (not a loop over names) so each access is a plain property load.
-  return (
-    a.accessToken === b.accessToken &&
-    a.refreshedAt === b.refreshedAt &&
-    a.expiresAt === b.expiresAt &&
-    a.refreshToken === b.refreshToken &&
-    a.idToken === b.idToken &&
-    a.failing === b.failing &&
-    a.revokedAt === b.revokedAt &&
-    a.id === b.id &&
-    a.appId === b.appId &&
-    a.accountId === b.accountId &&
-    a.tokenType === b.tokenType &&
-    a.obtainedAt === b.obtainedAt &&
-    a.expirySource === b.expirySource &&
-    a.expiresInAnswered === b.expiresInAnswered &&
-    a.requestedScopes.length === b.requestedScopes.length &&
-    a.grantedScopes.length === b.grantedScopes.length &&
-    a.checks.length === b.checks.length
-  );
-}
-
-/**
- * The nested values (a mutator may change them in place: the live copy has its own, see
- * cloneInstall), for installs whose scalars match. Most of the compare's memory reads are here, so
- * the commit runs it while the files the first pass found are being flushed to disk.
- */
-function sameNested(a: StoredInstall, b: StoredInstall): boolean {
-  if (!sameStrings(a.requestedScopes, b.requestedScopes) || !sameStrings(a.grantedScopes, b.grantedScopes)) return false;
-  for (let index = 0; index < a.checks.length; index += 1) {
-    const x = a.checks[index]!;
-    const y = b.checks[index]!;
-    if (x.id !== y.id || x.label !== y.label || x.outcome !== y.outcome || x.detail !== y.detail) return false;
-  }
-  const ea = a.lastError;
-  const eb = b.lastError;
-  if (ea !== eb && (!ea || !eb || ea.code !== eb.code || ea.message !== eb.message || ea.at !== eb.at)) return false;
-  const ua = a.user;
-  const ub = b.user;
-  return ua === ub || (!!ua && !!ub && ua.sub === ub.sub && ua.name === ub.name && ua.email === ub.email && ua.role === ub.role);
-}
-
-/** Deep equality of JSON values (what the store holds). */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let index = 0; index < a.length; index += 1) if (!same(a[index], b[index])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const key of ka) if (!same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  return true;
-}
 
 /** Temp files of the main store's and the change log's atomic writes a killed process left. */
 function removeMainTemps(dataDir: string): void {
@@ -152,20 +36,6 @@ function removeMainTemps(dataDir: string): void {
     return;
   }
   for (const name of names) if (prefixes.some((prefix) => name.startsWith(prefix))) rmSync(path.join(dataDir, name), { force: true });
-}
-
-/** The main record as last written against the live data, without building it (no list of 1,000 ids per update). */
-function sameMain(data: VaultData, snap: MainRecord): boolean {
-  const { installs } = data;
-  const ids = snap.installIds;
-  const owners = snap.installOwners;
-  if (installs.length !== ids.length || owners?.length !== ids.length || data.schemaVersion !== snap.schemaVersion) return false;
-  for (let index = 0; index < ids.length; index += 1) {
-    const install = installs[index]!;
-    const [appId, accountId] = owners[index]!;
-    if (install.id !== ids[index] || install.appId !== appId || install.accountId !== accountId) return false;
-  }
-  return same(data.apps, snap.apps) && same(data.accounts, snap.accounts) && same(data.settings, snap.settings);
 }
 
 /** A write the disk refused, after the change was undone. */
