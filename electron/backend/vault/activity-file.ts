@@ -24,7 +24,7 @@ import { deriveKey } from './sealed-box';
 import { writeFileAtomic } from './atomic-write';
 
 const BLOCK_PREFIX = '#block v1 ';
-const CHAINED_BLOCK_PREFIX = '#block v2 ';
+export const CHAINED_BLOCK_PREFIX = '#block v2 ';
 
 /** The last line of the chain: its sequence number and MAC (seq 0, mac '' before any chained line). */
 export interface ChainHead {
@@ -34,7 +34,7 @@ export interface ChainHead {
 
 export const EMPTY_CHAIN: ChainHead = { seq: 0, mac: '' };
 
-function chainKey(key: Buffer): Buffer {
+export function chainKey(key: Buffer): Buffer {
   return deriveKey(key, 'gorgias-workbench/activity-chain/v1');
 }
 
@@ -58,7 +58,7 @@ export interface LoadedActivity {
   chainProblems: string[];
 }
 
-function isEntry(value: unknown): value is ActivityEntry {
+export function isEntry(value: unknown): value is ActivityEntry {
   const entry = value as ActivityEntry | null;
   return typeof entry?.id === 'string' && typeof entry.kind === 'string' && typeof entry.at === 'string';
 }
@@ -85,15 +85,17 @@ function parseBlock(key: Buffer, line: string): ActivityEntry[] | null {
   }
 }
 
-interface ParsedLine {
+export interface ParsedLine {
   entries: ActivityEntry[];
   block: boolean;
   /** Chained lines: the claimed sequence number, MAC and the sealed text the MAC covers. */
   link?: { seq: number; mac: string; sealed: string };
+  /** The MAC already checked by whoever parsed the line (a block opened in slices). */
+  macValid?: boolean;
 }
 
 /** `<seq> <mac> <sealed>` → its parts, or null. */
-function splitLink(rest: string): { seq: number; mac: string; sealed: string } | null {
+export function splitLink(rest: string): { seq: number; mac: string; sealed: string } | null {
   const first = rest.indexOf(' ');
   const second = rest.indexOf(' ', first + 1);
   if (first < 1 || second < 0) return null;
@@ -143,7 +145,7 @@ class ChainCheck {
     // A block starts a chain (previous MAC ''); a line continues the one before it.
     const previous = parsed.block ? '' : this.head.mac;
     const expected = parsed.block ? link.seq : this.head.seq + 1;
-    const valid = macOf(this.#key, link.seq, previous, link.sealed) === link.mac;
+    const valid = parsed.macValid ?? macOf(this.#key, link.seq, previous, link.sealed) === link.mac;
     if (!valid || link.seq !== expected) {
       if (!parsed.block && link.seq > expected) this.problems.push(link.seq === expected + 1 ? `line ${expected} is missing` : `lines ${expected}–${link.seq - 1} are missing`);
       else if (!parsed.block && link.seq < expected) this.problems.push(`line ${link.seq} is out of order (after line ${this.head.seq})`);
@@ -163,47 +165,100 @@ export interface ParsedActivity extends LoadedActivity {
 }
 
 /**
+ * The parse of one file's text, line by line, so a caller can yield between lines (the sliced
+ * parse, activity-block-sliced.ts) or hand in a line it parsed itself (a block opened in slices).
  * `from` / `firstIndex`: for text appended after what was already read (another process's lines),
  * the chain continues from `from` and no line of it is the file's first.
  */
-export function parseActivityText(text: string | null, key: Buffer, from: ChainHead = EMPTY_CHAIN, firstIndex = 0): ParsedActivity {
-  if (text === null) return { entries: [], lines: 0, linesSinceBlock: 0, badLines: 0, tornTail: false, bytes: 0, tail: '', tailKept: false, chain: from, chainProblems: [] };
-  const chain = new ChainCheck(key, from);
-  const segments = text.split('\n');
-  // With a trailing newline the last segment is ''; otherwise it is a line whose append never finished.
-  const tail = segments.pop() ?? '';
-  let entries: ActivityEntry[] = [];
-  let linesSinceBlock = 0;
-  let badLines = 0;
-  const take = (parsed: ParsedLine) => {
-    chain.take(parsed);
-    if (parsed.block) entries = parsed.entries;
+export class ActivityTextParse {
+  readonly #chain: ChainCheck;
+  readonly #segments: string[];
+  readonly #tail: string;
+  #entries: ActivityEntry[] = [];
+  #linesSinceBlock = 0;
+  #badLines = 0;
+
+  readonly #bytes: number;
+
+  /**
+   * `lines`: the file's text split at its newlines, the last element being the unterminated tail
+   * ('' when the text ends with a newline); `bytes`: the text's length in bytes.
+   */
+  constructor(
+    lines: string[],
+    bytes: number,
+    private readonly key: Buffer,
+    from: ChainHead = EMPTY_CHAIN,
+    private readonly firstIndex = 0,
+  ) {
+    this.#chain = new ChainCheck(key, from);
+    this.#segments = lines;
+    // With a trailing newline the last segment is ''; otherwise it is a line whose append never finished.
+    this.#tail = this.#segments.pop() ?? '';
+    this.#bytes = bytes;
+  }
+
+  static of(text: string, key: Buffer, from: ChainHead = EMPTY_CHAIN, firstIndex = 0): ActivityTextParse {
+    return new ActivityTextParse(text.split('\n'), Buffer.byteLength(text), key, from, firstIndex);
+  }
+
+  /** Whole lines (the unterminated tail is finish()'s). */
+  get lineCount(): number {
+    return this.#segments.length;
+  }
+
+  line(index: number): string {
+    return this.#segments[index]!;
+  }
+
+  /** Takes line `index`, parsed here, or as `parsed` when the caller parsed it (null: unreadable). */
+  take(index: number, parsed?: ParsedLine | null): void {
+    const line = this.#segments[index]!;
+    if (line === '') return;
+    const result = parsed === undefined ? parseLine(this.key, line, index + this.firstIndex) : parsed;
+    if (result) this.#add(result);
+    else this.#badLines += 1;
+  }
+
+  #add(parsed: ParsedLine): void {
+    this.#chain.take(parsed);
+    if (parsed.block) this.#entries = parsed.entries;
     else {
-      entries.push(parsed.entries[0]!);
-      linesSinceBlock += 1;
-    }
-  };
-  for (let index = 0; index < segments.length; index += 1) {
-    const line = segments[index]!;
-    if (line === '') continue;
-    const parsed = parseLine(key, line, index + firstIndex);
-    if (parsed) take(parsed);
-    else badLines += 1;
-  }
-  const bytes = Buffer.byteLength(text);
-  if (badLines > 0) {
-    // The file goes aside as it is (the caller moves it): no repair.
-    return { entries, lines: entries.length + badLines, linesSinceBlock, badLines, tornTail: tail !== '', bytes, tail, tailKept: false, chain: chain.head, chainProblems: chain.problems };
-  }
-  let tailKept = false;
-  if (tail !== '') {
-    const parsed = parseLine(key, tail, segments.length + firstIndex);
-    if (parsed) {
-      take(parsed);
-      tailKept = true;
+      this.#entries.push(parsed.entries[0]!);
+      this.#linesSinceBlock += 1;
     }
   }
-  return { entries, lines: entries.length, linesSinceBlock, badLines, tornTail: tail !== '' && !tailKept, bytes, tail, tailKept, chain: chain.head, chainProblems: chain.problems };
+
+  finish(): ParsedActivity {
+    const entries = this.#entries;
+    const tail = this.#tail;
+    const common = { linesSinceBlock: this.#linesSinceBlock, badLines: this.#badLines, bytes: this.#bytes, tail };
+    if (this.#badLines > 0) {
+      // The file goes aside as it is (the caller moves it): no repair.
+      return { ...common, entries, lines: entries.length + this.#badLines, tornTail: tail !== '', tailKept: false, chain: this.#chain.head, chainProblems: this.#chain.problems };
+    }
+    let tailKept = false;
+    if (tail !== '') {
+      const parsed = parseLine(this.key, tail, this.#segments.length + this.firstIndex);
+      if (parsed) {
+        this.#add(parsed);
+        tailKept = true;
+      }
+    }
+    return { ...common, linesSinceBlock: this.#linesSinceBlock, entries: this.#entries, lines: this.#entries.length, tornTail: tail !== '' && !tailKept, tailKept, chain: this.#chain.head, chainProblems: this.#chain.problems };
+  }
+}
+
+export function emptyParse(from: ChainHead = EMPTY_CHAIN): ParsedActivity {
+  return { entries: [], lines: 0, linesSinceBlock: 0, badLines: 0, tornTail: false, bytes: 0, tail: '', tailKept: false, chain: from, chainProblems: [] };
+}
+
+/** The whole text at once (see ActivityTextParse); the sliced parse reads the same. */
+export function parseActivityText(text: string | null, key: Buffer, from: ChainHead = EMPTY_CHAIN, firstIndex = 0): ParsedActivity {
+  if (text === null) return emptyParse(from);
+  const parse = ActivityTextParse.of(text, key, from, firstIndex);
+  for (let index = 0; index < parse.lineCount; index += 1) parse.take(index);
+  return parse.finish();
 }
 
 function readOrNull(read: () => string): string | null {
@@ -218,6 +273,16 @@ function readOrNull(read: () => string): string | null {
 export async function readActivityText(file: string): Promise<string | null> {
   try {
     return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** The file's bytes (no text decoding: the sliced parse decodes only what it needs), or null. */
+export async function readActivityBytes(file: string): Promise<Buffer | null> {
+  try {
+    return await fs.readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -278,9 +343,17 @@ export function encodeChained(key: Buffer, entries: readonly ActivityEntry[], he
   return { text, head: { seq, mac } };
 }
 
+/**
+ * A block's JSON: one entry per line (`[\n<entry>,\n…<entry>\n]`), still one JSON document, so it
+ * parses whole here and line by line in slices (activity-block-sliced.ts writes the same).
+ */
+export function blockJson(entries: readonly ActivityEntry[]): string {
+  return entries.length === 0 ? '[]' : `[\n${entries.map((entry) => JSON.stringify(entry)).join(',\n')}\n]`;
+}
+
 /** A chained block (written even when empty, so the sequence never goes back): it follows `head`. */
 export function encodeChainedBlock(key: Buffer, entries: readonly ActivityEntry[], head: ChainHead): { text: string; head: ChainHead } {
-  const sealed = encryptLine(key, JSON.stringify(entries), BLOCK_AAD);
+  const sealed = encryptLine(key, blockJson(entries), BLOCK_AAD);
   const seq = head.seq + 1;
   const mac = macOf(chainKey(key), seq, '', sealed);
   return { text: `${CHAINED_BLOCK_PREFIX}${seq} ${mac} ${sealed}\n`, head: { seq, mac } };

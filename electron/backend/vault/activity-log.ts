@@ -11,7 +11,10 @@ import type { ActivityEntry } from '../../common/model';
 import type { Clock, Logger } from '../ports';
 import { deriveActivityKey } from './activity-crypto';
 import { statSync, truncateSync } from 'node:fs';
-import { appendEntries, finishActivityFile, parseActivityText, readActivityText, readActivityTextSync, readAppendedSync, removeStaleTemps, rewriteActivityFile, type ChainHead, type ParsedActivity } from './activity-file';
+import { appendEntries, finishActivityFile, parseActivityText, readActivityBytes, readActivityTextSync, readAppendedSync, removeStaleTemps, rewriteActivityFile, type ChainHead, type ParsedActivity } from './activity-file';
+import { parseActivityFileSliced, sealBlockSliced } from './activity-block-sliced';
+import { writeFileAtomic } from './atomic-write';
+import { TimeSlicer } from './time-slicer';
 import { ActivityIdGenerator } from './activity-ids';
 import type { ActivityFilter, ActivityLog } from './vault-types';
 import { WriteQueue } from './write-queue';
@@ -77,6 +80,8 @@ export class VaultActivityLog implements ActivityLog {
   /** Appends waiting for the same write: they join until it starts (or another task is queued). */
   #batch: ActivityEntry[] | null = null;
   #batchDone: Promise<void> = Promise.resolve();
+  /** Appended before the file's entries were merged: their ids may need to move after the file's (#merge). */
+  #provisional: ActivityEntry[] = [];
 
   constructor(
     clock: Clock,
@@ -168,13 +173,16 @@ export class VaultActivityLog implements ActivityLog {
     this.#batch = null;
     return this.#queue.run(async () => {
       let pending: ActivityEntry[] = [];
+      let rewriteBlock = false;
       try {
         const result = await this.#locked(async () => {
         await removeStaleTemps(file);
         // Read under the lock even when a list() already read the file without it: another process
         // may have appended since (or be mid-line then), and the offset set below must match what
-        // memory holds, or those lines would never be read, counted or kept by a compaction.
-        const loaded = parseActivityText(await readActivityText(file), loading.key);
+        // memory holds, or those lines would never be read, counted or kept by a compaction. In
+        // slices: the app answers IPC meanwhile (the history is 10,000 entries).
+        const { oneLineBlock, ...loaded } = await parseActivityFileSliced(await readActivityBytes(file), loading.key, new TimeSlicer());
+        rewriteBlock = oneLineBlock;
         if (loaded.badLines > 0) return { badLines: loaded.badLines, tornTail: loaded.tornTail, chainProblems: [] as string[] };
         if (loading.merged && !loading.cleared) this.#mergeOthers(loaded.entries);
         loading.parsed = loaded;
@@ -189,9 +197,10 @@ export class VaultActivityLog implements ActivityLog {
         });
         if (result.badLines > 0) return result;
         await this.#write(pending);
-        // An old-format file, or one that grew line by line: seal it into a block for the next open,
-        // queued behind this attach so nothing waits for it and appends stay in order.
-        if (this.#needsCompaction()) {
+        // An old-format file, one that grew line by line, or a block written on one line (opened whole,
+        // not in slices): seal it into a block for the next open, queued behind this attach so
+        // nothing waits for it and appends stay in order.
+        if (this.#needsCompaction() || rewriteBlock) {
           this.#batch = null;
           void this.#queue.run(() => this.#locked(() => this.#compactLogged()));
         }
@@ -207,7 +216,21 @@ export class VaultActivityLog implements ActivityLog {
     const loaded = loading.parsed;
     if (loading.merged || !loaded || loaded.badLines > 0) return;
     loading.merged = true;
-    for (const entry of loaded.entries) this.#ids.observe(entry.id);
+    let newest = '';
+    for (const entry of loaded.entries) {
+      this.#ids.observe(entry.id);
+      if (entry.id > newest) newest = entry.id;
+    }
+    // Appends made before the file was read took ids without knowing the file's: one that does not
+    // sort after them (a clock that stepped back) gets a new one. Nobody has seen it yet: its write
+    // waits behind the attach, and append() resolves after the write.
+    for (const entry of this.#provisional) {
+      if (entry.id > newest) continue;
+      const queued = this.#queued.delete(entry.id);
+      entry.id = this.#ids.next();
+      if (queued) this.#queued.add(entry.id);
+    }
+    this.#provisional = [];
     this.#entries = this.#bound([...loaded.entries, ...this.#entries].sort(byId));
   }
 
@@ -247,9 +270,10 @@ export class VaultActivityLog implements ActivityLog {
   }
 
   append(input: Omit<ActivityEntry, 'id'>): Promise<ActivityEntry> {
-    // The id generator must have seen the file's ids first (a clock that stepped back).
-    if (this.#loading && !this.#loading.merged) this.#loadNow(this.#loading);
     const entry: ActivityEntry = { ...input, id: this.#ids.next() };
+    // Before the attach has merged the file, the id generator has not seen the file's ids (a clock
+    // that stepped back): #merge moves this id after them if needed, without reading the file here.
+    if (this.#loading && !this.#loading.merged) this.#provisional.push(entry);
     this.#entries.push(entry);
     this.#entries = this.#bound(this.#entries);
     // Locked (no attach under way): memory only, written on unlock. While an attach is under way the
@@ -376,8 +400,11 @@ export class VaultActivityLog implements ActivityLog {
     if (!disk) return;
     // Under the lock: other processes' lines are read in first, so the block keeps them.
     this.#catchUp(disk);
-    const kept = this.#queued.size === 0 ? this.#entries : this.#entries.filter((entry) => !this.#queued.has(entry.id));
-    disk.head = await rewriteActivityFile(disk.file, disk.key, kept, disk.head);
+    // A copy: appends made while the block is sealed (in slices) go to memory and to their own line after it.
+    const kept = this.#entries.filter((entry) => !this.#queued.has(entry.id));
+    const block = await sealBlockSliced(disk.key, kept, disk.head, new TimeSlicer());
+    await writeFileAtomic(disk.file, block.text);
+    disk.head = block.head;
     const stat = fileStat(disk.file);
     disk.offset = stat.size;
     disk.ino = stat.ino;

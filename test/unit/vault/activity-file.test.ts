@@ -144,6 +144,11 @@ describe('activity log attached in the background', () => {
     expect(entry.id > future[2]!.id).toBe(true);
     expect(log.list({}).entries[0]!.id).toBe(entry.id);
     await log.detach();
+    // Written with the id it was given in the end (the file had not been read when it was appended).
+    const again = new VaultActivityLog(clock, quiet);
+    await again.attach(file, dataKey);
+    expect(again.list({}).entries.map((listed) => listed.id)).toEqual([entry.id, future[2]!.id, future[1]!.id, future[0]!.id]);
+    await again.detach();
   });
 });
 
