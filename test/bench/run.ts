@@ -169,6 +169,11 @@ const HOW = `## How the bench works
   rendered grid's DOM, scripts removed, same CSS, from the same local server); 50 MB answer received
   → visible ÷ the bare fetch of that answer; main's heap growth from that answer ÷ the body's size.
   Absolute times do not carry between machines; ratios mostly do.
+- **Physical floors** stand beside a goal where the work has a floor no implementation can go under,
+  measured in the same run with the same baseline: the flow's (the bare POST plus the atomic writes
+  an install needs, and plus ONE such write: the least any durable store adds), the passphrase CLI's
+  (node plus one scrypt derivation with the vault's settings). For a missed goal the analysis names
+  them, and says so when the floor itself is above the goal.
 - **Where**: one Node process: the real backend (\`createBackend\` with the tests' recording ports and
   fake keychain), the built-in sandbox on 127.0.0.1, and the built renderer (\`dist/renderer\`) in
   Debian's headless Chromium through the e2e harness (a Playwright binding per call, slower than
