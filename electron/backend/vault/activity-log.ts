@@ -58,6 +58,16 @@ interface Disk {
   ino: number;
 }
 
+/** Which bytes are at `file`: inode, size and modification time (an append or a replacement changes one). */
+function fileIdentity(file: string): string {
+  try {
+    const stat = statSync(file, { bigint: true });
+    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 function fileStat(file: string): { size: number; ino: number } {
   try {
     const stat = statSync(file);
@@ -175,13 +185,17 @@ export class VaultActivityLog implements ActivityLog {
       let pending: ActivityEntry[] = [];
       let rewriteBlock = false;
       try {
+        // Read and parsed before the lock is taken (the slow part, in slices of the event loop: the
+        // app answers IPC meanwhile), so the vault's saves are not held up by it. What memory takes
+        // must be the file as it is under the lock (another process may append, or be mid-line, until
+        // then; a list() may have read it earlier without the lock): one stat there tells, and only
+        // a file that changed since is read again, under the lock.
+        const slicer = new TimeSlicer();
+        const seen = fileIdentity(file);
+        const early = await parseActivityFileSliced(await readActivityBytes(file), loading.key, slicer);
         const result = await this.#locked(async () => {
         await removeStaleTemps(file);
-        // Read under the lock even when a list() already read the file without it: another process
-        // may have appended since (or be mid-line then), and the offset set below must match what
-        // memory holds, or those lines would never be read, counted or kept by a compaction. In
-        // slices: the app answers IPC meanwhile (the history is 10,000 entries).
-        const { oneLineBlock, ...loaded } = await parseActivityFileSliced(await readActivityBytes(file), loading.key, new TimeSlicer());
+        const { oneLineBlock, ...loaded } = fileIdentity(file) === seen ? early : await parseActivityFileSliced(await readActivityBytes(file), loading.key, slicer);
         rewriteBlock = oneLineBlock;
         if (loaded.badLines > 0) return { badLines: loaded.badLines, tornTail: loaded.tornTail, chainProblems: [] as string[] };
         if (loading.merged && !loading.cleared) this.#mergeOthers(loaded.entries);
