@@ -2,8 +2,8 @@
 // answer, then loads React and the app (start-app.tsx, the bundle's bulk): the answers cross the
 // bridge while that code is fetched, compiled and run, so React's first render usually has them.
 // Meanwhile the first paint (first-paint/) draws the grid from those answers without React, inert,
-// and React's first commit replaces it (docs/ui.md, the installs grid). Styles are imported here as files (Vite links them from
-// index.html, so they load with the page; the CSP forbids inline styles).
+// and React adopts it (docs/ui.md, the installs grid). Styles are imported here as files (Vite
+// links them from index.html, so they load with the page; the CSP forbids inline styles).
 import { startVaultEarly } from './features/vault/use-vault';
 import { paintFirstScreen } from './first-paint/paint-first-screen';
 import './styles/base.css';
@@ -13,5 +13,5 @@ import './styles/features.css';
 import './features/installs/installs-grid.css';
 
 startVaultEarly();
-void paintFirstScreen();
+paintFirstScreen();
 void import('./start-app');

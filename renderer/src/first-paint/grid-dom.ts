@@ -1,4 +1,5 @@
-// The installs grid's first window as React's first frame draws it (features/installs/installs-grid.tsx):
+// The installs grid's first window as React's first frame draws it (features/installs/installs-grid.tsx),
+// node for node (text nodes split where React's are: React adopts this DOM as its own):
 // every row and column header, the cells of the first window (grid-window.ts's guess, which React's
 // first render uses too), gap cells for the rest. Names, statuses and classes come from the same
 // helpers (cell-text.ts), so the two cannot say different things.
@@ -30,7 +31,7 @@ function cellUsers(name: string, installs: GridInstall[] | undefined, now: numbe
     ...installs.map((install) => {
       const { status } = statusAt(install.status, install.expiresAtMs, now);
       const who = install.user ?? UNKNOWN_USER;
-      return el('li', null, el('button', { type: 'button', class: 'cell-user', 'aria-label': userLabel(who, status) }, `${who} `, el('span', { class: `cell-user__status cell-user__status--${status}` }, status)));
+      return el('li', null, el('button', { type: 'button', class: 'cell-user', 'aria-label': userLabel(who, status) }, who, ' ', el('span', { class: `cell-user__status cell-user__status--${status}` }, status)));
     }),
   );
 }
