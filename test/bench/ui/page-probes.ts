@@ -45,7 +45,11 @@ export function firstDataProbe(condition: Condition): void {
       channel.port2.postMessage(null);
     });
   });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  // `inert` lifted (React adopting the first paint's copy) changes no child: watched as well (one
+  // observe call: a second on the same node would replace the first's options).
+  const options: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+  if (condition.notInside) Object.assign(options, { attributes: true, attributeFilter: ['inert'] });
+  observer.observe(document, options);
 }
 
 /**
