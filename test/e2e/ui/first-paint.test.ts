@@ -100,6 +100,8 @@ describe('the first paint on a big vault', () => {
 
   it('draws, before React runs, the sidebar and grid React then draws, inert, and React adopts it', async () => {
     const { page } = harness;
+    // One instant for both loads below, so their "… left" texts are comparable.
+    await page.clock.setFixedTime(Date.now());
     const react = await holdReact(page);
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.locator(`${EARLY} table.grid .cell-button`).first().waitFor({ state: 'attached', timeout: UI_TIMEOUT });
@@ -130,6 +132,21 @@ describe('the first paint on a big vault', () => {
     expect(after.gridText).toBe(early.gridText);
     expect(after.sidebar).toBe(early.sidebar);
     expect(after.main).toBe(early.main);
+
+    // React adopting a node does not correct its attributes: what React draws by itself, with no
+    // first paint (index.html's first script refused, so nothing is asked early), must be the same.
+    const refuseEarly = (route: Route) => route.abort();
+    await page.route(/\/assets\/early-questions-[^/]*\.js$/, refuseEarly);
+    try {
+      await page.reload({ waitUntil: 'load' });
+      await page.locator(`${REACT} table.grid .cell-button`).first().waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.evaluate(() => (window as SeenWindow).__firstPaintSeen)).toBe(false);
+      const alone = await page.evaluate(describeShell, REACT);
+      expect(alone.sidebar).toBe(early.sidebar);
+      expect(alone.main).toBe(early.main);
+    } finally {
+      await page.unroute(/\/assets\/early-questions-[^/]*\.js$/, refuseEarly);
+    }
     expect(harness.pageErrors).toEqual([]);
   });
 
