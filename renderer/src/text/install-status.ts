@@ -1,7 +1,7 @@
 // One status word for an install as of now: the backend's status, with "active" turning into
 // "expired" as the clock passes the expiry (no need to wait for the next reload).
 import type { InstallStatus, InstallSummary } from '../../../electron/common/model';
-import type { CellStatus } from '../components/status-badge';
+import type { CellStatus } from './status-words';
 import { formatDuration } from '../../../electron/common/duration';
 
 export function statusAt(status: InstallStatus, expiresAtMs: number | null, now: number): { status: CellStatus; detail?: string } {

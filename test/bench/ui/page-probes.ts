@@ -10,32 +10,46 @@ export interface Condition {
   textIncludes: string[];
   /** …and at least this many elements must match the first selector. */
   minCount: number;
+  /** Elements inside a match of this selector do not count (e.g. `[inert]`: the first paint's copy). */
+  notInside?: string;
+  /** Where the probe leaves its time on window (default `__benchFirstData`). */
+  key?: string;
 }
 
 type ProbeWindow = Window & { __benchFirstData?: number | null; __benchInteraction?: { start: number | null; end: number | null } };
 
-/** Init script: records, on window.__benchFirstData, when the condition is first painted after navigation start. */
+/** Init script: records, on window.__benchFirstData (or `condition.key`), when the condition is first painted after navigation start. */
 export function firstDataProbe(condition: Condition): void {
-  const w = window as ProbeWindow;
-  w.__benchFirstData = null;
+  const w = window as unknown as Record<string, number | null>;
+  const key = condition.key ?? '__benchFirstData';
+  w[key] = null;
+  const counted = (selector: string) => {
+    const all = Array.from(document.querySelectorAll(selector));
+    const outside = condition.notInside;
+    return outside ? all.filter((element) => !element.closest(outside)) : all;
+  };
   const met = () => {
     const [first, ...rest] = condition.selectors;
     if (!first) return false;
-    const found = document.querySelectorAll(first);
+    const found = counted(first);
     if (found.length < condition.minCount) return false;
     const text = found[0]?.textContent ?? '';
-    return condition.textIncludes.every((part) => text.includes(part)) && rest.every((selector) => document.querySelector(selector) !== null);
+    return condition.textIncludes.every((part) => text.includes(part)) && rest.every((selector) => counted(selector).length > 0);
   };
   const observer = new MutationObserver(() => {
     if (!met()) return;
     observer.disconnect();
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => (w.__benchFirstData = performance.now());
+      channel.port1.onmessage = () => (w[key] = performance.now());
       channel.port2.postMessage(null);
     });
   });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  // `inert` lifted (React adopting the first paint's copy) changes no child: watched as well (one
+  // observe call: a second on the same node would replace the first's options).
+  const options: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+  if (condition.notInside) Object.assign(options, { attributes: true, attributeFilter: ['inert'] });
+  observer.observe(document, options);
 }
 
 /**

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBigVault } from '../../bench/generators/write-big-vault';
 import { closeSharedBrowser, startHarness, type Harness } from '../harness';
-import { UI_TIMEOUT, waitFor } from './ui-steps';
+import { UI_TIMEOUT, waitFor, waitForReact } from './ui-steps';
 
 let harness: Harness;
 let dataDir: string;
@@ -152,6 +152,8 @@ describe('installs grid on a big vault', () => {
     });
     await page.reload({ waitUntil: 'load' });
     await page.getByRole('table', { name: 'Installs: apps by accounts' }).locator('.cell-button').first().waitFor({ timeout: UI_TIMEOUT });
+    // The grid may be the first paint's inert copy: Ctrl+K needs React's listener.
+    await waitForReact(page);
 
     await page.keyboard.press('Control+k');
     const input = page.getByRole('combobox', { name: 'Go to account or install' });

@@ -54,3 +54,12 @@ export async function unnamedControls(page: Page): Promise<string[]> {
     return problems;
   });
 }
+
+/**
+ * Waits until React has the main screen: the first paint (renderer/src/first-paint) shows the grid
+ * earlier, inert, and a key pressed then (Ctrl+K) reaches no listener yet. Clicks need no such
+ * wait: Playwright waits for the inert copy to become React's.
+ */
+export async function waitForReact(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('#root > *') !== null && document.querySelector('[data-first-paint]') === null, undefined, { timeout: UI_TIMEOUT });
+}

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { gridFromFirstAnswer, gridFromLists, type GridData } from '../installs/grid-data';
 import { InstallsGrid } from '../installs/installs-grid';
 import { FirstRunCard } from './first-run-card';
+import { HOME_HINT, HOME_TITLE, HOME_TITLE_ID } from './home-text';
 
 export function HomeView() {
   const { apps, accounts, installs, first, error } = useCatalog();
@@ -26,10 +27,10 @@ export function HomeView() {
   const sandbox = data.accounts.find((account) => account.builtInSandbox);
   const firstRun = data.installCount === 0 && demoApp && sandbox;
   return (
-    <section className="panel" aria-labelledby="home-title">
+    <section className="panel" aria-labelledby={HOME_TITLE_ID}>
       <header className="panel__header">
-        <h1 id="home-title">Installs</h1>
-        <span className="muted">Press Ctrl+K (⌘K) to jump to any account or install.</span>
+        <h1 id={HOME_TITLE_ID}>{HOME_TITLE}</h1>
+        <span className="muted">{HOME_HINT}</span>
       </header>
       {firstRun && <FirstRunCard app={demoApp} account={sandbox} />}
       <InstallsGrid data={data} />

@@ -8,6 +8,7 @@ import { memo, useMemo, useRef, useState, type KeyboardEvent, type RefObject } f
 import type { FlowView } from '../../../../electron/common/model';
 import { FINISHED_STEPS, useFlows } from '../../stores/flows';
 import { statusAt } from '../../text/install-status';
+import { takeFirstPaintClock } from '../../first-paint/first-clock';
 import { UNKNOWN_USER } from '../../text/install-user';
 import { navigate } from '../../stores/navigation';
 import { useNow } from '../../hooks/use-now';
@@ -15,6 +16,7 @@ import { AccountName } from '../../components/account-name';
 import { StatusBadge } from '../../components/status-badge';
 import { startConnect } from '../connect/start-connect';
 import { pairKey, type GridAccount, type GridApp, type GridData, type GridInstall } from './grid-data';
+import { cellClass, cellLabel, cellState, columnClass, GRID_LABEL, gridClass, listsUsers, pairName, userLabel, usersLabel } from './cell-text';
 import { useGridWindow } from './use-grid-window';
 import { useScrollCue } from './use-scroll-cue';
 // Its styles (installs-grid.css) are linked from index.html by main.tsx: the grid is the first screen.
@@ -28,15 +30,15 @@ export function InstallsGrid({ data }: { data: GridData }) {
 
 /** The users with an install on this pair, newest first, each with its status and a link to it. */
 function CellUsers({ name, installs, now }: { name: string; installs: GridInstall[] | undefined; now: number }) {
-  if (!installs || installs.every((install) => install.user === null)) return null;
+  if (!listsUsers(installs)) return null;
   return (
-    <ul className="cell-users" aria-label={`Users of ${name}`}>
+    <ul className="cell-users" aria-label={usersLabel(name)}>
       {installs.map((install) => {
         const { status } = statusAt(install.status, install.expiresAtMs, now);
         const who = install.user ?? UNKNOWN_USER;
         return (
           <li key={install.id}>
-            <button type="button" className="cell-user" aria-label={`${who}: ${status}, open install`} onClick={() => navigate({ kind: 'install', id: install.id })}>
+            <button type="button" className="cell-user" aria-label={userLabel(who, status)} onClick={() => navigate({ kind: 'install', id: install.id })}>
               {who} <span className={`cell-user__status cell-user__status--${status}`}>{status}</span>
             </button>
           </li>
@@ -71,15 +73,16 @@ const GridRow = memo(function GridRow({ app, row, accounts, colStart, colEnd, by
     const users = byPair.get(key);
     const install = users?.[0];
     const flow = install ? undefined : liveFlows.get(key);
-    const { status, detail } = flow ? { status: 'connecting' as const, detail: undefined } : install ? statusAt(install.status, install.expiresAtMs, now) : { status: 'not-connected' as const, detail: undefined };
-    const name = `${app.name} on ${account.label || account.subdomain}`;
+    const state = cellState(install, flow !== undefined, now);
+    const { status, detail } = state;
+    const name = pairName(app, account);
     cells.push(
-      <td key={account.id} className={account.kind === 'production' ? 'grid__cell grid__cell--production' : 'grid__cell'}>
+      <td key={account.id} className={cellClass(account)}>
         <button
           type="button"
           className="cell-button"
           data-cell={`${row}:${col}`}
-          aria-label={`${name}: ${install ? `${status}, open install` : flow ? 'connecting, show flow' : 'not connected, connect'}`}
+          aria-label={cellLabel(name, state)}
           disabled={starting === key}
           onClick={async () => {
             if (install) return navigate({ kind: 'install', id: install.id });
@@ -123,7 +126,8 @@ function ScrollCue({ scrollRef, columns }: { scrollRef: RefObject<HTMLDivElement
 
 function Grid({ data }: { data: GridData }) {
   const { apps, accounts, byPair } = data;
-  const now = useNow(30_000);
+  // The first paint's time when it painted this grid (its "… left" texts), so React's says the same.
+  const now = useNow(30_000, takeFirstPaintClock);
   const flows = useFlows();
   const [starting, setStarting] = useState<string | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -160,12 +164,12 @@ function Grid({ data }: { data: GridData }) {
   return (
     <div className="grid-frame">
     <div className="grid-scroll" ref={scrollXRef}>
-      <table className={data.hasUsers ? 'grid grid--windowed grid--tall-rows' : 'grid grid--windowed'} aria-label="Installs: apps by accounts" ref={tableRef} onKeyDown={onKeyDown}>
+      <table className={gridClass(data.hasUsers)} aria-label={GRID_LABEL} ref={tableRef} onKeyDown={onKeyDown}>
         <thead>
           <tr>
             <th scope="col">App</th>
             {accounts.map((account, col) => (
-              <th key={account.id} scope="col" data-col={col} className={account.kind === 'production' ? 'grid__col grid__col--production' : 'grid__col'}>
+              <th key={account.id} scope="col" data-col={col} className={columnClass(account)}>
                 <AccountName account={account} />
               </th>
             ))}

@@ -5,14 +5,8 @@ import { navigate, useView } from '../../stores/navigation';
 import { AccountName } from '../../components/account-name';
 import { VaultBadge } from '../vault/vault-badge';
 import type { VaultStatus } from '../../../../electron/common/model';
+import { navItemClass, SIDEBAR_LABEL, TOOLS } from './sidebar-items';
 
-const TOOLS = [
-  ['activity', 'Activity'],
-  ['inspector', 'Inspector'],
-  ['runs', 'Runs'],
-  ['transfer', 'Import / export'],
-  ['settings', 'Settings'],
-] as const;
 
 export function Sidebar({ vault }: { vault: VaultStatus }) {
   const catalog = useCatalog();
@@ -23,8 +17,8 @@ export function Sidebar({ vault }: { vault: VaultStatus }) {
   const isCurrent = (kind: string, id: string) => 'id' in view && view.kind === kind && view.id === id;
 
   return (
-    <nav className="sidebar" aria-label="Workbench">
-      <button type="button" className={view.kind === 'home' ? 'nav-item nav-item--current' : 'nav-item'} onClick={() => navigate({ kind: 'home' })} aria-current={view.kind === 'home' ? 'page' : undefined}>
+    <nav className="sidebar" aria-label={SIDEBAR_LABEL}>
+      <button type="button" className={navItemClass(view.kind === 'home')} onClick={() => navigate({ kind: 'home' })} aria-current={view.kind === 'home' ? 'page' : undefined}>
         Installs
       </button>
 
@@ -35,7 +29,7 @@ export function Sidebar({ vault }: { vault: VaultStatus }) {
             <li key={account.id}>
               <button
                 type="button"
-                className={isCurrent('account', account.id) ? 'nav-item nav-item--current' : 'nav-item'}
+                className={navItemClass(isCurrent('account', account.id))}
                 aria-current={isCurrent('account', account.id) ? 'page' : undefined}
                 onClick={() => navigate({ kind: 'account', id: account.id })}
               >
@@ -54,7 +48,7 @@ export function Sidebar({ vault }: { vault: VaultStatus }) {
             <li key={app.id}>
               <button
                 type="button"
-                className={isCurrent('app', app.id) ? 'nav-item nav-item--current' : 'nav-item'}
+                className={navItemClass(isCurrent('app', app.id))}
                 aria-current={isCurrent('app', app.id) ? 'page' : undefined}
                 onClick={() => navigate({ kind: 'app', id: app.id })}
               >
@@ -71,7 +65,7 @@ export function Sidebar({ vault }: { vault: VaultStatus }) {
         <ul className="sidebar__list" aria-label="Tools">
           {TOOLS.map(([kind, label]) => (
             <li key={kind}>
-              <button type="button" className={view.kind === kind ? 'nav-item nav-item--current' : 'nav-item'} aria-current={view.kind === kind ? 'page' : undefined} onClick={() => navigate({ kind })}>
+              <button type="button" className={navItemClass(view.kind === kind)} aria-current={view.kind === kind ? 'page' : undefined} onClick={() => navigate({ kind })}>
                 {label}
               </button>
             </li>

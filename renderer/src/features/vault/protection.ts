@@ -24,3 +24,7 @@ export function protectionWords(vault: VaultStatus): string {
       return 'Not set up';
   }
 }
+
+/** The sidebar's vault badge (vault-badge.tsx and the first paint): its class and its words. */
+export const vaultBadgeClass = (vault: VaultStatus): string => (vault.protection === 'weak' ? 'nav-item vault-badge vault-badge--weak' : 'nav-item vault-badge');
+export const vaultBadgeText = (vault: VaultStatus): string => `Vault: ${protectionWords(vault)}`;
