@@ -21,6 +21,10 @@ import { createBackend, type Backend } from '../../electron/backend/create-backe
 import { writeFileAtomicSync } from '../../electron/backend/vault/atomic-write';
 import { buildAuthorizeUrl } from '../../electron/backend/oauth/authorize-url';
 import { basicAuthorization } from '../../electron/backend/oauth/client-auth';
+import { createKeyResolver } from '../../electron/backend/oauth/checks/key-resolver';
+import { runChecks } from '../../electron/backend/oauth/checks/run-checks';
+import { readTokenAnswer } from '../../electron/backend/oauth/token-response';
+import { createHttpClient } from '../../electron/backend/http/http-client';
 import { createRecordingPorts } from '../fakes/recording-ports';
 import { consentInSandbox } from '../fakes/sandbox-browser';
 import { demoPair, recordFlowSteps, sandboxFlow, type FlowTiming } from './lib/flow-steps';
@@ -55,7 +59,26 @@ async function startCapture(): Promise<Capture> {
   };
 }
 
-async function bareExchange(backend: Backend, capture: Capture, baseUrl: string, index: number): Promise<number> {
+/**
+ * The id_token and access-token checks a flow must run on a fresh answer (OpenID Connect Core
+ * §3.1.3.7: signature with the account's cached JWKS, iss, aud, exp, iat, nonce, at_hash; then the
+ * scope and expiry readings), timed alone on the bare exchange's answer: a client that skips them
+ * would accept any token, so they belong to the floor.
+ */
+function createChecker(): (answer: Record<string, unknown>, input: { baseUrl: string; clientId: string; clientSecret: string; scopes: string[]; nonce: string }) => Promise<number> {
+  const http = createHttpClient({ fetch, clock: { now: () => Date.now() }, activity: { record: async () => undefined }, timeoutMs: 8_000 });
+  const keys = createKeyResolver(http, { now: () => Date.now() });
+  return async (answer, input) => {
+    const tokens = readTokenAnswer({ status: 200, headers: { 'content-type': 'application/json' }, text: JSON.stringify(answer), durationMs: 0, host: new URL(input.baseUrl).host }, 'exchange', {});
+    const start = performance.now();
+    const result = await runChecks({ tokens, baseUrl: input.baseUrl, clientId: input.clientId, clientSecret: input.clientSecret, nonce: input.nonce, requestedScopes: input.scopes, obtainedAtMs: Date.now(), skewSeconds: 120, keys, context: {} });
+    const ms = performance.now() - start;
+    if (result.failures.length > 0) throw new Error(`the bare answer failed its checks: ${result.failures.map((failure) => failure.id).join(', ')}`);
+    return ms;
+  };
+}
+
+async function bareExchange(backend: Backend, capture: Capture, baseUrl: string, index: number, check: ReturnType<typeof createChecker>): Promise<{ post: number; checks: number }> {
   const app = backend.vault.data().apps.find((candidate) => candidate.builtIn);
   if (!app) throw new Error('no demo app in the vault');
   const captured = capture.next();
@@ -74,7 +97,8 @@ async function bareExchange(backend: Backend, capture: Capture, baseUrl: string,
   const json = (await response.json()) as { access_token?: string };
   const ms = performance.now() - start;
   if (response.status !== 200 || !json.access_token) throw new Error(`bare token POST answered ${response.status}`);
-  return ms;
+  const checks = await check(json, { baseUrl, clientId: app.clientId, clientSecret: app.clientSecret, scopes: app.scopes, nonce: `bench-nonce-${index}` });
+  return { post: ms, checks };
 }
 
 export async function benchFlowOverhead(log: (line: string) => void): Promise<Figure[]> {
@@ -83,6 +107,8 @@ export async function benchFlowOverhead(log: (line: string) => void): Promise<Fi
   const ratioInput = { group: 'flow', name: 'flow overhead (flow ÷ bare POST, medians)', unit: '×' as const, goal: '≤ 1.2×', max: 1.2 };
   const bareWritesInput = { group: 'flow', name: 'baseline: bare atomic writes of what a NEW install stores (its file + the main store)', unit: 'ms' as const };
   const floorInput = { group: 'flow', name: 'physical floor of a first connect: (bare POST + those bare writes) ÷ bare POST', unit: '×' as const, floorOf: ratioInput.name };
+  const checksInput = { group: 'flow', name: 'baseline: the id_token and access-token checks alone, on the bare answer', unit: 'ms' as const };
+  const checkedFloorInput = { group: 'flow', name: 'physical floor of a checked, durable reconnect: (bare POST + the checks + one atomic write) ÷ bare POST', unit: '×' as const, floorOf: ratioInput.name };
   const oneWriteInput = { group: 'flow', name: 'physical floor of these reconnects (the install\'s file alone; any durable store): (bare POST + one atomic write) ÷ bare POST', unit: '×' as const, floorOf: ratioInput.name };
   const dataDir = await mkdtemp(join(tmpdir(), 'workbench-bench-flow-'));
   const recording = createRecordingPorts();
@@ -99,11 +125,13 @@ export async function benchFlowOverhead(log: (line: string) => void): Promise<Fi
     const bares: number[] = [];
     const bareWrites: number[] = [];
     const oneWrites: number[] = [];
+    const checkTimes: number[] = [];
+    const check = createChecker();
     for (let i = 0; i < RUNS + WARMUP; i += 1) {
       const flow = await sandboxFlow(live, recorder, pair.appId, pair.accountId);
       // The sandbox is started by the first flow; its base URL is known from then on.
       const baseUrl = `${(await live['system.info'](undefined)).sandboxBaseUrl}/${pair.subdomain}`;
-      const bare = await bareExchange(live, capture, baseUrl, i);
+      const { post: bare, checks } = await bareExchange(live, capture, baseUrl, i, check);
       // What storing a new install must write at least: its sealed file and the main store (which
       // lists the installs), each as one bare atomic write of the bytes the vault just wrote.
       const newest = live.vault.data().installs.at(-1)!;
@@ -120,11 +148,13 @@ export async function benchFlowOverhead(log: (line: string) => void): Promise<Fi
       bares.push(bare);
       bareWrites.push(bareWrite);
       oneWrites.push(oneWrite);
+      checkTimes.push(checks);
     }
     const flowSummary = summarize(flows.map((f) => f.total));
     const bareSummary = summarize(bares);
     const writeSummary = summarize(bareWrites);
     const oneWriteSummary = summarize(oneWrites);
+    const checkSummary = summarize(checkTimes);
     const exchange = summarize(flows.map((f) => f.exchange)).median;
     const checks = summarize(flows.map((f) => f.checksAndStore)).median;
     const write = summarize(flows.map((f) => f.vaultWrite)).median;
@@ -136,11 +166,13 @@ export async function benchFlowOverhead(log: (line: string) => void): Promise<Fi
       measured({ ...bareWritesInput, note: 'write + fsync + rename, synchronously, of the new install\'s sealed file and of the main store (its list of installs), the bytes the vault wrote' }, bareWrites),
       measured({ ...floorInput, note: `(${bareSummary.median.toFixed(1)} ms + ${writeSummary.median.toFixed(1)} ms) ÷ ${bareSummary.median.toFixed(1)} ms: a flow that did nothing but the POST and the two durable writes, before any id_token check` }, (bareSummary.median + writeSummary.median) / bareSummary.median),
       measured({ ...oneWriteInput, note: `(${bareSummary.median.toFixed(1)} ms + ${oneWriteSummary.median.toFixed(2)} ms) ÷ ${bareSummary.median.toFixed(1)} ms: write + fsync + rename of the install's sealed file alone, with no check and no list of installs; the least any store that survives a power cut must add` }, (bareSummary.median + oneWriteSummary.median) / bareSummary.median),
+      measured({ ...checksInput, note: 'runChecks on the bare exchange\'s answer, the account\'s key set already cached (as in a flow): signature, iss, aud, azp, exp, iat, nonce, at_hash, sub, scopes, expiry' }, checkTimes),
+      measured({ ...checkedFloorInput, note: `(${bareSummary.median.toFixed(1)} ms + ${checkSummary.median.toFixed(2)} ms + ${oneWriteSummary.median.toFixed(2)} ms) ÷ ${bareSummary.median.toFixed(1)} ms: the least a flow that checks what it stores (a client that skips the checks accepts any token) and stores it durably can take` }, (bareSummary.median + checkSummary.median + oneWriteSummary.median) / bareSummary.median),
     ];
   } catch (error) {
     console.error(error);
     const reason = errorReason(error);
-    return [notAvailable(flowInput, reason), notAvailable(bareInput, reason), notAvailable(ratioInput, reason), notAvailable(bareWritesInput, reason), notAvailable(floorInput, reason), notAvailable(oneWriteInput, reason)];
+    return [notAvailable(flowInput, reason), notAvailable(bareInput, reason), notAvailable(ratioInput, reason), notAvailable(bareWritesInput, reason), notAvailable(floorInput, reason), notAvailable(oneWriteInput, reason), notAvailable(checksInput, reason), notAvailable(checkedFloorInput, reason)];
   } finally {
     capture?.server.close();
     capture?.server.closeAllConnections();
