@@ -144,6 +144,8 @@ describe('several processes on one vault', () => {
     await fs.writeFile(lockFile, JSON.stringify({ pid: 2 ** 30, token: 'dead', at: new Date().toISOString() }));
     const vault = await open(dir);
     expect(vault.status().state).toBe('ready');
+    // The history attaches in the background and takes the lock too, briefly: let it finish first.
+    await activityAttached(vault);
     await vault.update((draft) => void draft.apps.push(sampleApp()));
     await expect(fs.access(lockFile)).rejects.toMatchObject({ code: 'ENOENT' });
 
