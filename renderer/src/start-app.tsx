@@ -8,18 +8,7 @@ import { StrictMode, useLayoutEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app';
 import { firstPaintDecided, liftFirstPaint } from './first-paint/paint-first-screen';
-
-/** After the frame showing the current DOM (or soon, in a hidden window, which has no frames). */
-function afterFrame(task: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    task();
-  };
-  requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 100);
-}
+import { afterNextPaint } from './workbench/after-next-paint';
 
 function AdoptFirstPaint() {
   useLayoutEffect(liftFirstPaint, []);
@@ -37,13 +26,15 @@ void firstPaintDecided().then((painted) => {
     return;
   }
   // The copy reaches the screen first; React's render would otherwise hold that frame back.
-  afterFrame(() =>
-    hydrateRoot(
-      container,
-      <StrictMode>
-        <App />
-        <AdoptFirstPaint />
-      </StrictMode>,
-    ),
+  afterNextPaint(
+    () =>
+      hydrateRoot(
+        container,
+        <StrictMode>
+          <App />
+          <AdoptFirstPaint />
+        </StrictMode>,
+      ),
+    100,
   );
 });

@@ -11,6 +11,7 @@ import type { AccountView, AppView, InstallsGrid, InstallSummary } from '../../.
 import { workbench, type ErrorShape } from '../workbench/client';
 import { takeEarlyGrid } from '../workbench/early';
 import { createStore, useStore } from './create-store';
+import { afterNextPaint } from '../workbench/after-next-paint';
 
 export interface Catalog {
   apps: AppView[] | null;
@@ -52,19 +53,6 @@ async function reload(name: ListName): Promise<void> {
       return next;
     });
   } else store.set((catalog) => ({ ...catalog, error: result.error }));
-}
-
-/** Runs `task` once the frame showing the current DOM has been produced (or soon, in a hidden tab). */
-function afterNextPaint(task: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    task();
-  };
-  // A task queued from a frame callback runs after that frame; a hidden tab has no frames.
-  requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 200);
 }
 
 async function loadFirst(): Promise<void> {
