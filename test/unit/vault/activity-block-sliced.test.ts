@@ -13,27 +13,15 @@ import { chainKey, encodeChained, encodeChainedBlock, EMPTY_CHAIN, parseActivity
 import { parseActivityTextSliced, sealBlockSliced } from '../../../electron/backend/vault/activity-block-sliced';
 import { VaultActivityLog } from '../../../electron/backend/vault/activity-log';
 import { TimeSlicer } from '../../../electron/backend/vault/time-slicer';
+import { clock, entries as awkwardEntries, quiet } from './activity-test-data';
 
 const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true })));
 });
 
-const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-const clock = { now: () => Date.UTC(2026, 10, 1) };
-
-/** Entries with what JSON escapes or encodes in several bytes: newlines, quotes, non-ASCII, emoji. */
-function entries(count: number, from = 0): ActivityEntry[] {
-  return Array.from({ length: count }, (_, index) => ({
-    id: `${(Date.UTC(2026, 9, 1) + from + index).toString(36).padStart(10, '0')}-0000-00000000`,
-    kind: 'api',
-    at: new Date(Date.UTC(2026, 9, 1) + from + index).toISOString(),
-    method: 'GET',
-    url: `https://example.test/${from + index}`,
-    status: 200,
-    responseBody: index % 3 === 0 ? `{"line":"one\\ntwo","name":"Zoë 🚀 ${'x'.repeat(index % 500)}"}\n\u2028` : null,
-  }) as unknown as ActivityEntry);
-}
+/** Entries with what JSON escapes or encodes in several bytes. */
+const entries = (count: number, from = 0): ActivityEntry[] => awkwardEntries(count, from, { awkward: true });
 
 const everyStep = () => new TimeSlicer(0);
 

@@ -10,6 +10,7 @@ import type { ActivityEntry } from '../../../electron/common/model';
 import { deriveActivityKey } from '../../../electron/backend/vault/activity-crypto';
 import { encodeBlock, encodeEntry, loadActivityFile } from '../../../electron/backend/vault/activity-file';
 import { VaultActivityLog } from '../../../electron/backend/vault/activity-log';
+import { clock, entries, quiet } from './activity-test-data';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -20,21 +21,6 @@ async function tempFile(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'activity-file-'));
   dirs.push(dir);
   return path.join(dir, 'activity.log');
-}
-
-const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-const clock = { now: () => Date.UTC(2026, 10, 1) };
-
-function entries(count: number, from = 0): ActivityEntry[] {
-  return Array.from({ length: count }, (_, index) => ({
-    // Real id shape (time base36, counter, random), older than the clock below.
-    id: `${(Date.UTC(2026, 9, 1) + from + index).toString(36).padStart(10, '0')}-0000-00000000`,
-    kind: 'api',
-    at: new Date(Date.UTC(2026, 9, 1) + from + index).toISOString(),
-    method: 'GET',
-    url: `https://example.test/${from + index}`,
-    status: 200,
-  }) as unknown as ActivityEntry);
 }
 
 describe('activity.log formats', () => {
