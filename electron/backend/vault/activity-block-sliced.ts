@@ -9,7 +9,7 @@
 // Inside, the JSON array holds one entry per line (`[\n<entry>,\n…<entry>\n]`): still one JSON
 // document, so the whole-block reader (and any earlier version) parses it as before, while this one
 // parses it line by line. A block written on one line (before this layout) is parsed whole, once.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, type DecipherGCM } from 'node:crypto';
 import type { ActivityEntry } from '../../common/model';
 import { BLOCK_AAD } from './activity-crypto';
 import { ActivityTextParse, CHAINED_BLOCK_PREFIX, chainKey, emptyParse, isEntry, splitLink, type ChainHead, type ParsedActivity, type ParsedLine } from './activity-file';
@@ -60,56 +60,117 @@ export async function sealBlockSliced(key: Buffer, entries: readonly ActivityEnt
   return { text: `${CHAINED_BLOCK_PREFIX}${seq} ${mac} ${sealed}\n`, head: { seq, mac } };
 }
 
-/** The block's plaintext (its sealed base64 text given as bytes), or null when it does not open under this key (damage, another key). */
-async function unsealSliced(key: Buffer, sealed: Buffer, slicer: TimeSlicer): Promise<Buffer | null> {
-  const pieces: Buffer[] = [];
-  for (let at = 0; at < sealed.length; at += BASE64_STEP_CHARS) {
-    pieces.push(Buffer.from(sealed.toString('latin1', at, Math.min(sealed.length, at + BASE64_STEP_CHARS)), 'base64'));
-    await slicer.maybeYield();
-  }
-  const bytes = Buffer.concat(pieces);
-  if (bytes.length < 12 + 16) return null;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
-    decipher.setAAD(BLOCK_AAD);
-    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-    const plain: Buffer[] = [];
-    for (let at = 12; at < bytes.length - 16; at += STEP_BYTES) {
-      plain.push(decipher.update(bytes.subarray(at, Math.min(bytes.length - 16, at + STEP_BYTES))));
-      await slicer.maybeYield();
+/**
+ * The block's entries from its plaintext, fed chunk by chunk as it is deciphered: one entry per line
+ * (this layout), or, when the first line is not `[`, the whole text parsed at the end (one line, as
+ * before). Nothing it holds counts until the cipher's tag has been checked (see openSealedSliced).
+ */
+class BlockEntries {
+  readonly entries: ActivityEntry[] = [];
+  /** Bytes of a line not yet ended (or, for a one-line block, the whole text). */
+  #partial: Buffer[] = [];
+  #firstLine = true;
+  oneLine = false;
+  failed = false;
+
+  push(chunk: Buffer): void {
+    if (this.failed) return;
+    if (this.oneLine) {
+      this.#partial.push(chunk);
+      return;
     }
-    plain.push(decipher.final());
-    return Buffer.concat(plain);
-  } catch {
-    return null;
+    let start = 0;
+    for (;;) {
+      const end = chunk.indexOf(NEWLINE, start);
+      if (end < 0) {
+        if (start < chunk.length) this.#partial.push(chunk.subarray(start));
+        return;
+      }
+      const piece = chunk.subarray(start, end);
+      const line = this.#partial.length > 0 ? Buffer.concat([...this.#partial, piece]) : piece;
+      this.#partial = [];
+      start = end + 1;
+      this.#line(line);
+      if (this.failed || this.oneLine) {
+        if (this.oneLine) this.#partial.push(line, Buffer.from([NEWLINE]), chunk.subarray(start));
+        return;
+      }
+    }
+  }
+
+  #line(line: Buffer): void {
+    if (this.#firstLine) {
+      this.#firstLine = false;
+      // `[` alone opens this layout; anything else is a block written on one line.
+      if (line.length !== 1 || line[0] !== 0x5b) this.oneLine = true;
+      return;
+    }
+    try {
+      // `<entry>,` — the comma is the line's last byte.
+      const value = JSON.parse(line.toString('utf8', 0, line[line.length - 1] === 0x2c ? line.length - 1 : line.length)) as unknown;
+      if (isEntry(value)) this.entries.push(value);
+      else this.failed = true;
+    } catch {
+      this.failed = true;
+    }
+  }
+
+  /** After the last chunk: the entries, or null when the text was not a block of entries. */
+  end(): { entries: ActivityEntry[]; oneLine: boolean } | null {
+    if (this.failed) return null;
+    const rest = Buffer.concat(this.#partial).toString('utf8');
+    if (this.oneLine || this.#firstLine) {
+      try {
+        const value = JSON.parse(rest) as unknown;
+        return Array.isArray(value) && value.every(isEntry) ? { entries: value, oneLine: true } : null;
+      } catch {
+        return null;
+      }
+    }
+    // What is left is the array's closing bracket.
+    return rest.trim() === ']' ? { entries: this.entries, oneLine: false } : null;
   }
 }
 
-/** The entries of a block's plaintext: line by line (this layout), or whole (one line, as before). */
-async function entriesSliced(plain: Buffer, slicer: TimeSlicer): Promise<{ entries: ActivityEntry[]; oneLine: boolean } | null> {
+/**
+ * The block's entries from its sealed base64 text (given as bytes), deciphered as it is decoded:
+ * no copy of the whole ciphertext or plaintext is made. The tag (the last 16 bytes) is held back
+ * from the cipher as the slices go and checked at the end; null when it does not open under this
+ * key (damage, another key) or does not hold a block of entries.
+ */
+async function openSealedSliced(key: Buffer, sealed: Buffer, slicer: TimeSlicer): Promise<{ entries: ActivityEntry[]; oneLine: boolean } | null> {
+  const reader = new BlockEntries();
+  let decipher: DecipherGCM | null = null;
+  /** The last bytes seen, not yet given to the cipher: they may be the tag. */
+  let held = Buffer.alloc(0);
   try {
-    if (plain[0] !== 0x5b || plain[1] !== NEWLINE) {
-      const value = JSON.parse(plain.toString('utf8')) as unknown;
-      return Array.isArray(value) && value.every(isEntry) ? { entries: value, oneLine: true } : null;
-    }
-    const entries: ActivityEntry[] = [];
-    let start = 2;
-    for (;;) {
-      const end = plain.indexOf(NEWLINE, start);
-      if (end < 0) break;
-      // `<entry>,` — the comma is the line's last byte.
-      const last = plain[end - 1] === 0x2c ? end - 1 : end;
-      const value = JSON.parse(plain.toString('utf8', start, last)) as unknown;
-      if (!isEntry(value)) return null;
-      entries.push(value);
-      start = end + 1;
+    for (let at = 0; at < sealed.length; at += BASE64_STEP_CHARS) {
+      const decoded = Buffer.from(sealed.toString('latin1', at, Math.min(sealed.length, at + BASE64_STEP_CHARS)), 'base64');
+      let data = held.length > 0 ? Buffer.concat([held, decoded]) : decoded;
+      if (!decipher) {
+        if (data.length < 12) {
+          held = data;
+          continue;
+        }
+        decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
+        decipher.setAAD(BLOCK_AAD);
+        data = data.subarray(12);
+      }
+      if (data.length <= 16) {
+        held = Buffer.from(data);
+        continue;
+      }
+      held = Buffer.from(data.subarray(data.length - 16));
+      reader.push(decipher.update(data.subarray(0, data.length - 16)));
       await slicer.maybeYield();
     }
-    // What is left is the array's closing bracket.
-    return plain.toString('utf8', start).trim() === ']' ? { entries, oneLine: false } : null;
+    if (!decipher || held.length !== 16) return null;
+    decipher.setAuthTag(held);
+    reader.push(decipher.final());
   } catch {
     return null;
   }
+  return reader.end();
 }
 
 /** `#block v2 <seq> <mac> ` at the start of the file: the link and where the sealed text starts, or null. */
@@ -126,8 +187,7 @@ async function openBlockSliced(key: Buffer, bytes: Buffer, lineEnd: number, slic
   if (!header) return { parsed: null, oneLine: false };
   const sealed = bytes.subarray(header.sealedAt, lineEnd);
   const macValid = (await macSliced(key, `${header.seq}\n\n`, sealed, slicer)) === header.mac;
-  const plain = await unsealSliced(key, sealed, slicer);
-  const read = plain ? await entriesSliced(plain, slicer) : null;
+  const read = await openSealedSliced(key, sealed, slicer);
   if (!read) return { parsed: null, oneLine: false };
   // The chain check only needs the MAC's verdict; the sealed text stays out of memory as a string.
   return { parsed: { entries: read.entries, block: true, link: { seq: header.seq, mac: header.mac, sealed: '' }, macValid }, oneLine: read.oneLine };

@@ -4,7 +4,7 @@
 // sealed or opened in the background never holds the loop for more than about one frame.
 import { performance } from 'node:perf_hooks';
 
-export const SLICE_BUDGET_MS = 5;
+export const SLICE_BUDGET_MS = 3;
 
 export class TimeSlicer {
   #since = performance.now();
