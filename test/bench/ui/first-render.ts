@@ -15,7 +15,8 @@ import { errorReason, measured, notAvailable, ratioFigure, type Figure } from '.
 import { repeat, summarize } from '../lib/stats';
 import { armInteractionProbe, firstDataProbe, type Condition } from './page-probes';
 
-const RUNS = 7;
+// 15 reloads each side: the per-reload spread (page and static alike) is wide on a 2-core machine, and 7 left the medians ±10% apart between quiet runs.
+const RUNS = 15;
 const TIMEOUT = 20_000;
 
 const STATIC_PAGE = 'bench-static-grid.html';
