@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Result } from '../../common/errors';
-import { BRIDGE_PATH, loadServedFiles, SERVE_CSP, type ServedFile } from './served-files';
+import { loadServedFiles, SERVE_CSP, type ServedFile } from './served-files';
 import { guardLocalRequest } from '../../backend/http/local-request-guard';
 import { checkApiCall, checkSession, sameSecret, SESSION_COOKIE, type GuardVerdict } from './session-guard';
 
@@ -41,8 +41,9 @@ function send(response: ServerResponse, status: number, body: string | Buffer, c
 /**
  * The bundle's files under /assets/ carry a hash of their content in their name (Vite), so the
  * browser may keep them for good: a reload then reads them from its cache and runs the code it
- * compiled before (V8's code cache), instead of fetching and compiling 300 KB again. The page, the
- * bridge and every answer stay no-store. `private`: they are this user's, on this machine.
+ * compiled before (V8's code cache), instead of fetching and compiling 300 KB again. The bridge is
+ * served at an address named by its content too (served-files.ts). The page and every answer stay
+ * no-store. `private`: they are this user's, on this machine.
  */
 const IMMUTABLE = { 'Cache-Control': 'private, max-age=31536000, immutable' };
 
@@ -115,7 +116,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
       return;
     }
     if (path === '/' || path === '/index.html') return sendFile(response, files.index);
-    if (path === BRIDGE_PATH) return sendFile(response, files.bridge);
+    if (path === files.bridge.path) return sendFile(response, files.bridge, IMMUTABLE);
     const asset = await files.asset(path);
     if (asset) return sendFile(response, asset, IMMUTABLE);
     return send(response, 404, 'Not found', 'text/plain; charset=utf-8');

@@ -57,8 +57,11 @@ describe('serve in the browser', () => {
   });
 
   it('lets the browser keep the bundle\'s hashed files, never the page or an answer', async () => {
-    const assets = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src*="/assets/"], link[href*="/assets/"]')).map((element) => ('src' in element && element.src) || (element as HTMLLinkElement).href));
+    const assets = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src*="/assets/"], link[href*="/assets/"], script[src*="/workbench-bridge-"]')).map((element) => ('src' in element && element.src) || (element as HTMLLinkElement).href));
     expect(assets.length).toBeGreaterThan(1);
+    // The bridge too, at an address named by its content (a new build, a new address).
+    expect(assets.some((asset) => /\/workbench-bridge-[0-9a-f]{12}\.js$/.test(asset))).toBe(true);
+    expect((await context.request.get(`${origin}/workbench-bridge.js`)).status()).toBe(404);
     for (const asset of assets) {
       const answer = await context.request.get(asset);
       expect(answer.status()).toBe(200);
