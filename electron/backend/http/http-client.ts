@@ -3,8 +3,7 @@
 import type { ActivityKind } from '../../common/model';
 import type { ActivityContext, ActivityRecorder } from '../activity/recorder';
 import type { Clock } from '../ports';
-import { mapNetworkError } from './network-errors';
-import { headersToRecord, streamRequest } from './http-stream';
+import { headersToRecord, recordedFailure, streamRequest } from './http-stream';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
@@ -141,7 +140,8 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
     stream: (request) => streamRequest(deps, prepare(deps, request)),
 
     async request(request) {
-      const { body, headers, timeoutMs, host, started, base } = prepare(deps, request);
+      const prepared = prepare(deps, request);
+      const { body, headers, timeoutMs, host, started, base } = prepared;
       let response: Response;
       let text: string;
       let sizeBytes: number;
@@ -156,9 +156,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
         sizeBytes = bytes.byteLength;
         text = new TextDecoder().decode(bytes);
       } catch (error) {
-        const mapped = mapNetworkError(error, host, timeoutMs);
-        await deps.activity.record({ ...base, status: null, durationMs: deps.clock.now() - started, error: { code: mapped.code, message: mapped.message } });
-        throw mapped;
+        throw await recordedFailure(deps, prepared, error);
       }
       const durationMs = deps.clock.now() - started;
       const responseHeaders = headersToRecord(response.headers);

@@ -3,6 +3,7 @@
 // its end. The exchange is recorded once the body is over (ended, failed or cancelled), with the
 // body's first bytes only, redacted as every entry is.
 import type { HttpClientDeps, PreparedHttpRequest, StreamedHttpResponse } from './http-client';
+import type { WorkbenchError } from '../../common/errors';
 import { mapNetworkError } from './network-errors';
 
 /** Bytes of a streamed body kept for its activity entry (the log keeps 64 KB of any body). */
@@ -27,6 +28,14 @@ function concat(parts: Uint8Array[], size: number): Uint8Array {
   return out;
 }
 
+/** A request that got no answer (network, timeout): recorded as such, and the error to throw for it. */
+export async function recordedFailure(deps: HttpClientDeps, prepared: PreparedHttpRequest, error: unknown): Promise<WorkbenchError> {
+  const { base, started, host, timeoutMs } = prepared;
+  const mapped = mapNetworkError(error, host, timeoutMs);
+  await deps.activity.record({ ...base, status: null, durationMs: deps.clock.now() - started, error: { code: mapped.code, message: mapped.message } });
+  return mapped;
+}
+
 export async function streamRequest(deps: HttpClientDeps, prepared: PreparedHttpRequest): Promise<StreamedHttpResponse> {
   const { request, body, headers, timeoutMs, host, started, base } = prepared;
   const cancelled = new AbortController();
@@ -36,9 +45,7 @@ export async function streamRequest(deps: HttpClientDeps, prepared: PreparedHttp
     const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), cancelled.signal]);
     response = await deps.fetch(request.url, { method: request.method, headers, body, signal, redirect: 'manual' });
   } catch (error) {
-    const mapped = mapNetworkError(error, host, timeoutMs);
-    await deps.activity.record({ ...base, status: null, durationMs: deps.clock.now() - started, error: { code: mapped.code, message: mapped.message } });
-    throw mapped;
+    throw await recordedFailure(deps, prepared, error);
   }
   const headersMs = deps.clock.now() - started;
   const responseHeaders = headersToRecord(response.headers);

@@ -12,7 +12,8 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, type DecipherGCM } from 'node:crypto';
 import type { ActivityEntry } from '../../common/model';
 import { BLOCK_AAD } from './activity-crypto';
-import { ActivityTextParse, CHAINED_BLOCK_PREFIX, chainKey, emptyParse, isEntry, splitLink, type ChainHead, type ParsedActivity, type ParsedLine } from './activity-file';
+import { CHAINED_BLOCK_PREFIX, chainKey, type ChainHead } from './activity-chain';
+import { ActivityTextParse, emptyParse, isEntry, splitLink, type ParsedActivity, type ParsedLine } from './activity-parse';
 import type { TimeSlicer } from './time-slicer';
 
 /** Bytes per step: each costs well under a millisecond (cipher, base64, HMAC, JSON). */
@@ -220,9 +221,4 @@ export async function parseActivityFileSliced(bytes: Buffer | null, key: Buffer,
     await slicer.maybeYield();
   }
   return { ...parse.finish(), oneLineBlock };
-}
-
-/** The same for a text (tests, and text already in memory). */
-export function parseActivityTextSliced(text: string | null, key: Buffer, slicer: TimeSlicer): Promise<ParsedActivity & { oneLineBlock: boolean }> {
-  return parseActivityFileSliced(text === null ? null : Buffer.from(text, 'utf8'), key, slicer);
 }

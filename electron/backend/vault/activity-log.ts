@@ -11,7 +11,10 @@ import type { ActivityEntry } from '../../common/model';
 import type { Clock, Logger } from '../ports';
 import { deriveActivityKey } from './activity-crypto';
 import { statSync, truncateSync } from 'node:fs';
-import { appendEntries, finishActivityFile, parseActivityText, readActivityBytes, readActivityTextSync, readAppendedSync, removeStaleTemps, rewriteActivityFile, type ChainHead, type ParsedActivity } from './activity-file';
+import { fileIdentity } from './file-identity';
+import { appendEntries, finishActivityFile, readActivityBytes, readActivityTextSync, readAppendedSync, removeStaleTemps, rewriteActivityFile } from './activity-file';
+import type { ChainHead } from './activity-chain';
+import { parseActivityText, type ParsedActivity } from './activity-parse';
 import { parseActivityFileSliced, sealBlockSliced } from './activity-block-sliced';
 import { writeFileAtomic } from './atomic-write';
 import { TimeSlicer } from './time-slicer';
@@ -56,16 +59,6 @@ interface Disk {
   head: ChainHead;
   offset: number;
   ino: number;
-}
-
-/** Which bytes are at `file`: inode, size and modification time (an append or a replacement changes one). */
-function fileIdentity(file: string): string {
-  try {
-    const stat = statSync(file, { bigint: true });
-    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
-  } catch {
-    return 'missing';
-  }
 }
 
 function fileStat(file: string): { size: number; ino: number } {
@@ -172,9 +165,9 @@ export class VaultActivityLog implements ActivityLog {
   /**
    * Opens the log file with the data key, merges entries appended while locked, and writes them.
    * The vault does not wait for this (opening stays at the store's cost): until it is done,
-   * appends queue their writes behind it, and a list() or append() that comes before the file was
-   * read reads it synchronously at that moment, so list never answers with half the history and new
-   * ids always sort after the ones on disk. A file with unreadable lines is NOT touched here: the
+   * appends queue their writes behind it (their ids move after the file's at merge if needed), and a
+   * list() that comes before the file was read reads it synchronously at that moment, so list never
+   * answers with half the history. A file with unreadable lines is NOT touched here: the
    * caller moves it aside first, then attaches again to a fresh file.
    */
   attach(file: string, dataKey: Buffer): Promise<AttachResult> {
@@ -248,7 +241,7 @@ export class VaultActivityLog implements ActivityLog {
     this.#entries = this.#bound([...loaded.entries, ...this.#entries].sort(byId));
   }
 
-  /** list() or append() before the background attach has merged the file: read it now, blocking, once. */
+  /** list() before the background attach has merged the file: read it now, blocking, once. */
   #loadNow(loading: Loading): void {
     try {
       loading.parsed ??= parseActivityText(readActivityTextSync(loading.file), loading.key);

@@ -1,8 +1,9 @@
 // Which key file this process opened the store with, so that one stat tells whether another process
 // replaced it since (a key rotation to follow) or only rewrote it (the mirror, an OS re-protection:
 // same data key, nothing to follow).
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileIdentity } from './file-identity';
 
 function readKeyIdSync(file: string): string | undefined {
   try {
@@ -13,17 +14,8 @@ function readKeyIdSync(file: string): string | undefined {
   }
 }
 
-/**
- * Which file is at `file` now: inode AND modification time in nanoseconds (an inode number alone is
- * reused at once on some file systems, e.g. after the key file was replaced twice).
- */
-function fileIdentity(file: string): string {
-  const stat = statSync(file, { bigint: true });
-  return `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
-}
-
 export class KeyFileStamp {
-  #stamp: { identity: string; keyId: string | undefined } | null = null;
+  #stamp: { identity: string | null; keyId: string | undefined } | null = null;
 
   constructor(private readonly keyFile: string) {}
 
@@ -45,13 +37,8 @@ export class KeyFileStamp {
   replacedByAnotherKey(): boolean {
     const stamp = this.#stamp;
     if (!stamp) return false;
-    let identity: string;
-    try {
-      identity = fileIdentity(this.keyFile);
-    } catch {
-      return false;
-    }
-    if (identity === stamp.identity) return false;
+    const identity = fileIdentity(this.keyFile);
+    if (identity === null || identity === stamp.identity) return false;
     const keyId = readKeyIdSync(this.keyFile);
     // Rewritten with the same key (re-protected by the OS): note the new file, nothing to follow.
     if (keyId === stamp.keyId) {

@@ -15,14 +15,20 @@ async function installsSnapshot(dir: string): Promise<Record<string, string>> {
   return snapshotDir(path.join(dir, 'installs'));
 }
 
+/** A fresh vault holding one app and `count` installs inst_0…, each with `overrides(index)`. */
+async function vaultWithInstalls(count: number, overrides: (index: number) => Partial<StoredInstall> = () => ({})) {
+  const dir = await makeTempDir();
+  const vault = await open(dir);
+  await vault.update((draft) => {
+    draft.apps.push(sampleApp());
+    for (let index = 0; index < count; index += 1) draft.installs.push(sampleInstall(`inst_${index}`, overrides(index)));
+  });
+  return { dir, vault };
+}
+
 describe('per-record writes', () => {
   it('a change to one install rewrites only that install\'s file', async () => {
-    const dir = await makeTempDir();
-    const vault = await open(dir);
-    await vault.update((draft) => {
-      draft.apps.push(sampleApp());
-      for (let index = 0; index < 5; index += 1) draft.installs.push(sampleInstall(`inst_${index}`));
-    });
+    const { dir, vault } = await vaultWithInstalls(5);
     const main = await fs.readFile(path.join(dir, 'vault.json'));
     const before = await installsSnapshot(dir);
     expect(Object.keys(before).sort()).toEqual(['inst_0.json', 'inst_1.json', 'inst_2.json', 'inst_3.json', 'inst_4.json']);
@@ -88,12 +94,7 @@ describe('per-record writes', () => {
   });
 
   it('updateInstall writes that install alone, reads back after a reopen, and refuses what it cannot do', async () => {
-    const dir = await makeTempDir();
-    const vault = await open(dir);
-    await vault.update((draft) => {
-      draft.apps.push(sampleApp());
-      for (let index = 0; index < 4; index += 1) draft.installs.push(sampleInstall(`inst_${index}`));
-    });
+    const { dir, vault } = await vaultWithInstalls(4);
     const main = await fs.readFile(path.join(dir, 'vault.json'));
     const before = await installsSnapshot(dir);
 
@@ -136,12 +137,7 @@ describe('per-record writes', () => {
   });
 
   it('putInstall adds an install with its file and the main store\'s list, or replaces one in place with its file alone', async () => {
-    const dir = await makeTempDir();
-    const vault = await open(dir);
-    await vault.update((draft) => {
-      draft.apps.push(sampleApp());
-      for (let index = 0; index < 3; index += 1) draft.installs.push(sampleInstall(`inst_${index}`, { accountId: `acc_${index}` }));
-    });
+    const { dir, vault } = await vaultWithInstalls(3, (index) => ({ accountId: `acc_${index}` }));
     const before = await installsSnapshot(dir);
     const { id: _unused, ...fresh } = sampleInstall('ignored', { accountId: 'acc_new', accessToken: 'fresh-access' });
 

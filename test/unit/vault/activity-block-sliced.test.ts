@@ -9,8 +9,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '../../../electron/common/model';
 import { BLOCK_AAD, decryptLine, deriveActivityKey, encryptLine } from '../../../electron/backend/vault/activity-crypto';
-import { chainKey, encodeChained, encodeChainedBlock, EMPTY_CHAIN, parseActivityText } from '../../../electron/backend/vault/activity-file';
-import { parseActivityTextSliced, sealBlockSliced } from '../../../electron/backend/vault/activity-block-sliced';
+import { chainKey, EMPTY_CHAIN } from '../../../electron/backend/vault/activity-chain';
+import { encodeChained, encodeChainedBlock } from '../../../electron/backend/vault/activity-file';
+import { parseActivityText } from '../../../electron/backend/vault/activity-parse';
+import { parseActivityFileSliced, sealBlockSliced } from '../../../electron/backend/vault/activity-block-sliced';
 import { VaultActivityLog } from '../../../electron/backend/vault/activity-log';
 import { TimeSlicer } from '../../../electron/backend/vault/time-slicer';
 import { clock, entries as awkwardEntries, quiet } from './activity-test-data';
@@ -24,6 +26,8 @@ afterEach(async () => {
 const entries = (count: number, from = 0): ActivityEntry[] => awkwardEntries(count, from, { awkward: true });
 
 const everyStep = () => new TimeSlicer(0);
+/** The file's text parsed as the attach does (bytes, in slices, yielding at every step). */
+const parseActivityTextSliced = (text: string, key: Buffer, slicer: TimeSlicer) => parseActivityFileSliced(Buffer.from(text, 'utf8'), key, slicer);
 
 describe('the activity block in slices', () => {
   it('seals what the whole-block reader opens, and opens what the whole-block writer sealed, chain included', async () => {

@@ -139,11 +139,16 @@ describe('activity log attached in the background', () => {
 });
 
 describe('activity.log shared by two writers', () => {
-  /** A lock the test opens by hand: the first caller waits until `open()`; later callers pass. */
-  function gatedLock() {
+  /**
+   * A log sharing a lock the test opens by hand: the first caller (its attach) waits until `open()`;
+   * later callers pass.
+   */
+  function gatedLog() {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
-    return { open, lock: async () => { await gate; return async () => {}; } };
+    const log = new VaultActivityLog(clock, quiet);
+    log.share({ lock: async () => { await gate; return async () => {}; }, report: () => {} });
+    return { log, open };
   }
   const input = (url: string) => ({ ...entries(1)[0]!, id: undefined, url }) as unknown as Omit<ActivityEntry, 'id'>;
 
@@ -154,15 +159,13 @@ describe('activity.log shared by two writers', () => {
     await writer.attach(file, dataKey);
     await writer.append(input('https://example.test/first'));
 
-    const gated = gatedLock();
-    const late = new VaultActivityLog(clock, quiet);
-    late.share({ lock: gated.lock, report: () => {} });
+    const { log: late, open: openLock } = gatedLog();
     const attached = late.attach(file, dataKey);
     // Read outside the lock (the attach is waiting for it): one line.
     expect(late.list({ limit: 10 }).total).toBe(1);
     // Another writer appends before the attach gets the lock.
     await writer.append(input('https://example.test/second'));
-    gated.open();
+    openLock();
     await attached;
     expect(late.list({ limit: 10 }).entries.map((entry) => entry.url)).toEqual(['https://example.test/second', 'https://example.test/first']);
     // And its next write (and any compaction it makes) continues the chain with both lines kept.
@@ -180,13 +183,11 @@ describe('activity.log shared by two writers', () => {
     await writer.append(input('https://example.test/old'));
     await writer.detach();
 
-    const gated = gatedLock();
-    const log = new VaultActivityLog(clock, quiet);
-    log.share({ lock: gated.lock, report: () => {} });
+    const { log, open: openLock } = gatedLog();
     const attached = log.attach(file, dataKey);
     expect(log.list({ limit: 10 }).total).toBe(1);
     const cleared = log.clear();
-    gated.open();
+    openLock();
     await attached;
     await cleared;
     expect(log.list({ limit: 10 }).total).toBe(0);
